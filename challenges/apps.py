@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ChallengesConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "challenges"
+    verbose_name = "Challenge bank"
