@@ -1,0 +1,264 @@
+"""Each detector rewards a claim and ignores the bare keyword."""
+
+import pytest
+
+from scoring import detectors as d
+
+
+def texts(spans):
+    return [span.text for span in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("p95 latency stayed at 74 ms", ["74 ms"]),
+        ("it had to run in 4 GB per host", ["4 GB"]),
+        ("we served 120k QPS at peak", ["120k QPS"]),
+        ("watch time rose +3.2% over control", ["+3.2%"]),
+        ("it costs about $0.42 per million inferences", ["$0.42"]),
+        ("AUC of 0.81 on the holdout", ["AUC of 0.81"]),
+    ],
+)
+def test_numbers_with_units_finds_claims(text, expected):
+    assert texts(d.numbers_with_units(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It improved by 20%.",  # a percentage measuring nothing named
+        "We shipped it in 2021.",  # a year is not a measurement
+        "We moved to INT8 and used p95 as the target.",  # digits inside names
+        "There were 3 of them.",
+    ],
+)
+def test_numbers_with_units_ignores_bare_numbers(text):
+    assert d.numbers_with_units(text) == []
+
+
+def test_span_offsets_point_at_the_text():
+    text = "latency fell to 74 ms"
+    (span,) = d.numbers_with_units(text)
+    assert text[span.start : span.end] == span.text
+    assert span.kind == "numbers_with_units"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "p95 went from 92 ms to 74 ms",
+        "p95 92 ms → 74 ms",
+        "iteration cycle 14 days -> 6 days",
+        "cost per 1k requests –12%",
+        "we cut p95 latency by 18 ms",
+        "session length +2.1% vs control",
+        "skew incidents from 10/quarter → 2/quarter",
+        "MTTR from days to hours",
+    ],
+)
+def test_before_after_finds_changes_with_a_baseline(text):
+    assert d.before_after(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It improved by 20%.", "Latency is 74 ms.", "We went from idea to launch quickly."],
+)
+def test_before_after_ignores_values_without_a_baseline(text):
+    assert d.before_after(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in a two-week A/B test",
+        "CUPED cut the variance",
+        "against a randomized holdout",
+        "measured with a load test at peak traffic",
+        "we measured it over four weeks",
+    ],
+)
+def test_measurement_finds_a_method(text):
+    assert d.measurement(text)
+
+
+@pytest.mark.parametrize("text", ["It was much better.", "Users loved it and so did we."])
+def test_measurement_ignores_claims_without_a_method(text):
+    assert d.measurement(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["significant at p < 0.01", "95% CI [0.4, 1.1]", "±0.3 pp", "a confidence interval of 1 pp"],
+)
+def test_variance_finds_noise_estimates(text):
+    assert d.variance(text)
+
+
+def test_variance_ignores_plain_results():
+    assert d.variance("Watch time rose 3.2% in the test.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I chose DLRM over gradient-boosted trees",
+        "I decided to quantize the ranker",
+        "I personally led the canary rollout",
+        "I was responsible for the feature pipeline",
+        "My decision was to keep Redis",
+    ],
+)
+def test_decisions_finds_first_person_decisions_with_an_object(text):
+    assert d.decisions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I decided.", "I built it.", "We chose DLRM and we built the pipeline.", "I think so."],
+)
+def test_decisions_ignores_we_and_objectless_i(text):
+    assert d.decisions(text) == []
+
+
+def test_we_statements_finds_we_and_stays_in_the_sentence():
+    assert texts(d.we_statements("We built the pipeline. Then it shipped.")) == [
+        "We built the pipeline"
+    ]
+    assert d.we_statements("I built the pipeline.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We considered XGBoost with engineered crosses",
+        "Alternative A: Wide & Deep",
+        "instead of a managed vendor",
+        "I prototyped a two-layer transformer ranker",
+        "rather than per-team pipelines",
+    ],
+)
+def test_alternatives_finds_named_alternatives(text):
+    assert d.alternatives(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We considered other options.",
+        "We looked at alternatives.",
+        "It got better over time.",
+        "We compared it to the baseline.",
+    ],
+)
+def test_alternatives_ignores_unnamed_alternatives(text):
+    assert d.alternatives(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at the cost of 0.1 pp AUC",
+        "the trade-off was latency",
+        "it was faster but trailed on NDCG",
+        "we accepted a small loss",
+    ],
+)
+def test_tradeoff_language_finds_costs(text):
+    assert d.tradeoff_language(text)
+
+
+def test_tradeoff_language_ignores_plain_description():
+    assert d.tradeoff_language("The ranker is a DLRM served on CPU.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INT8 because the budget left 50 ms for ranking",
+        "a shared feature store so that training and serving agree",
+        "CPU inference, which meant no GPU queueing",
+    ],
+)
+def test_rationale_finds_reasons_with_content(text):
+    assert d.rationale(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["It worked because.", "We have used Kafka since 2019.", "Since then, fine."]
+)
+def test_rationale_ignores_empty_reasons(text):
+    assert d.rationale(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ingest -> features -> model -> serving",
+        "Events land in Kafka and Flink writes features to Redis",
+        "the ranker reads from the feature store",
+    ],
+)
+def test_data_flow_finds_the_path_of_data(text):
+    assert d.data_flow(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["We used Kafka, Flink and Redis.", "MTTR from days → hours", "It was a big system."]
+)
+def test_data_flow_ignores_component_lists_and_durations(text):
+    assert d.data_flow(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "p95 latency ≤ 80 ms",
+        "at more than 120k QPS",
+        "memory had to stay under 4 GB per host",
+        "we had to launch by March",
+        "200M comments a day",
+        "a budget of $2M",
+    ],
+)
+def test_constraints_finds_limits_with_numbers(text):
+    assert d.constraints(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["It had to be fast and cheap.", "Latency mattered a lot.", "Cost: –12%"]
+)
+def test_constraints_ignores_limits_without_numbers(text):
+    assert d.constraints(text) == []
+
+
+@pytest.mark.parametrize("text", ["I think it was faster", "maybe it helped", "it kind of worked"])
+def test_hedging_finds_hedges(text):
+    assert d.hedging(text)
+
+
+def test_hedging_ignores_plain_statements():
+    assert d.hedging("p95 fell from 92 ms to 74 ms.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In hindsight I would calibrate scores earlier",
+        "next time I'd invest in negative sampling",
+        "I should have narrowed the scope",
+    ],
+)
+def test_hindsight_finds_reflection(text):
+    assert d.hindsight(text)
+
+
+def test_hindsight_ignores_plain_past():
+    assert d.hindsight("We shipped the ranker in May.") == []
+
+
+def test_detect_all_runs_every_detector():
+    found = d.detect_all("I chose DLRM because p95 had to stay under 80 ms.")
+    assert set(found) == set(d.DETECTORS)
+    assert found["decisions"] and found["rationale"] and found["constraints"]
