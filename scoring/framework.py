@@ -47,7 +47,9 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         key="architecture",
         title="Architecture & Key Decisions",
-        prompt="Walk me through the architecture. How does data flow, and why is it built that way?",
+        prompt=(
+            "Walk me through the architecture. How does data flow, and why is it built that way?"
+        ),
         guidance=(
             "Trace the data from ingestion through features and the model to serving, name "
             "the main components, and give the reason behind each key choice."

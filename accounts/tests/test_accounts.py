@@ -1,0 +1,119 @@
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def test_signup_creates_account_and_logs_in(client):
+    response = client.post(
+        reverse("accounts:signup"),
+        {"username": "grace", "email": "", "password1": PASSWORD, "password2": PASSWORD},
+        follow=True,
+    )
+    assert get_user_model().objects.filter(username="grace").exists()
+    assert response.context["user"].get_username() == "grace"
+    assert "Welcome to Hotseat, grace." in response.text
+
+
+def test_signup_error_keeps_what_was_typed_and_shows_error_by_field(client):
+    response = client.post(
+        reverse("accounts:signup"),
+        {
+            "username": "grace",
+            "email": "grace@example.com",
+            "password1": PASSWORD,
+            "password2": "something-else-42",
+        },
+    )
+    assert response.status_code == 200
+    assert not get_user_model().objects.filter(username="grace").exists()
+    assert 'value="grace"' in response.text
+    assert 'value="grace@example.com"' in response.text
+    assert "password fields didn" in response.text
+    assert 'aria-invalid="true"' in response.text
+
+
+def test_login_and_logout(client, user):
+    response = client.post(
+        reverse("accounts:login"), {"username": "ada", "password": PASSWORD}, follow=True
+    )
+    assert response.context["user"].is_authenticated
+    assert response.redirect_chain[-1][0] == reverse("dashboard")
+    response = client.post(reverse("accounts:logout"), follow=True)
+    assert not response.context["user"].is_authenticated
+
+
+def test_wrong_password_keeps_username_and_says_why(client, user):
+    response = client.post(reverse("accounts:login"), {"username": "ada", "password": "nope"})
+    assert response.status_code == 200
+    assert 'value="ada"' in response.text
+    assert "correct username and password" in response.text
+
+
+def test_repeated_failed_logins_are_throttled(client, user, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("accounts:login"), {"username": "ada", "password": "wrong"})
+    response = client.post(reverse("accounts:login"), {"username": "ada", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Too many failed log-ins" in response.text
+    assert "_auth_user_id" not in client.session
+
+
+def test_change_password(client_user, user):
+    response = client_user.post(
+        reverse("accounts:password-change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "a-new-secret-77",
+            "new_password2": "a-new-secret-77",
+        },
+        follow=True,
+    )
+    assert "Your new password is in place" in response.text
+    user.refresh_from_db()
+    assert user.check_password("a-new-secret-77")
+
+
+def test_pages_need_login(client):
+    for name in ("dashboard", "accounts:settings", "accounts:export"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_logged_out_htmx_request_gets_hx_redirect(client):
+    response = client.get(reverse("dashboard"), headers={"HX-Request": "true"})
+    assert response["HX-Redirect"].startswith(reverse("accounts:login"))
+    assert "Log in" not in response.text
+
+
+def test_export_has_my_data_and_not_anyone_elses(client_user, user, other_user):
+    response = client_user.get(reverse("accounts:export"))
+    assert response["Content-Disposition"].startswith('attachment; filename="hotseat-ada-')
+    data = json.loads(response.content)
+    assert data["format"] == "hotseat.export/1"
+    assert data["username"] == "ada"
+    users = data["records"]["auth.user"]
+    assert [row["username"] for row in users] == ["ada"]
+    assert "password" not in users[0]
+    assert "mallory" not in response.text
+
+
+def test_delete_needs_the_typed_username(client_user, user):
+    response = client_user.post(reverse("accounts:delete"), {"confirmation": "adaa"})
+    assert response.status_code == 400
+    assert "That is not your username" in response.text
+    assert 'value="adaa"' in response.text
+    assert get_user_model().objects.filter(pk=user.pk).exists()
+
+
+def test_delete_removes_the_account(client_user, user, other_user):
+    response = client_user.post(reverse("accounts:delete"), {"confirmation": "ada"}, follow=True)
+    assert "everything in it have been deleted" in response.text
+    assert list(get_user_model().objects.values_list("username", flat=True)) == ["mallory"]
+    assert not response.context["user"].is_authenticated

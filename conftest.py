@@ -1,0 +1,195 @@
+"""Fixtures shared by every app's tests: people, browser set-up and a real Celery worker."""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls from
+# live_server tests are safe here because each test owns its thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "correct-horse-42"
+CHROMIUM = "/usr/bin/chromium"
+BASE_DIR = Path(__file__).resolve().parent
+# CI must run everything: a missing service there is a failure, not a skip.
+SERVICES_REQUIRED = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def pytest_collection_modifyitems(config, items):
+    if shutil.which(CHROMIUM) or SERVICES_REQUIRED:
+        return
+    skip = pytest.mark.skip(reason=f"browser test: {CHROMIUM} is not installed")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+def _make_user(django_user_model, username):
+    return django_user_model.objects.create_user(
+        username=username, email=f"{username}@example.com", password=PASSWORD
+    )
+
+
+@pytest.fixture
+def user(django_user_model):
+    return _make_user(django_user_model, "ada")
+
+
+@pytest.fixture
+def other_user(django_user_model):
+    return _make_user(django_user_model, "mallory")
+
+
+@pytest.fixture
+def client_user(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def other_client(user, other_user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(other_user)
+    return client
+
+
+# --- Browser ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+def assert_accessible(page):
+    """Fail on any serious or critical axe-core violation on the current page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    serious = [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert not serious, f"{page.url} has accessibility violations:\n" + "\n".join(serious)
+
+
+def login_page(page, live_server, user, password=PASSWORD):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(user.get_username())
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live_server.url}/dashboard/")
+
+
+# --- A real Celery worker --------------------------------------------------------------
+
+
+def _database_url(db_settings) -> str:
+    if db_settings["ENGINE"] != "django.db.backends.postgresql":
+        return ""
+    auth = db_settings["USER"] or ""
+    if db_settings["PASSWORD"]:
+        auth += f":{db_settings['PASSWORD']}"
+    host = db_settings["HOST"] or "127.0.0.1"
+    port = db_settings["PORT"] or 5432
+    return f"postgres://{auth}@{host}:{port}/{db_settings['NAME']}"
+
+
+def _require(reason):
+    if SERVICES_REQUIRED:
+        pytest.fail(f"{reason} (CI must run every test)")
+    pytest.skip(reason)
+
+
+class WorkerProcess:
+    """A `celery worker` subprocess bound to the test database; tests may kill it."""
+
+    def __init__(self, env):
+        self.env = env
+        self.process = None
+
+    def start(self, timeout=30):
+        from hotseat.celery import ping
+
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "hotseat",
+                "worker",
+                "--pool=solo",
+                "--loglevel=WARNING",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            cwd=BASE_DIR,
+            env=self.env,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"celery worker exited with {self.process.returncode}")
+            try:
+                if ping.apply_async().get(timeout=2) == "pong":
+                    return self
+            except Exception:  # not consuming yet
+                time.sleep(0.2)
+        raise RuntimeError("celery worker did not answer a ping in time")
+
+    def kill(self):
+        """SIGKILL: the worker gets no chance to acknowledge or clean up."""
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db):
+    """Start a real worker against Redis and the test database; stop it afterwards."""
+    from django.db import connection
+
+    from hotseat.celery import app
+
+    if not settings.REDIS_URL:
+        _require("needs Redis and a Celery worker: set REDIS_URL (see README)")
+    database_url = _database_url(connection.settings_dict)
+    if not database_url:
+        _require("needs PostgreSQL: a worker process cannot share the in-memory SQLite test DB")
+    app.control.purge()
+    env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": settings.REDIS_URL}
+    worker = WorkerProcess(env).start()
+    yield worker
+    worker.stop()

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django_htmx.http import HttpResponseClientRedirect
+
+
+class HtmxLoginRedirectMiddleware:
+    """Send a logged-out htmx request to the log-in page with HX-Redirect.
+
+    htmx follows a plain 302 inside the XHR and would swap the whole log-in page
+    into whatever region asked; HX-Redirect makes the browser navigate instead.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.login_path = None
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.htmx and response.status_code == 302 and not request.user.is_authenticated:
+            if self.login_path is None:
+                self.login_path = resolve_url(settings.LOGIN_URL)
+            if response["Location"].startswith(self.login_path):
+                return HttpResponseClientRedirect(response["Location"])
+        return response

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from hotseat import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include("accounts.urls")),
+    path("challenges/", include("challenges.urls")),
+    path("interviews/", include("interviews.urls")),
+    path("admin/", admin.site.urls),
+]
