@@ -1154,6 +1154,15 @@ _WEAKNESS = [
         "The baseline with its unit, measured the same way as the result, ideally a control group.",
     ),
     (
+        "results-where-measured",
+        "no_measurement",
+        "results",
+        W,
+        PM,
+        "Where did that figure come from: an experiment, a dashboard, or an estimate?",
+        "The source of the number and the method behind it, in one or two sentences.",
+    ),
+    (
         "results-how-measured",
         "no_measurement",
         "results",
@@ -1172,6 +1181,16 @@ _WEAKNESS = [
         "isolate your change?",
         "A randomised control or holdout, or a credible quasi-experiment, with the estimate "
         "it produced.",
+    ),
+    (
+        "results-how-sure",
+        "no_variance",
+        "results",
+        W,
+        ML,
+        "How sure are you that the gain was not a good week?",
+        "The length of the measurement, the metric's usual swing, and a significance check "
+        "or a repeat.",
     ),
     (
         "results-confidence",
@@ -1240,6 +1259,25 @@ _WEAKNESS = [
         "with what they would measure.",
     ),
     (
+        "tradeoffs-sounded-unsure",
+        "hedging",
+        "tradeoffs",
+        W,
+        ML,
+        "You sounded unsure about that comparison. Which part of it do you actually know?",
+        "Separates what was measured from what was guessed, and gives the measured part "
+        "with its number.",
+    ),
+    (
+        "defense-stand-behind",
+        "hedging",
+        "defense",
+        S,
+        BR,
+        "Lots of 'I think' in that defence. Which claim would you stand behind with data?",
+        "One firm claim with its evidence, and an honest note on what remains uncertain.",
+    ),
+    (
         "architecture-where-data-goes",
         "no_data_flow",
         "architecture",
@@ -1257,6 +1295,16 @@ _WEAKNESS = [
         "I cannot see how a prediction reaches a user. Trace it end to end, with the latency "
         "at each hop.",
         "Each stage in order with its latency or throughput, adding up to the end-to-end budget.",
+    ),
+    (
+        "architecture-why-this-piece",
+        "no_rationale",
+        "architecture",
+        W,
+        ML,
+        "Pick the most important component and tell me why it is there.",
+        "The reason for the component, tied to a constraint or a measurement, and what "
+        "would break without it.",
     ),
     (
         "architecture-why-not-obvious",
@@ -1306,6 +1354,15 @@ _WEAKNESS = [
         "A named alternative and a measured comparison (accuracy, latency, cost) that settled it.",
     ),
     (
+        "tradeoffs-what-tipped-it",
+        "no_comparison",
+        "tradeoffs",
+        W,
+        PM,
+        "What tipped the decision away from the alternative you mentioned?",
+        "The deciding factor with a figure: accuracy, latency, cost or time to ship.",
+    ),
+    (
         "tradeoffs-why-it-lost",
         "no_comparison",
         "tradeoffs",
@@ -1322,6 +1379,15 @@ _WEAKNESS = [
         BR,
         "That comparison sounds like taste. What did you measure on both options?",
         "The same metric measured on both options under the same conditions, with the result.",
+    ),
+    (
+        "defense-what-showed-it",
+        "no_evidence",
+        "defense",
+        W,
+        PM,
+        "What did you see in the data that told you this was the right call?",
+        "A metric, an experiment or an incident count that supports the decision.",
     ),
     (
         "defense-opinion",
