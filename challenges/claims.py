@@ -1,0 +1,213 @@
+"""The claim ledger: what a candidate asserted that a sharp interviewer would attack.
+
+Claims are found with scoring's detectors (numbers with units, before → after pairs,
+first-person decisions) and with the technique aliases (named choices); this module only
+decides which spans are claims, how bold each is, and how to turn one into a question.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from challenges.personas import BAR_RAISER, PRODUCT, SRE, STAFF_ML
+from challenges.pressure import BAR_RAISER as BAR_RAISER_PRESSURE
+from challenges.pressure import STANDARD, WARMUP
+from challenges.techniques import TECHNIQUE_BY_KEY, find_techniques
+from scoring import detectors
+from scoring.framework import SECTION_BY_KEY, SECTION_KEYS
+
+BEFORE_AFTER = "before_after"
+NUMBER = "number"
+DECISION = "decision"
+CHOICE = "choice"
+
+KIND_LABELS = {
+    BEFORE_AFTER: "Before → after",
+    NUMBER: "Figure",
+    DECISION: "Decision",
+    CHOICE: "Named choice",
+}
+_KIND_WEIGHT = {BEFORE_AFTER: 3.0, NUMBER: 2.0, DECISION: 1.5, CHOICE: 1.0}
+# Results are where inflated claims live; constraints and comparisons come next.
+_SECTION_WEIGHT = {"results": 1.0, "tradeoffs": 0.5, "defense": 0.5, "problem": 0.3}
+_RELATIVE = re.compile(r"%|\bpp\b|\bx\b|×|percent", re.IGNORECASE)
+_MAX_QUOTE_WORDS = 12
+# A clause ends at these marks; a full stop only when followed by a space, so "0.8" survives.
+_CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;:()\n]|,\s|\s[—–-]\s")
+_ASIDE = re.compile(r"\s*[(,]\s*")
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str  # before_after, number, decision or choice
+    section: str
+    quote: str  # the words to quote back, verbatim from the candidate's text
+    boldness: float
+    technique: str = ""  # the technique key, for a named choice
+
+    @property
+    def slug(self) -> str:
+        digest = hashlib.sha1(f"{self.kind}|{self.quote}".encode()).hexdigest()[:10]
+        return f"claim-{self.section}-{digest}"
+
+    @property
+    def persona(self) -> str:
+        return _persona_for(self)
+
+    @property
+    def section_title(self) -> str:
+        return SECTION_BY_KEY[self.section].title
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def question(self) -> str:
+        return claim_question(self)
+
+    def __str__(self) -> str:
+        return self.quote
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around a span, or the span with a few words either side if that is long."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    right_match = _CLAUSE_END.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    clause = text[left:right].strip()
+    if len(clause.split()) <= _MAX_QUOTE_WORDS:
+        return clause
+    before = text[left:start].split()[-3:]
+    after = text[end:right].split()[:3]
+    return " ".join([*before, text[start:end], *after])
+
+
+def _boldness(kind: str, section: str, quote: str) -> float:
+    if kind not in (BEFORE_AFTER, NUMBER):
+        return _KIND_WEIGHT[kind]
+    bonus = 0.5 if _RELATIVE.search(quote) else 0.0
+    return _KIND_WEIGHT[kind] + _SECTION_WEIGHT.get(section, 0.0) + bonus
+
+
+def _section_claims(section: str, text: str) -> list[tuple[int, Claim]]:
+    found: list[tuple[int, str, int, int]] = []  # (position, kind, start, end)
+    pairs = detectors.before_after(text)
+    found += [(span.start, BEFORE_AFTER, span.start, span.end) for span in pairs]
+    found += [
+        (span.start, NUMBER, span.start, span.end)
+        for span in detectors.numbers_with_units(text)
+        if not any(span.start < pair.end and pair.start < span.end for pair in pairs)
+    ]
+    found += [(span.start, DECISION, span.start, span.end) for span in detectors.decisions(text)]
+
+    claims: list[tuple[int, Claim]] = []
+    quoted: set[str] = set()
+    last_end = -1
+    for position, kind, start, end in sorted(found):
+        quote = _clause(text, start, end)
+        # "92 → 74 ms (–18 ms)" restates one claim; so do two spans in one clause.
+        restated = last_end >= 0 and _ASIDE.fullmatch(text[last_end:start])
+        last_end = end
+        if restated or any(quote in earlier or earlier in quote for earlier in quoted):
+            continue
+        quoted.add(quote)
+        claims.append((position, Claim(kind, section, quote, _boldness(kind, section, quote))))
+
+    named: set[str] = set()
+    for hit in find_techniques(text):
+        if hit.technique not in named:
+            named.add(hit.technique)
+            claim = Claim(
+                CHOICE, section, hit.text, _boldness(CHOICE, section, hit.text), hit.technique
+            )
+            claims.append((hit.start, claim))
+    return claims
+
+
+def extract_claims(text_by_section: dict[str, str]) -> list[Claim]:
+    """Every claim in the given sections, boldest first (ties in reading order)."""
+    ranked = []
+    for order, section in enumerate(SECTION_KEYS):
+        text = text_by_section.get(section) or ""
+        ranked += [
+            (-claim.boldness, order, position, claim)
+            for position, claim in _section_claims(section, text)
+        ]
+    ranked.sort(key=lambda row: row[:3])
+    return [claim for *_, claim in ranked]
+
+
+# What to ask about a number depends on what it measures; the first topic that matches wins.
+_TOPICS: tuple[tuple[re.Pattern, str, str], ...] = (
+    (
+        re.compile(r"\b(?:ms|milliseconds?|µs|latency|p\d{2,3})\b", re.IGNORECASE),
+        SRE,
+        "at what QPS, and is that percentile per request or per user? Measured at the client "
+        "or at the server?",
+    ),
+    (
+        re.compile(r"[$€£]|\b(?:cost|spend|revenue|usd|dollars?|budget)\b", re.IGNORECASE),
+        PRODUCT,
+        "per which unit and over which period, and does it count the engineering time?",
+    ),
+    (
+        re.compile(r"\b(?:gb|mb|tb|gib|memory|storage)\b", re.IGNORECASE),
+        SRE,
+        "per host or in total, and what happens when the data keeps growing?",
+    ),
+    (
+        re.compile(r"\b(?:engineers?|people|teams?|developers?|scientists?)\b", re.IGNORECASE),
+        BAR_RAISER,
+        "which of them worked with you directly, and what did you decide for them?",
+    ),
+    (
+        _RELATIVE,
+        STAFF_ML,
+        "against which control, over how long, and what was the confidence interval?",
+    ),
+    (
+        re.compile(r"\b(?:qps|rps|tps|requests?|throughput)\b", re.IGNORECASE),
+        SRE,
+        "is that the peak or the average, and how much headroom did you keep above it?",
+    ),
+)
+_DEFAULT_TAIL = "how did you measure it, and what would it have been without your change?"
+_DECISION_TAIL = (
+    "which other options were on the table, who disagreed, and what evidence settled it?"
+)
+_CHOICE_TAIL = "what part did it play, what did it win or lose against, and by how much?"
+
+
+def _topic(claim: Claim) -> tuple[str, str] | None:
+    for pattern, persona, tail in _TOPICS:
+        if pattern.search(claim.quote):
+            return persona, tail
+    return None
+
+
+def _persona_for(claim: Claim) -> str:
+    if claim.kind == DECISION:
+        return BAR_RAISER
+    if claim.kind == CHOICE:
+        return STAFF_ML
+    topic = _topic(claim)
+    return topic[0] if topic else STAFF_ML
+
+
+def claim_question(claim: Claim, *, pressure: str = STANDARD) -> str:
+    """A pointed question that quotes the claim back to the candidate."""
+    if claim.kind == DECISION:
+        tail = _DECISION_TAIL
+    elif claim.kind == CHOICE:
+        label = TECHNIQUE_BY_KEY[claim.technique].label
+        named = claim.quote if label.lower() == claim.quote.lower() else f"{claim.quote} ({label})"
+        return f"You named {named}: {_CHOICE_TAIL}"
+    else:
+        topic = _topic(claim)
+        tail = topic[1] if topic else _DEFAULT_TAIL
+    if pressure == WARMUP:
+        return f'You mentioned "{claim.quote}". Tell me more: {tail}'
+    if pressure == BAR_RAISER_PRESSURE:
+        return f'You said "{claim.quote}". I am not convinced yet: {tail}'
+    return f'You said "{claim.quote}": {tail}'
