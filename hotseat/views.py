@@ -9,6 +9,13 @@ from django.views.decorators.http import require_GET
 
 @require_GET
 @never_cache
+def livez(request):
+    """Liveness: the process answers. Touches nothing, so it is also the speed floor."""
+    return JsonResponse({"status": "ok"})
+
+
+@require_GET
+@never_cache
 def healthz(request):
     """200 when the database (and Redis, when configured) answers; 503 otherwise."""
     checks = {"database": _database_answers(), "redis": _redis_answers()}

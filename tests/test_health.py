@@ -14,6 +14,12 @@ def test_healthz_reports_ok(client, settings):
     assert body["redis"] == ("ok" if settings.REDIS_URL else "not configured")
 
 
+def test_livez_answers_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get(reverse("livez"))
+    assert response.json() == {"status": "ok"}
+
+
 def test_healthz_is_503_when_redis_does_not_answer(client, settings):
     settings.REDIS_URL = "redis://127.0.0.1:1/0"
     response = client.get(reverse("healthz"))
