@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
+    path("livez", views.livez, name="livez"),
     path("accounts/", include("accounts.urls")),
     path("challenges/", include("challenges.urls")),
     path("interviews/", include("interviews.urls")),
