@@ -34,6 +34,24 @@ _RELATIVE = re.compile(r"%|\bpp\b|\bx\b|×|percent", re.IGNORECASE)
 _MAX_QUOTE_WORDS = 12
 # A clause ends at these marks; a full stop only when followed by a space, so "0.8" survives.
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;:()\n]|,\s|\s[—–-]\s")
+_QUOTE_STOPS = frozenset(
+    [
+        "in",
+        "a",
+        "an",
+        "at",
+        "on",
+        "for",
+        "with",
+        "by",
+        "during",
+        "over",
+        "after",
+        "and",
+        "but",
+        "while",
+    ]
+)
 _ASIDE = re.compile(r"\s*[(,]\s*")
 
 
@@ -78,8 +96,13 @@ def _clause(text: str, start: int, end: int) -> str:
     clause = text[left:right].strip()
     if len(clause.split()) <= _MAX_QUOTE_WORDS:
         return clause
-    before = text[left:start].split()[-3:]
-    after = text[end:right].split()[:3]
+    # What a number measures is usually named just before it ("p95 latency went from …").
+    before = text[left:start].split()[-5:]
+    after = []
+    for word in text[end:right].split()[:3]:
+        if word.lower() in _QUOTE_STOPS:
+            break
+        after.append(word)
     return " ".join([*before, text[start:end], *after])
 
 

@@ -7,7 +7,7 @@ case-sensitive so that acronyms ("ANN", "RAG") do not match ordinary words.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 
@@ -17,11 +17,6 @@ class Technique:
     label: str
     domain: str  # "ml" or "systems"
     aliases: tuple[str, ...]
-    pattern: re.Pattern = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        joined = "|".join(f"(?:{alias})" for alias in self.aliases)
-        object.__setattr__(self, "pattern", re.compile(rf"\b(?:{joined})\b", re.IGNORECASE))
 
 
 class TechniqueHit(NamedTuple):
@@ -299,16 +294,27 @@ TECHNIQUE_BY_KEY: dict[str, Technique] = {technique.key: technique for technique
 TECHNIQUE_CHOICES: list[tuple[str, str]] = [(t.key, t.label) for t in TECHNIQUES]
 
 
+# One pattern with a named group per technique: a single scan of the text finds them all,
+# which keeps the engine fast (one scan instead of one per technique).
+_ANY_TECHNIQUE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        f"(?P<{technique.key}>" + "|".join(f"(?:{alias})" for alias in technique.aliases) + ")"
+        for technique in TECHNIQUES
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
 def find_techniques(text: str) -> list[TechniqueHit]:
     """Every mention of a known technique in ``text``, in reading order."""
-    hits = [
-        TechniqueHit(technique.key, match.start(), match.end(), match.group(0))
-        for technique in TECHNIQUES
-        for match in technique.pattern.finditer(text)
+    return [
+        TechniqueHit(match.lastgroup, match.start(), match.end(), match.group(0))
+        for match in _ANY_TECHNIQUE.finditer(text)
     ]
-    return sorted(hits, key=lambda hit: (hit.start, hit.technique))
 
 
 def named_techniques(text: str) -> set[str]:
     """The keys of the techniques ``text`` names at least once."""
-    return {technique.key for technique in TECHNIQUES if technique.pattern.search(text)}
+    return {hit.technique for hit in find_techniques(text)}
