@@ -1,9 +1,11 @@
 from django.db import models
 
-from challenges.bank import TRIGGER_KIND_CHOICES
+from challenges.bank import TECHNIQUE, TRIGGER_KIND_CHOICES, WEAKNESS
 from challenges.personas import PERSONA_CHOICES, PERSONA_LABELS
 from challenges.pressure import PRESSURE_CHOICES
+from challenges.techniques import TECHNIQUE_BY_KEY
 from scoring.framework import SECTION_CHOICES
+from scoring.gaps import GAP_MESSAGES, gap_message
 
 
 class Challenge(models.Model):
@@ -32,3 +34,12 @@ class Challenge(models.Model):
     @property
     def persona_label(self) -> str:
         return PERSONA_LABELS.get(self.persona, self.persona)
+
+    @property
+    def trigger_label(self) -> str:
+        """When the engine asks it, in words."""
+        if self.trigger_kind == TECHNIQUE and self.trigger in TECHNIQUE_BY_KEY:
+            return f"When you name {TECHNIQUE_BY_KEY[self.trigger].label}"
+        if self.trigger_kind == WEAKNESS and self.trigger in GAP_MESSAGES:
+            return f"When {gap_message(self.trigger, self.section).rstrip('.')}"
+        return "Of any project"

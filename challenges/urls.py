@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401  (routes are added as the app grows)
+from django.urls import path
+
+from challenges import views
 
 app_name = "challenges"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.browse, name="browse"),
+    path("<slug:slug>/", views.practise, name="practise"),
+]
