@@ -153,6 +153,11 @@ _BEFORE_AFTER = re.compile(
     r"|rais\w*|rose|grew|grow\w*|boost\w*|lift\w*|sav\w*|shrank|shrunk|shav\w*|trimm\w*"
     r"|speed\w* up|sped up|gain\w*)\b(?:\s+[\w-]+){0,4}?\s+by\s+(?:~\s?)?"
     rf"{_NUM}\s?-?\s?{_UNIT}(?![a-z0-9])"
+    # a change verb with the number right after it: "fell 28%", "rose +3.2% watch time"
+    r"|\b(?:fell|dropped|rose|grew|jumped|climbed|declined|shrank|improved|increased"
+    rf"|decreased|went (?:up|down))\s+(?:{_SIGN}\s?)?{_NUM}\s?-?\s?{_UNIT}(?![a-z0-9])"
+    # a value beside where it came from: "0.3%, up from 0.29%"
+    rf"|(?<![\w.]){_VAL}[,;]?\s+(?:up|down) from\s+{_VAL}"
     # a comparative: "18 ms faster", "24% fewer notifications"
     rf"|(?<![\w.]){_NUM}\s?-?\s?{_UNIT}\s+(?:faster|slower|cheaper|lower|higher|fewer|more|less"
     r"|better|worse|smaller|larger|bigger)\b",
@@ -213,7 +218,7 @@ def variance(text: str) -> list[Span]:
 _DECISION_VERBS = (
     r"chose|choose|picked|selected|decided|designed|redesigned|architected|built|rebuilt|wrote"
     r"|rewrote|authored|led|owned|drove|proposed|pitched|championed|pushed for|argued for"
-    r"|ran|set up|implemented|introduced|migrated|created|defined|prototyped|shipped|launched"
+    r"|ran|set up|set|implemented|introduced|migrated|created|defined|prototyped|shipped|launched"
     r"|negotiated|convinced|recommended|replaced|killed|switched|moved|tuned|trained|added"
     r"|removed|split|started|initiated|mentored|hired|coordinated|scoped|planned|benchmarked"
     r"|profiled|established|refactored|optimi[sz]ed|deployed|rolled out|sized|dropped|cut"
@@ -386,7 +391,7 @@ _DATA_FLOW = re.compile(
     rf"(?<![\w.]){_FLOW_WORD}\s*(?:→|->|=>|⇒|➝)\s*{_FLOW_WORD}(?:\s*(?:→|->|=>|⇒|➝)\s*{_FLOW_WORD})*"
     r"|\b(?:feeds?|fed|flows?|flowed|lands?|landed|streams?|streamed|writes?|wrote|reads?"
     r"|publish(?:es|ed)?|consumes?|consumed|pushes|pushed|sends?|sent|passes|passed|pulls?|pulled"
-    r"|loads?|loaded|ingests?|ingested|goes|went|joins?|joined|emits?|emitted|forwards?"
+    r"|loads?|loaded|ingests?|ingested|go|goes|went|joins?|joined|emits?|emitted|forwards?"
     r"|forwarded|routes?|routed|served|cached|stored|indexed|exports?|exported|sinks?|fetch(?:es|ed)?"
     r"|enrich(?:es|ed)|lookups?|queues?|queued|batched|materiali[sz]ed|compiled)"
     r"(?:\s+[\w-]+){0,3}?\s+(?:into|to|from|through|via|onto|out to|in)\s+(?:the\s+|a\s+|an\s+)?"
@@ -466,7 +471,8 @@ _HINDSIGHT = re.compile(
     r"|dropped|cut|instrument|instrumented|calibrate|calibrated|involve|involved|ask|asked|set"
     r"|begin|focus|focused|split|switch|switched|prioriti[sz]e|prioriti[sz]ed|rethink|revisit"
     r"|design|designed|plan|planned|run|automate|automated|narrow|narrowed)\b"
-    r"|\bshould have\b|\blessons? (?:I |we )?learn\w*|\b(?:I|we) learn(?:ed|t)\b"
+    r"|\bshould have\b|\blessons? (?:I |we )?learn(?:ed|t) (?:was|were|is|:)"
+    r"|\b(?:I|we) learn(?:ed|t) (?:that|to|how)\b"
     r"|\bwhat I(?:'d| would) change\b|\bdifferently\b|\bregret\w*|\bmy mistake\b|\bmistake was\b"
     r"|\bcould have shipped\b|\bcould have been\b",
     _FLAGS,

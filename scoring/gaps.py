@@ -37,7 +37,7 @@ GAP_MESSAGES: dict[str, str] = {
 GAP_CODES: tuple[str, ...] = tuple(GAP_MESSAGES)
 
 # Gaps that keep a section from being ready; the others are advice for a stronger answer.
-_BLOCKING: dict[str, frozenset[str]] = {
+BLOCKING_GAPS: dict[str, frozenset[str]] = {
     "problem": frozenset({"no_constraint_numbers"}),
     "ownership": frozenset({"only_we"}),
     "architecture": frozenset({"no_data_flow", "no_rationale"}),
@@ -60,46 +60,47 @@ def _near(spans: list[d.Span], anchors: list[d.Span], reach: int) -> bool:
     )
 
 
-def _codes(section_key: str, text: str) -> list[str]:
+def codes_from(section_key: str, text: str, found: dict[str, list[d.Span]]) -> list[str]:
+    """The gap codes for a text whose detector spans (`detectors.detect_all`) are at hand."""
     if len(text.split()) < _MIN_WORDS:
         return ["empty"]
-    numbers = d.numbers_with_units(text)
+    numbers = found["numbers_with_units"]
     codes: list[str] = []
     if section_key == "problem":
-        if not d.constraints(text):
+        if not found["constraints"]:
             codes.append("no_constraint_numbers")
     elif section_key == "ownership":
-        if not d.decisions(text):
+        if not found["decisions"]:
             codes.append("only_we")
     elif section_key == "architecture":
-        if not d.data_flow(text):
+        if not found["data_flow"]:
             codes.append("no_data_flow")
-        if not d.rationale(text):
+        if not found["rationale"]:
             codes.append("no_rationale")
     elif section_key == "tradeoffs":
-        alternatives = d.alternatives(text)
+        alternatives = found["alternatives"]
         if not alternatives:
             codes.append("no_alternative")
         else:
-            support = d.rationale(text) + d.tradeoff_language(text) + numbers
+            support = found["rationale"] + found["tradeoff_language"] + numbers
             if not _near(support, alternatives, _COMPARISON_REACH):
                 codes.append("no_comparison")
     elif section_key == "results":
-        measured = d.measurement(text)
+        measured = found["measurement"]
         if not numbers:
             codes.append("no_numbers")
-        elif not d.before_after(text):
+        elif not found["before_after"]:
             codes.append("no_baseline")
         if not measured:
             codes.append("no_measurement")
-        if numbers and not d.variance(text):
+        if numbers and not found["variance"]:
             codes.append("no_variance")
     elif section_key == "defense":
-        if not numbers and not d.measurement(text):
+        if not numbers and not found["measurement"]:
             codes.append("no_evidence")
-        if not d.hindsight(text):
+        if not found["hindsight"]:
             codes.append("no_hindsight")
-    hedges = d.hedging(text)
+    hedges = found["hedging"]
     if hedges and len(hedges) > len(numbers):
         codes.append("hedging")
     return codes
@@ -111,7 +112,7 @@ def find_gaps(section_key: str, text: str) -> list[Gap]:
         raise ValueError(f"unknown section {section_key!r}")
     return [
         Gap(code, section_key, gap_message(code, section_key))
-        for code in _codes(section_key, text or "")
+        for code in codes_from(section_key, text or "", d.detect_all(text or ""))
     ]
 
 
@@ -120,6 +121,6 @@ def section_status(section_key: str, text: str) -> str:
     codes = {gap.code for gap in find_gaps(section_key, text)}
     if "empty" in codes:
         return "missing"
-    if codes & _BLOCKING[section_key]:
+    if codes & BLOCKING_GAPS[section_key]:
         return "thin"
     return "ready"

@@ -1,0 +1,56 @@
+"""The calibration set (GRADING.md "How to know it works"), run through the heuristic grader."""
+
+from statistics import mean
+
+import pytest
+
+from scoring.framework import SECTION_KEYS
+from scoring.graders import grade_transcript
+from scoring.tests import calibration as c
+
+
+def graded(project):
+    return grade_transcript(c.transcript(project))["projects"][0]
+
+
+def scores(project):
+    return {key: section["score"] for key, section in graded(project)["sections"].items()}
+
+
+@pytest.mark.parametrize("project", c.STRONG_PROJECTS, ids=lambda p: p["title"])
+@pytest.mark.parametrize("section", SECTION_KEYS)
+def test_degrading_one_section_drops_only_that_section(project, section):
+    strong = scores(project)
+    degraded = scores(c.degrade(project, section))
+    assert strong[section] - degraded[section] >= 1
+    others = [abs(strong[k] - degraded[k]) for k in SECTION_KEYS if k != section]
+    assert mean(others) <= 0.5
+
+
+def test_strong_beats_medium_beats_weak():
+    assert graded(c.FEED)["overall"] > graded(c.MEDIUM_FEED)["overall"]
+    assert graded(c.MEDIUM_FEED)["overall"] > graded(c.WEAK_FEED)["overall"]
+
+
+def test_keyword_stuffing_scores_below_medium():
+    assert graded(c.STUFFED_FEED)["overall"] < graded(c.MEDIUM_FEED)["overall"]
+    assert max(scores(c.STUFFED_FEED).values()) <= 1
+
+
+@pytest.mark.parametrize("project", c.STRONG_PROJECTS, ids=lambda p: p["title"])
+def test_padding_never_scores_above_the_original(project):
+    strong, padded = graded(project), graded(c.padded(project))
+    assert padded["overall"] <= strong["overall"]
+    for key in SECTION_KEYS:
+        assert padded["sections"][key]["score"] <= strong["sections"][key]["score"]
+
+
+def test_strong_transcript_scores_high_with_evidence_everywhere():
+    project = graded(c.FEED)
+    assert project["overall"] >= 85
+    for section in project["sections"].values():
+        assert section["evidence"], section
+
+
+def test_weak_transcript_never_scores_above_vague():
+    assert max(scores(c.WEAK_FEED).values()) <= 1

@@ -1,0 +1,262 @@
+"""The heuristic grader: report shape, evidence, not-gradable answers, pushback, consistency."""
+
+import pytest
+
+from scoring.framework import SECTION_KEYS
+from scoring.graders import grade_transcript
+from scoring.graders.heuristic import NO_ANSWER
+from scoring.graders.pushback import CAVED, CONCEDED, HELD, judge
+from scoring.tests import calibration as c
+from scoring.transcript import TranscriptError, Turn
+
+
+def one_turn(section, answer, kind="prompt", question=None):
+    turn = (c.challenge if kind == "challenge" else c.prompt)(
+        section, *([question] if kind == "challenge" else []), answer
+    )
+    return c.transcript({"title": "Solo", "time_budget_seconds": 60, "turns": [turn]})
+
+
+def test_report_has_the_design_shape_for_every_project():
+    report = grade_transcript(c.transcript(c.FEED, c.TOXICITY))
+    assert report["grader"] == "heuristic"
+    assert 0 <= report["overall"] <= 100
+    assert [p["title"] for p in report["projects"]] == [c.FEED["title"], c.TOXICITY["title"]]
+    for project in report["projects"]:
+        assert 0 <= project["overall"] <= 100
+        assert list(project["sections"]) == list(SECTION_KEYS)
+        for section in project["sections"].values():
+            assert 0 <= section["score"] <= 4
+            assert isinstance(section["evidence"], list)
+            assert section["feedback"]
+
+
+def test_evidence_is_quoted_verbatim_from_the_answers():
+    report = grade_transcript(c.transcript(c.FEED))
+    answers = " ".join(turn["answer"] for turn in c.FEED["turns"])
+    for section in report["projects"][0]["sections"].values():
+        for quote in section["evidence"]:
+            assert quote in answers
+
+
+def test_section_never_answered_scores_zero():
+    report = grade_transcript(one_turn("problem", "Ranking had to stay under 80 ms at p95."))
+    sections = report["projects"][0]["sections"]
+    assert sections["results"]["score"] == 0
+    assert "never answered" in sections["results"]["feedback"]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "",
+        "ok",
+        "asdf qwrtz xkcdp asdf qwrtz xkcdp asdf",
+        "lorem ipsum dolor sit amet consectetur adipiscing elit sed eiusmod",
+        "test test test test test test test test",
+        "My favourite dinner is pasta with garlic, and on Sundays I cook it slowly for the "
+        "whole family while we listen to old records.",
+    ],
+)
+def test_not_gradable_answer_gets_zero_and_says_so(answer):
+    report = grade_transcript(one_turn("results", answer))
+    section = report["projects"][0]["sections"]["results"]
+    assert section["score"] == 0
+    assert section["feedback"] == NO_ANSWER
+    assert section["evidence"] == []
+    assert report["projects"][0]["overall"] == 0
+
+
+def test_vague_but_real_answer_gets_one_not_zero():
+    report = grade_transcript(one_turn("results", "Things improved for our users after launch."))
+    assert report["projects"][0]["sections"]["results"]["score"] == 1
+
+
+def test_repeating_a_number_earns_nothing_more():
+    once = "p95 latency fell from 92 ms to 74 ms in a two-week A/B test."
+    thrice = " ".join([once] * 3)
+    score_once = grade_transcript(one_turn("results", once))["projects"][0]["sections"]
+    score_thrice = grade_transcript(one_turn("results", thrice))["projects"][0]["sections"]
+    assert score_thrice["results"]["score"] <= score_once["results"]["score"]
+
+
+def test_hedging_lowers_a_section():
+    plain = "I chose the DLRM ranker and I led the rollout with the platform team."
+    hedged = (
+        "I think I chose the DLRM ranker, maybe, and I guess I led the rollout, probably, "
+        "with the platform team."
+    )
+    plain_score = grade_transcript(one_turn("ownership", plain))["projects"][0]["sections"]
+    hedged_score = grade_transcript(one_turn("ownership", hedged))["projects"][0]["sections"]
+    assert hedged_score["ownership"]["score"] < plain_score["ownership"]["score"]
+    assert "hedges" in hedged_score["ownership"]["feedback"]
+
+
+def test_feedback_names_what_is_missing():
+    report = grade_transcript(one_turn("results", "p95 latency is 74 ms at peak."))
+    feedback = report["projects"][0]["sections"]["results"]["feedback"]
+    assert "baseline" in feedback
+
+
+def _turn(question, answer):
+    return Turn(
+        index=3, section="defense", kind="challenge", question=question, answer=answer, seconds=None
+    )
+
+
+def test_pushback_held_with_evidence():
+    outcome = judge(
+        _turn(
+            "Those gains look like noise. How do you know?",
+            "The A/B test ran two weeks; the 95% confidence interval was +2.6% to +3.8% "
+            "watch time.",
+        )
+    )
+    assert outcome.outcome == HELD
+    assert outcome.turn == 3
+    assert "confidence interval" in outcome.reason
+
+
+def test_pushback_conceded_well():
+    outcome = judge(
+        _turn(
+            "Rules are brittle; we would never mix them with ML.",
+            "Fair point for nuanced cases, so the rules only fire on explicit slurs. They cut "
+            "false negatives by 6%, and next time I would add per-community thresholds.",
+        )
+    )
+    assert outcome.outcome == CONCEDED
+
+
+def test_pushback_caved_when_agreeing_without_data():
+    outcome = judge(
+        _turn(
+            "This approach performs poorly; a transformer would be better.",
+            "You're right, we should have used a transformer ranker, it performs better.",
+        )
+    )
+    assert outcome.outcome == CAVED
+    assert "without data" in outcome.reason
+
+
+def test_pushback_evaded_when_the_answer_ignores_the_subject():
+    outcome = judge(
+        _turn(
+            "Those gains look like noise. How do you know they are real?",
+            "The ranker is a DLRM with 1,000 candidates from a ScaNN index on 8 GPUs.",
+        )
+    )
+    assert outcome.outcome == CAVED
+    assert "does not take up" in outcome.reason
+
+
+def test_defense_that_ignores_the_challenge_scores_low():
+    on_subject = c.FEED
+    off_subject = c.rewrite(
+        c.FEED,
+        [t["answer"] for t in c.FEED["turns"][:-1]]
+        + [
+            "Our feature store has 400 features and the ranker was retrained every 6 hours, and "
+            "in hindsight I would add lineage to the feature store."
+        ],
+    )
+    strong = grade_transcript(c.transcript(on_subject))["projects"][0]["sections"]["defense"]
+    dodged = grade_transcript(c.transcript(off_subject))["projects"][0]["sections"]["defense"]
+    assert dodged["score"] <= strong["score"] - 1
+
+
+def test_report_lists_pushback_outcomes_per_challenge_turn():
+    project = grade_transcript(c.transcript(c.FEED))["projects"][0]
+    challenge_turns = [i for i, t in enumerate(c.FEED["turns"]) if t["kind"] == "challenge"]
+    assert [p["turn"] for p in project["pushback"]] == challenge_turns
+    assert {p["label"] for p in project["pushback"]} == {"Held with evidence"}
+
+
+RECORD = {
+    "title": "Home feed ranking",
+    "role": "Tech lead",
+    "sections": {"ownership": "I led a team of four engineers.", "results": ""},
+    "metrics": [{"name": "p95 latency", "before": 92, "after": 74, "unit": "ms"}],
+}
+
+
+def test_consistency_flags_a_figure_that_differs_from_the_record():
+    project = c.rewrite(
+        c.MEDIUM_FEED,
+        [t["answer"] for t in c.MEDIUM_FEED["turns"][:4]]
+        + [
+            "p95 latency fell from 92 ms to 80 ms in the A/B test.",
+            *[t["answer"] for t in c.MEDIUM_FEED["turns"][5:]],
+        ],
+    )
+    report = grade_transcript(c.transcript(project), project_records=[RECORD])
+    flags = report["projects"][0]["consistency"]
+    assert [f["kind"] for f in flags] == ["number"]
+    assert flags[0]["turn"] == 4
+    assert "80 ms" in flags[0]["message"] and "74" in flags[0]["message"]
+
+
+def test_consistency_accepts_figures_that_match_the_record():
+    report = grade_transcript(c.transcript(c.FEED), project_records=[RECORD])
+    assert report["projects"][0]["consistency"] == []
+
+
+def test_consistency_flags_a_role_that_contradicts_the_record():
+    record = {**RECORD, "role": "Engineer", "sections": {"ownership": "I supported the lead."}}
+    report = grade_transcript(c.transcript(c.FEED), project_records=[record])
+    flags = report["projects"][0]["consistency"]
+    assert [f["kind"] for f in flags] == ["role"]
+    assert "supported" in flags[0]["message"]
+
+
+def test_top_fixes_point_at_turns_of_the_weakest_sections():
+    report = grade_transcript(c.transcript(c.FEED, c.degrade(c.TOXICITY, "results")))
+    fixes = report["top_fixes"]
+    assert 1 <= len(fixes) <= 3
+    first = fixes[0]
+    assert (first["project"], first["section"]) == (c.TOXICITY["title"], "results")
+    assert c.TOXICITY["turns"][first["turn"]]["section"] == "results"
+
+
+def test_delivery_rewards_staying_in_budget_and_density():
+    on_time = grade_transcript(c.transcript(c.FEED))["projects"][0]["delivery"]
+    padded = grade_transcript(c.transcript(c.padded(c.FEED)))["projects"][0]["delivery"]
+    assert on_time["score"] == 4
+    assert on_time["seconds_used"] == 240 and on_time["budget_seconds"] == 300
+    assert padded["score"] < on_time["score"]
+
+
+def test_grading_is_deterministic():
+    data = c.transcript(c.FEED, c.TOXICITY)
+    assert grade_transcript(data) == grade_transcript(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"format": "other", "projects": []}, "format"),
+        ({"format": "hotseat.transcript/1", "projects": []}, "non-empty"),
+        (
+            {
+                "format": "hotseat.transcript/1",
+                "projects": [{"title": "x", "turns": [{"section": "summary", "answer": "x"}]}],
+            },
+            "projects[0].turns[0].section",
+        ),
+        (
+            {
+                "format": "hotseat.transcript/1",
+                "projects": [{"title": "x", "turns": [{"section": "problem", "seconds": -1}]}],
+            },
+            "seconds",
+        ),
+    ],
+)
+def test_malformed_transcript_is_rejected_with_where(data, message):
+    with pytest.raises(TranscriptError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        grade_transcript(data)
+
+
+def test_unknown_grader_is_rejected():
+    with pytest.raises(ValueError, match="unknown grader"):
+        grade_transcript(c.transcript(c.FEED), grader="magic")
