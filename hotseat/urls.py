@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("livez", views.livez, name="livez"),
     path("accounts/", include("accounts.urls")),
+    path("projects/", include("projects.urls")),
     path("challenges/", include("challenges.urls")),
     path("interviews/", include("interviews.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,19 @@
+from django.urls import path, re_path
+
+from projects import views
+
+app_name = "projects"
+
+urlpatterns = [
+    path("", views.project_list, name="list"),
+    path("new/", views.project_create, name="create"),
+    path("import/", views.project_import, name="import"),
+    path("examples/", views.examples_load, name="load-examples"),
+    path("readiness/", views.readiness_check, name="readiness"),
+    path("metric-rows/", views.metric_rows, name="metric-rows"),
+    path("<int:pk>/", views.project_detail, name="detail"),
+    path("<int:pk>/edit/", views.project_edit, name="edit"),
+    path("<int:pk>/delete/", views.project_delete, name="delete"),
+    path("<int:pk>/duplicate/", views.project_duplicate, name="duplicate"),
+    re_path(r"^(?P<pk>\d+)/move/(?P<direction>up|down)/$", views.project_move, name="move"),
+]
