@@ -1,0 +1,390 @@
+"""The review of one grading as plain data: what the review page, the shared page and the
+Markdown and JSON exports show.
+
+Everything is read from the grading's own snapshot (the transcript and the grader's report), so a
+later edit to a project never changes a review. Highlights are computed here as text segments and
+marked up by the template, which escapes every piece; no markup is built in Python.
+"""
+
+import json
+from dataclasses import dataclass, field
+
+from scoring.framework import SECTION_BY_KEY, SECTION_KEYS
+from scoring.gaps import GAP_MESSAGES, gap_message
+from scoring.rubric import DESCRIPTORS, LEVEL_NAMES, MAX_LEVEL, describe
+
+# A section below "solid" gets shown what an exemplary answer would have held.
+WEAK_BELOW = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    text: str
+    marked: bool
+
+
+@dataclass
+class Comment:
+    author: str
+    text: str
+    created_at: object
+
+
+@dataclass
+class TurnView:
+    number: int  # session-wide id: the #turn-N anchor and what a mentor's comment points at
+    index: int  # position within its project, the reference the grader's report uses
+    section: str
+    section_title: str
+    kind: str
+    question: str
+    answer: str
+    segments: list[Segment]
+    persona_label: str
+    reason: str
+    seconds: float | None
+    budget_seconds: float | None
+    over_time: bool
+    pushback: dict | None = None
+    flags: list[str] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"turn-{self.number}"
+
+    @property
+    def time_used(self) -> str:
+        return clock(self.seconds)
+
+    @property
+    def time_budget(self) -> str:
+        return clock(self.budget_seconds)
+
+    @property
+    def label(self) -> int:
+        """Turns count from 1 within a project, as the grader's messages do."""
+        return self.index + 1
+
+
+@dataclass
+class SectionView:
+    key: str
+    title: str
+    score: float
+    level_name: str
+    descriptor: str
+    evidence: list[str]
+    advice: list[str]
+    turn_number: int | None
+    exemplary: str | None  # what a 4 holds, shown only for a weak section
+    example: str | None
+
+    @property
+    def weak(self) -> bool:
+        return self.exemplary is not None
+
+
+@dataclass
+class ProjectView:
+    title: str
+    overall: float | None
+    sections: list[SectionView]
+    turns: list[TurnView]
+    seconds_used: float | None
+    budget_seconds: float | None
+    delivery: dict | None
+    consistency: list[dict]
+
+    @property
+    def time_used(self) -> str:
+        return clock(self.seconds_used)
+
+    @property
+    def time_budget(self) -> str:
+        return clock(self.budget_seconds)
+
+    @property
+    def over_time(self) -> bool:
+        return bool(self.seconds_used and self.budget_seconds) and (
+            self.seconds_used > self.budget_seconds
+        )
+
+
+@dataclass
+class FixView:
+    message: str
+    project: str
+    section_title: str
+    turn_number: int | None
+    turn_label: int | None  # "turn 3" counts within the project, as the grader's messages do
+
+    @property
+    def anchor(self) -> str | None:
+        return None if self.turn_number is None else f"turn-{self.turn_number}"
+
+
+@dataclass
+class Review:
+    grader: str
+    overall: float | None
+    projects: list[ProjectView]
+    top_fixes: list[FixView]
+
+    @property
+    def turns(self) -> list[TurnView]:
+        return [turn for project in self.projects for turn in project.turns]
+
+
+def _number(value) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def highlight(text: str, quotes: list[str]) -> list[Segment]:
+    """Split `text` into plain and marked segments, marking every place a quote occurs."""
+    ranges: list[tuple[int, int]] = []
+    for quote in quotes:
+        quote = quote.strip().strip("…").strip()
+        if not quote:
+            continue
+        start = text.find(quote)
+        while start != -1:
+            ranges.append((start, start + len(quote)))
+            start = text.find(quote, start + len(quote))
+    merged: list[list[int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    segments: list[Segment] = []
+    position = 0
+    for start, end in merged:
+        if start > position:
+            segments.append(Segment(text[position:start], False))
+        segments.append(Segment(text[start:end], True))
+        position = end
+    if position < len(text):
+        segments.append(Segment(text[position:], False))
+    return segments
+
+
+def _turn_view(raw: dict, index: int, number: int, evidence: list[str]) -> TurnView:
+    section = raw.get("section", "")
+    answer = raw.get("answer") or ""
+    seconds = _number(raw.get("seconds"))
+    budget = _number(raw.get("budget_seconds"))
+    over_time = raw.get("over_time")
+    if not isinstance(over_time, bool):
+        over_time = seconds is not None and budget is not None and seconds > budget
+    return TurnView(
+        number=number,
+        index=index,
+        section=section,
+        section_title=SECTION_BY_KEY[section].title if section in SECTION_BY_KEY else section,
+        kind=raw.get("kind", "prompt"),
+        question=raw.get("question") or "",
+        answer=answer,
+        segments=highlight(answer, evidence),
+        persona_label=raw.get("persona_label") or raw.get("persona") or "",
+        reason=raw.get("reason") or "",
+        seconds=seconds,
+        budget_seconds=budget,
+        over_time=over_time,
+    )
+
+
+def _advice(key: str, raw: dict, descriptor: str) -> list[str]:
+    """What to do next: one line per gap and per note that held the score back.
+
+    The grader's free-text feedback is shown only when it says more than the rubric line the
+    page already shows beside the score.
+    """
+    advice = [
+        gap_message(code, key)
+        for code in raw.get("gaps") or []
+        if code in GAP_MESSAGES and code != "empty"
+    ]
+    advice += [f"It {note}." for note in raw.get("notes") or []]
+    feedback = raw.get("feedback") or ""
+    if not advice and feedback and descriptor not in feedback:
+        advice.append(feedback)
+    return advice
+
+
+def _section_view(key: str, raw: dict, turn_numbers: dict[int, int]) -> SectionView:
+    score = _number(raw.get("score")) or 0.0
+    weak = score < WEAK_BELOW
+    descriptor = describe(key, score)
+    return SectionView(
+        key=key,
+        title=SECTION_BY_KEY[key].title,
+        score=score,
+        level_name=LEVEL_NAMES[int(score)],
+        descriptor=descriptor,
+        evidence=list(raw.get("evidence") or []),
+        advice=_advice(key, raw, descriptor),
+        turn_number=turn_numbers.get(raw.get("turn")),
+        exemplary=DESCRIPTORS[key][MAX_LEVEL] if weak else None,
+        example=SECTION_BY_KEY[key].example if weak else None,
+    )
+
+
+def build_review(transcript: dict, report: dict | None) -> Review:
+    """The review of a transcript and (once graded) its report; without a report, turns only."""
+    report = report or {}
+    raw_projects = transcript.get("projects") or []
+    reported = report.get("projects") or []
+    projects: list[ProjectView] = []
+    turn_numbers_by_project: list[dict[int, int]] = []
+    counter = 0
+    for p, raw_project in enumerate(raw_projects):
+        graded = reported[p] if p < len(reported) else {}
+        sections = graded.get("sections") or {}
+        turns: list[TurnView] = []
+        numbers: dict[int, int] = {}
+        for i, raw_turn in enumerate(raw_project.get("turns") or []):
+            number = raw_turn.get("turn")
+            number = number if isinstance(number, int) and not isinstance(number, bool) else counter
+            counter = number + 1
+            numbers[i] = number
+            evidence = (sections.get(raw_turn.get("section")) or {}).get("evidence") or []
+            turns.append(_turn_view(raw_turn, i, number, evidence))
+        for outcome in graded.get("pushback") or []:
+            if outcome.get("turn") in numbers:
+                turns[outcome["turn"]].pushback = outcome
+        for flag in graded.get("consistency") or []:
+            if flag.get("turn") in numbers:
+                turns[flag["turn"]].flags.append(flag.get("message", ""))
+        timed = [t.seconds for t in turns if t.seconds is not None]
+        projects.append(
+            ProjectView(
+                title=raw_project.get("title") or f"Project {p + 1}",
+                overall=_number(graded.get("overall")),
+                sections=[
+                    _section_view(key, sections[key], numbers)
+                    for key in SECTION_KEYS
+                    if key in sections
+                ],
+                turns=turns,
+                seconds_used=sum(timed) if timed else None,
+                budget_seconds=_number(raw_project.get("time_budget_seconds")),
+                delivery=graded.get("delivery"),
+                consistency=list(graded.get("consistency") or []),
+            )
+        )
+        turn_numbers_by_project.append(numbers)
+    fixes = []
+    for fix in report.get("top_fixes") or []:
+        p = fix.get("project_index")
+        numbers = turn_numbers_by_project[p] if isinstance(p, int) and p < len(projects) else {}
+        section = fix.get("section")
+        fixes.append(
+            FixView(
+                message=fix.get("message", ""),
+                project=fix.get("project", ""),
+                section_title=SECTION_BY_KEY[section].title if section in SECTION_BY_KEY else "",
+                turn_number=numbers.get(fix.get("turn")),
+                turn_label=fix["turn"] + 1 if fix.get("turn") in numbers else None,
+            )
+        )
+    return Review(
+        grader=report.get("grader", ""),
+        overall=_number(report.get("overall")),
+        projects=projects,
+        top_fixes=fixes,
+    )
+
+
+def attach_comments(review: Review, comments) -> None:
+    """Put each mentor comment (anything with turn, author, text, created_at) on its turn."""
+    by_number = {turn.number: turn for turn in review.turns}
+    for comment in comments:
+        turn = by_number.get(comment.turn)
+        if turn is not None:
+            turn.comments.append(Comment(comment.author, comment.text, comment.created_at))
+
+
+def clock(value: float | None) -> str:
+    """Seconds as m:ss, the way the countdown showed them."""
+    if value is None:
+        return "–"
+    minutes, seconds = divmod(round(value), 60)
+    return f"{minutes}:{seconds:02d}"
+
+
+def _quote_block(text: str) -> list[str]:
+    return [f"> {line}" if line else ">" for line in text.splitlines() or [""]]
+
+
+def review_markdown(review: Review, *, title: str) -> str:
+    """A readable Markdown copy of the review, for notes or a mentor."""
+    lines = [f"# {title}", ""]
+    if review.overall is not None:
+        lines += [f"**Overall: {review.overall:.1f} / 100** (graded by the {review.grader} grader)"]
+        lines.append("")
+    if review.top_fixes:
+        lines += ["## Top things to fix", ""]
+        lines += [
+            f"{n}. {fix.message}"
+            + (f" ({fix.project}, turn {fix.turn_label})" if fix.anchor else "")
+            for n, fix in enumerate(review.top_fixes, 1)
+        ]
+        lines.append("")
+    for project in review.projects:
+        heading = f"## {project.title}"
+        if project.overall is not None:
+            heading += f" — {project.overall:.1f} / 100"
+        lines += [heading, ""]
+        if project.sections:
+            lines += ["| Section | Score | Level |", "| --- | --- | --- |"]
+            lines += [
+                f"| {s.title} | {s.score:.1f} / 4 | {s.level_name} |" for s in project.sections
+            ]
+            lines.append("")
+            for section in project.sections:
+                lines += [f"### {section.title}: {section.score:.1f} / 4", "", section.descriptor]
+                lines += [""] + [f"- Advice: {line}" for line in section.advice]
+                if section.evidence:
+                    lines += ["", "Evidence:"] + [f"- “{quote}”" for quote in section.evidence]
+                if section.weak:
+                    lines += [
+                        "",
+                        f"What a 4 holds: {section.exemplary}",
+                        f"For example: {section.example}",
+                    ]
+                lines.append("")
+        for flag in project.consistency:
+            lines += [f"- Consistency: {flag.get('message', '')}"]
+        if project.consistency:
+            lines.append("")
+        lines += ["### Transcript", ""]
+        for turn in project.turns:
+            kind = "Challenge" if turn.kind == "challenge" else "Question"
+            lines.append(f"#### Turn {turn.label} · {turn.section_title} · {kind}")
+            lines.append("")
+            if turn.persona_label:
+                lines.append(
+                    f"*{turn.persona_label}*" + (f" — {turn.reason}" if turn.reason else "")
+                )
+                lines.append("")
+            lines += [f"**Q:** {turn.question}", ""]
+            lines += _quote_block(turn.answer)
+            lines.append("")
+            timing = f"Time: {clock(turn.seconds)}"
+            if turn.budget_seconds is not None:
+                timing += f" of {clock(turn.budget_seconds)}"
+            if turn.over_time:
+                timing += " (over time)"
+            lines += [timing, ""]
+            if turn.pushback:
+                outcome = turn.pushback
+                lines += [f"Pushback: {outcome.get('label', '')} — {outcome.get('reason', '')}", ""]
+            for comment in turn.comments:
+                lines += [f"Mentor comment from {comment.author}: {comment.text}", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def review_json(*, transcript: dict, report: dict | None, grading: dict) -> str:
+    """The transcript in its interchange format, with the grading and its scores beside it."""
+    return json.dumps({**transcript, "grading": grading, "report": report}, indent=2)

@@ -1,0 +1,75 @@
+from scoring.charts import SessionScores, section_score_chart
+from scoring.graders import grade_transcript
+from scoring.reports import build_review, highlight, review_markdown
+from scoring.tests.review_data import sample_transcript
+
+
+def test_highlight_marks_each_quote_where_it_occurs():
+    segments = highlight("We cut p95 from 92 to 74 ms. Then we shipped.", ["from 92 to 74 ms"])
+    assert [(s.text, s.marked) for s in segments] == [
+        ("We cut p95 ", False),
+        ("from 92 to 74 ms", True),
+        (". Then we shipped.", False),
+    ]
+
+
+def test_highlight_merges_overlapping_quotes_and_ignores_missing_ones():
+    segments = highlight("abc def ghi", ["abc def", "def ghi", "not there", ""])
+    assert [(s.text, s.marked) for s in segments] == [("abc def ghi", True)]
+
+
+def test_build_review_links_turns_fixes_and_pushback():
+    transcript = sample_transcript(turns=7, projects=2)
+    review = build_review(transcript, grade_transcript(transcript))
+    second = review.projects[1]
+    challenge = second.turns[6]
+    assert challenge.number == 13 and challenge.label == 7
+    assert challenge.over_time and challenge.persona_label == "The sceptical statistician"
+    assert challenge.pushback["outcome"] == "caved"
+    assert len(review.top_fixes) == 3
+    assert all(fix.anchor and fix.anchor.startswith("turn-") for fix in review.top_fixes)
+
+
+def test_build_review_shows_what_a_four_holds_only_for_weak_sections():
+    transcript = sample_transcript(turns=7)
+    sections = {
+        s.key: s
+        for s in build_review(transcript, grade_transcript(transcript)).projects[0].sections
+    }
+    assert sections["tradeoffs"].weak and "alternatives" in sections["tradeoffs"].exemplary.lower()
+    assert sections["tradeoffs"].advice == [
+        "Alternatives & Trade-offs names no alternative you considered."
+    ]
+    assert not sections["ownership"].weak
+
+
+def test_review_markdown_reads_as_a_report():
+    transcript = sample_transcript(turns=7)
+    review = build_review(transcript, grade_transcript(transcript))
+    text = review_markdown(review, title="Mock onsite review")
+    assert text.startswith("# Mock onsite review\n")
+    assert "## Top things to fix" in text
+    assert "| Alternatives & Trade-offs | 1.0 / 4 | vague |" in text
+    assert "#### Turn 7 · Results · Challenge" in text
+    assert "Time: 1:35 of 1:00 (over time)" in text
+    assert "> Honestly I am not sure, it felt better to everyone." in text
+
+
+def test_chart_places_scores_on_a_zero_to_four_axis():
+    chart = section_score_chart(
+        [
+            SessionScores("1 Nov", {"problem": 0.0, "results": 4.0}),
+            SessionScores("8 Nov", {"problem": 2.0, "results": None}),
+        ]
+    )
+    problem = next(s for s in chart.series if s.key == "problem")
+    results = next(s for s in chart.series if s.key == "results")
+    assert [p.y for p in problem.points] == [chart.bottom, (chart.top + chart.bottom) / 2]
+    assert [p.x for p in problem.points] == [chart.left, chart.right]
+    assert len(results.points) == 1 and results.points[0].y == chart.top
+    assert "Latest (8 Nov): Problem & Constraints 2.0" in chart.description
+    assert ("Results", [4.0, None]) in chart.rows
+
+
+def test_chart_is_absent_without_sessions():
+    assert section_score_chart([]) is None
