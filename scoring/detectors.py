@@ -500,6 +500,19 @@ DETECTORS: dict[str, Callable[[str], list[Span]]] = {
 }
 
 
+class Detections(dict):
+    """Spans per detector over one text, each detector run on first use: a grader reading one
+    section needs only a few of them."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, kind: str) -> list[Span]:
+        spans = self[kind] = DETECTORS[kind](self.text)
+        return spans
+
+
 def detect_all(text: str) -> dict[str, list[Span]]:
     """Every detector over one text, keyed by detector name."""
     return {name: detector(text) for name, detector in DETECTORS.items()}

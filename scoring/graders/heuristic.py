@@ -53,9 +53,26 @@ _DILUTED_MIN_WORDS = 150
 _REPEAT_SHARE = 0.3
 
 
+class _Joined(dict):
+    """Detector spans over a section's joined text, built from each turn's own detections
+    (shifted to the joined offsets) so no text is scanned twice."""
+
+    def __init__(self, parts: list[tuple[int, d.Detections]]):
+        super().__init__()
+        self.parts = parts
+
+    def __missing__(self, kind: str) -> list[d.Span]:
+        spans = self[kind] = [
+            d.Span(s.kind, s.start + offset, s.end + offset, s.text)
+            for offset, found in self.parts
+            for s in found[kind]
+        ]
+        return spans
+
+
 @dataclass
 class SectionInput:
-    """The gradable text of one section, with every detector's spans over it."""
+    """The gradable text of one section, with the detectors' spans over it."""
 
     key: str
     turns: list[Turn]
@@ -76,24 +93,30 @@ class SectionInput:
 
 def collect(key: str, turns: list[Turn]) -> SectionInput:
     section = SectionInput(key, turns)
-    parts: list[str] = []
+    texts: list[str] = []
+    parts: list[tuple[int, d.Detections]] = []
     position = 0
     for turn in turns:
-        found = d.detect_all(turn.answer)
-        claims = sum(
-            len(found[k])
-            for k in ("numbers_with_units", "decisions", "alternatives", "data_flow", "rationale")
-        )
-        check = gradability(turn.answer, turn.question, claims)
+        found = d.Detections(turn.answer)
+        check = gradability(turn.answer, turn.question, _first_claims(key, found))
         if not check.gradable:
             section.ungradable.append((turn.index, check.reason))
             continue
         section.offsets.append((position, position + len(turn.answer), turn.index))
-        parts.append(turn.answer)
+        parts.append((position, found))
+        texts.append(turn.answer)
         position += len(turn.answer) + 1
-    section.text = "\n".join(parts)
-    section.found = d.detect_all(section.text)
+    section.text = "\n".join(texts)
+    section.found = _Joined(parts)
     return section
+
+
+def _first_claims(key: str, found: d.Detections) -> int:
+    """How many claims a turn makes, stopping at the first kind that has any."""
+    for kind in CLAIM_KINDS[key]:
+        if found[kind]:
+            return len(found[kind])
+    return 0
 
 
 @dataclass
@@ -224,6 +247,17 @@ def _defense(s: SectionInput) -> Level:
     return level, numbers + methods + lessons, notes
 
 
+# What counts as a claim in each section: substance, not vocabulary (no method names or
+# trade-off words), for density, stuffing and "where is this section weakest".
+CLAIM_KINDS: dict[str, tuple[str, ...]] = {
+    "problem": ("numbers_with_units", "constraints"),
+    "ownership": ("decisions", "numbers_with_units"),
+    "architecture": ("data_flow", "rationale", "numbers_with_units"),
+    "tradeoffs": ("alternatives", "numbers_with_units", "rationale"),
+    "results": ("numbers_with_units", "before_after"),
+    "defense": ("numbers_with_units", "hindsight", "alternatives"),
+}
+
 _LEVELS: dict[str, Callable[[SectionInput], Level]] = {
     "problem": _problem,
     "ownership": _ownership,
@@ -232,20 +266,10 @@ _LEVELS: dict[str, Callable[[SectionInput], Level]] = {
     "results": _results,
     "defense": _defense,
 }
-_CLAIM_KINDS = (
-    "numbers_with_units",
-    "before_after",
-    "decisions",
-    "alternatives",
-    "rationale",
-    "data_flow",
-    "constraints",
-    "hindsight",
-)
 
 
 def claim_count(section: SectionInput) -> int:
-    return len(section.claims(*_CLAIM_KINDS))
+    return len(section.claims(*CLAIM_KINDS[section.key]))
 
 
 def _penalties(section: SectionInput, level: float) -> tuple[float, list[str]]:
@@ -286,7 +310,7 @@ def _weakest_turn(section: SectionInput) -> int | None:
     if not section.turns:
         return None
     counts = {turn.index: 0 for turn in section.turns}
-    for kind in _CLAIM_KINDS:
+    for kind in CLAIM_KINDS[section.key]:
         for span in section.found[kind]:
             turn = section.turn_at(span.start)
             if turn is not None:

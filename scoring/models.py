@@ -1,0 +1,69 @@
+from django.conf import settings
+from django.db import models
+
+QUEUED = "queued"
+GRADING = "grading"
+GRADED = "graded"
+FAILED = "failed"
+STATUS_CHOICES = [
+    (QUEUED, "Queued"),
+    (GRADING, "Grading"),
+    (GRADED, "Graded"),
+    (FAILED, "Failed"),
+]
+
+HEURISTIC = "heuristic"
+LLM = "llm"
+GRADER_CHOICES = [(HEURISTIC, "Heuristic (offline)"), (LLM, "Language model")]
+
+
+class Grading(models.Model):
+    """One transcript to grade, and its report: the row the worker claims and the page polls.
+
+    `transcript` and `project_records` are snapshots taken when the session finished, so the
+    report never changes when a project is edited later. `attempts` counts claims; a worker
+    writes its report only while the row still carries its own claim.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="gradings"
+    )
+    transcript = models.JSONField(help_text="hotseat.transcript/1")
+    project_records = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='[{"title", "role", "sections": {key: text}, "metrics": [...]}]',
+    )
+    status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=QUEUED)
+    grader = models.CharField(
+        max_length=10, choices=GRADER_CHOICES, default=HEURISTIC, help_text="Grader asked for"
+    )
+    report = models.JSONField(null=True, blank=True)
+    overall = models.FloatField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    queued_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    graded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # The score history chart reads a user's graded rows, newest first.
+            models.Index(fields=["user", "-created_at"], name="grading_user_created"),
+            # The sweep looks for rows stuck in queued or grading.
+            models.Index(fields=["status", "claimed_at"], name="grading_status_claimed"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Grading {self.pk} ({self.get_status_display()})"
+
+    @property
+    def is_done(self) -> bool:
+        return self.status in (GRADED, FAILED)
+
+    @property
+    def produced_by(self) -> str:
+        """Which grader produced the scores (the LLM grader may have fallen back)."""
+        return (self.report or {}).get("grader", "")
