@@ -33,7 +33,9 @@ class ProjectForm(forms.ModelForm):
             if getattr(field, "max_length", None):
                 field.error_messages["max_length"] = _too_long_message(field.label)
             if name in SECTION_BY_KEY:
-                field.widget.attrs["aria-describedby"] = f"{name}-guidance {name}-example"
+                field.widget.attrs["aria-describedby"] = (
+                    f"{name}-guidance {name}-example check-{name}"
+                )
         self.fields["title"].error_messages["required"] = "Give the project a title."
 
     @property

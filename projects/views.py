@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from challenges.claims import extract_claims
 from projects import services
 from projects.forms import (
     ImportForm,
@@ -18,10 +19,8 @@ from projects.selectors import get_project_for_user, projects_for_user
 from projects.services import METRIC_FIELDS
 from scoring.framework import SECTIONS
 
-try:  # the claim ledger is an optional companion from the challenges app
-    from challenges.claims import extract_claims
-except ImportError:  # pragma: no cover - depends on what is installed
-    extract_claims = None
+# The boldest claims first; past a handful the ledger stops being a checklist.
+LEDGER_SIZE = 8
 
 
 def _list_context(user) -> dict:
@@ -34,9 +33,18 @@ def project_list(request):
     return render(request, template, _list_context(request.user))
 
 
+def _plain_number(value):
+    # Stored with 4 decimal places; show 92, not 92.0000, in the form.
+    return None if value is None else f"{value.normalize():f}"
+
+
 def _metric_rows(project) -> list[dict]:
     return [
-        {field: getattr(metric, field) for field in METRIC_FIELDS}
+        {
+            **{field: getattr(metric, field) for field in METRIC_FIELDS},
+            "before": _plain_number(metric.before),
+            "after": _plain_number(metric.after),
+        }
         for metric in project.metrics.all()
     ]
 
@@ -49,6 +57,10 @@ def _render_form(request, *, form, formset, project=None, import_summary=None):
         {
             "project": project,
             "form": form,
+            "sections": [
+                (section, field, check)
+                for (section, field), check in zip(form.sections, readiness.sections, strict=True)
+            ],
             "formset": formset,
             "readiness": readiness,
             "too_long": too_long,
@@ -118,7 +130,7 @@ def project_detail(request, pk: int):
                 for metric in project.metrics.all()
             ],
             "readiness": project_readiness(project),
-            "claims": extract_claims(texts) if extract_claims else None,
+            "claims": extract_claims(texts)[:LEDGER_SIZE],
         },
     )
 
@@ -168,8 +180,11 @@ def examples_load(request):
 @require_POST
 def readiness_check(request):
     readiness, too_long = form_readiness(ProjectForm(request.POST), metric_formset(request.POST))
+    # The panel is swapped in place; each section's own status line comes out of band.
     return render(
-        request, "projects/form.html#readiness", {"readiness": readiness, "too_long": too_long}
+        request,
+        "projects/form.html#readiness",
+        {"readiness": readiness, "too_long": too_long, "oob": True},
     )
 
 

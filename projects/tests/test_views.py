@@ -193,6 +193,8 @@ def test_readiness_htmx_returns_fragment_with_hints_for_typed_text(client_user):
     assert "Role &amp; Ownership never says what you decided" in text
     assert "Alternatives &amp; Trade-offs is empty." in text
     assert "you quote –20 ms, but the arithmetic gives −18 ms" in text
+    # Each section's status line under its field is updated out of band.
+    assert 'id="check-ownership" class="section-check" hx-swap-oob="true"' in text
 
 
 def test_readiness_changes_when_hint_is_fixed(client_user):
@@ -294,3 +296,11 @@ def test_other_users_project_is_404(other_client, user, name, method, headers):
     project.refresh_from_db()
     assert project.title == "Secret"
     assert Project.objects.count() == 1
+
+
+def test_detail_shows_the_claim_ledger(client_user, user):
+    project = ProjectFactory(user=user, results="p95 latency went from 92 ms to 74 ms.")
+    text = client_user.get(reverse("projects:detail", args=[project.pk])).text
+    assert "Claims an interviewer will test" in text
+    assert "p95 latency went from 92 ms to 74 ms" in text
+    assert 'class="claim-ledger"' in text
