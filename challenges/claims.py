@@ -8,6 +8,7 @@ decides which spans are claims, how bold each is, and how to turn one into a que
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from challenges.personas import BAR_RAISER, PRODUCT, SRE, STAFF_ML
 from challenges.pressure import BAR_RAISER as BAR_RAISER_PRESSURE
@@ -113,16 +114,42 @@ def _boldness(kind: str, section: str, quote: str) -> float:
     return _KIND_WEIGHT[kind] + _SECTION_WEIGHT.get(section, 0.0) + bonus
 
 
-def _section_claims(section: str, text: str) -> list[tuple[int, Claim]]:
+@lru_cache(maxsize=4096)
+def detect(name: str, text: str) -> tuple[detectors.Span, ...]:
+    """One detector's spans for one text, remembered: a project's sections are read again at
+    every pick of every session, and detectors are pure functions of the text."""
+    return tuple(detectors.DETECTORS[name](text))
+
+
+class LazySpans(dict):
+    """One text's detector spans, each detector run only when first asked for.
+
+    Shaped like `detectors.detect_all(text)`, so `scoring.gaps.codes_from` can share it with
+    the ledger: the engine then runs each detector at most once per section.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, name: str) -> list[detectors.Span]:
+        spans = self[name] = list(detect(name, self.text))
+        return spans
+
+
+@lru_cache(maxsize=4096)
+def section_claims(section: str, text: str) -> tuple[tuple[int, Claim], ...]:
+    """The claims in one section's text with their positions, in reading order."""
+    spans = LazySpans(text)
     found: list[tuple[int, str, int, int]] = []  # (position, kind, start, end)
-    pairs = detectors.before_after(text)
+    pairs = spans["before_after"]
     found += [(span.start, BEFORE_AFTER, span.start, span.end) for span in pairs]
     found += [
         (span.start, NUMBER, span.start, span.end)
-        for span in detectors.numbers_with_units(text)
+        for span in spans["numbers_with_units"]
         if not any(span.start < pair.end and pair.start < span.end for pair in pairs)
     ]
-    found += [(span.start, DECISION, span.start, span.end) for span in detectors.decisions(text)]
+    found += [(span.start, DECISION, span.start, span.end) for span in spans["decisions"]]
 
     claims: list[tuple[int, Claim]] = []
     quoted: set[str] = set()
@@ -145,20 +172,28 @@ def _section_claims(section: str, text: str) -> list[tuple[int, Claim]]:
                 CHOICE, section, hit.text, _boldness(CHOICE, section, hit.text), hit.technique
             )
             claims.append((hit.start, claim))
-    return claims
+    return tuple(sorted(claims, key=lambda row: row[0]))
 
 
-def extract_claims(text_by_section: dict[str, str]) -> list[Claim]:
-    """Every claim in the given sections, boldest first (ties in reading order)."""
+def extract_claims(*texts_by_section: dict[str, str]) -> list[Claim]:
+    """Every claim in the given texts (a project's sections, and maybe the answers given in a
+    session), boldest first; ties in section then reading order. A claim made twice counts
+    once."""
     ranked = []
-    for order, section in enumerate(SECTION_KEYS):
-        text = text_by_section.get(section) or ""
-        ranked += [
-            (-claim.boldness, order, position, claim)
-            for position, claim in _section_claims(section, text)
-        ]
-    ranked.sort(key=lambda row: row[:3])
-    return [claim for *_, claim in ranked]
+    for part, text_by_section in enumerate(texts_by_section):
+        for order, section in enumerate(SECTION_KEYS):
+            text = text_by_section.get(section) or ""
+            ranked += [
+                (-claim.boldness, order, part, position, claim)
+                for position, claim in section_claims(section, text)
+            ]
+    ranked.sort(key=lambda row: row[:4])
+    claims, slugs = [], set()
+    for *_, claim in ranked:
+        if claim.slug not in slugs:
+            slugs.add(claim.slug)
+            claims.append(claim)
+    return claims
 
 
 # What to ask about a number depends on what it measures; the first topic that matches wins.

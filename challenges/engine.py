@@ -14,7 +14,7 @@ Challenges seen recently score lower; excluded ones never come back. Ties are br
 import random
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from challenges import claims as claim_ledger
 from challenges.bank import ALWAYS, TECHNIQUE, WEAKNESS
@@ -29,9 +29,9 @@ from challenges.pressure import (
     WARMUP,
 )
 from challenges.selectors import BankRow, active_bank_rows
-from challenges.techniques import TECHNIQUE_BY_KEY
+from challenges.techniques import TECHNIQUE_BY_KEY, find_techniques
 from scoring.framework import SECTION_BY_KEY, SECTION_KEYS
-from scoring.gaps import find_gaps, gap_message
+from scoring.gaps import codes_from, gap_message
 
 BANK = "bank"
 CLAIM = "claim"
@@ -136,21 +136,43 @@ def _claim_pick(claim: claim_ledger.Claim, *, pressure: str, kind: str = CLAIM) 
     )
 
 
-def _texts(sections: dict[str, str], answers: dict[str, str] | None) -> dict[str, str]:
-    answers = answers or {}
-    return {
-        key: "\n".join(part for part in (sections.get(key), answers.get(key)) if part)
-        for key in SECTION_KEYS
-    }
+@lru_cache(maxsize=4096)
+def _gap_codes(section: str, text: str) -> tuple[str, ...]:
+    return tuple(codes_from(section, text, claim_ledger.LazySpans(text)))
+
+
+def _section_gaps(section: str, parts: list[str]) -> list[str]:
+    """What the section text and the answers so far still lack, together.
+
+    Each part is read on its own (so a project's sections stay cached across picks while
+    answers change); a gap counts only if every part has it, since an answer can supply
+    what the written section lacked. A part too short to read is ignored.
+    """
+    readable = [
+        codes for codes in (_gap_codes(section, part) for part in parts) if codes != ("empty",)
+    ]
+    if not readable:
+        return ["empty"]
+    first, *others = readable
+    return [code for code in first if all(code in codes for codes in others)]
 
 
 def _candidates(
-    *, texts: dict[str, str], pressure: str, seen: set[str], excluded: set[str], rng
+    *,
+    sections: dict[str, str],
+    answers: dict[str, str],
+    pressure: str,
+    seen: set[str],
+    excluded: set[str],
+    rng,
 ) -> list[_Candidate]:
-    gaps = {key: [gap.code for gap in find_gaps(key, texts[key])] for key in SECTION_KEYS}
+    gaps = {
+        key: _section_gaps(key, [text for text in (sections.get(key), answers.get(key)) if text])
+        for key in SECTION_KEYS
+    }
     weakness = {key: sum(_GAP_WEIGHT.get(code, 1) for code in codes) for key, codes in gaps.items()}
     weakest = max(SECTION_KEYS, key=lambda key: weakness[key])
-    claims = claim_ledger.extract_claims(texts)
+    claims = claim_ledger.extract_claims(sections, answers)
     # technique -> (section, the words used); a technique named where the candidate describes
     # what they built counts for more than one named among the alternatives.
     named: dict[str, tuple[str, str]] = {}
@@ -232,6 +254,12 @@ def _candidates(
     return found
 
 
+def clear_caches() -> None:
+    """Forget every text read so far (the benchmark times a first sight of the texts)."""
+    for cached in (_gap_codes, claim_ledger.section_claims, claim_ledger.detect, find_techniques):
+        cached.cache_clear()
+
+
 def pick(
     *,
     sections: dict[str, str],
@@ -254,7 +282,8 @@ def pick(
     rng = random.Random(seed)
     wanted = CHALLENGES_PER_PROJECT[pressure] if count is None else count
     candidates = _candidates(
-        texts=_texts(sections, answers),
+        sections=sections,
+        answers=answers or {},
         pressure=pressure,
         seen=set(recently_seen),
         excluded=set(exclude),
@@ -290,7 +319,7 @@ def follow_up(*, section: str, answer: str) -> Pick | None:
     """
     if section not in SECTION_BY_KEY:
         raise ValueError(f"unknown section {section!r}")
-    codes = [gap.code for gap in find_gaps(section, answer)]
+    codes = list(_gap_codes(section, answer or ""))
     if codes:
         rows = active_bank_rows(section=section, trigger_kind=WEAKNESS, trigger__in=codes)
         if rows:

@@ -8,6 +8,7 @@ case-sensitive so that acronyms ("ANN", "RAG") do not match ordinary words.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -136,14 +137,21 @@ TECHNIQUES: tuple[Technique, ...] = (
         "uplift",
         "Uplift modelling",
         "ml",
-        (r"uplift", r"[tsx]-learner", r"heterogeneous treatment effects?", r"(?-i:CATE)"),
+        (
+            r"uplift",
+            r"t-learner",
+            r"s-learner",
+            r"x-learner",
+            r"heterogeneous treatment effects?",
+            r"(?-i:CATE)",
+        ),
     ),
     Technique(
         "bandits",
         "Bandits",
         "ml",
         (
-            r"(?:contextual |multi[- ]armed )?bandits?",
+            r"bandits?",
             r"thompson sampling",
             r"(?-i:UCB)",
             r"explore[- /]exploit",
@@ -175,7 +183,8 @@ TECHNIQUES: tuple[Technique, ...] = (
             r"class imbalance",
             r"imbalanced (?:classes|data)",
             r"focal loss",
-            r"(?:over|under)[- ]?sampl(?:e|ed|ing)",
+            r"over[- ]?sampl(?:e|ed|ing)",
+            r"under[- ]?sampl(?:e|ed|ing)",
             r"smote",
         ),
     ),
@@ -248,7 +257,9 @@ TECHNIQUES: tuple[Technique, ...] = (
         "Batch pipelines",
         "systems",
         (
-            r"(?:nightly|daily|hourly) (?:batch|jobs?|runs?)",
+            r"nightly (?:batch|jobs?|runs?)",
+            r"daily (?:batch|jobs?|runs?)",
+            r"hourly (?:batch|jobs?|runs?)",
             r"batch (?:jobs?|pipelines?|scoring|inference|predictions?)",
             r"precomput(?:e|ed|ing)",
         ),
@@ -294,25 +305,45 @@ TECHNIQUE_BY_KEY: dict[str, Technique] = {technique.key: technique for technique
 TECHNIQUE_CHOICES: list[tuple[str, str]] = [(t.key, t.label) for t in TECHNIQUES]
 
 
-# One pattern with a named group per technique: a single scan of the text finds them all,
-# which keeps the engine fast (one scan instead of one per technique).
-_ANY_TECHNIQUE = re.compile(
-    r"\b(?:"
-    + "|".join(
-        f"(?P<{technique.key}>" + "|".join(f"(?:{alias})" for alias in technique.aliases) + ")"
-        for technique in TECHNIQUES
+_METACHARACTERS = set("[](){}?*+|\\.^$")
+
+
+def _needle(alias: str) -> str:
+    """The literal text every match of ``alias`` starts with, lower-cased ("" if none)."""
+    alias = alias.removeprefix("(?-i:")
+    prefix = ""
+    for char in alias:
+        if char in _METACHARACTERS:
+            break
+        prefix += char
+    return prefix.lower() if len(prefix) >= 2 else ""
+
+
+# Scanning for every technique is the engine's hottest loop, so a technique's pattern runs
+# only when one of its literal prefixes occurs in the text (a plain substring test).
+_PATTERNS: dict[str, re.Pattern] = {
+    technique.key: re.compile(
+        r"\b(?:" + "|".join(f"(?:{alias})" for alias in technique.aliases) + r")\b",
+        re.IGNORECASE,
     )
-    + r")\b",
-    re.IGNORECASE,
+    for technique in TECHNIQUES
+}
+_NEEDLES: tuple[tuple[str, str], ...] = tuple(
+    (_needle(alias), technique.key) for technique in TECHNIQUES for alias in technique.aliases
 )
 
 
-def find_techniques(text: str) -> list[TechniqueHit]:
+@lru_cache(maxsize=4096)
+def find_techniques(text: str) -> tuple[TechniqueHit, ...]:
     """Every mention of a known technique in ``text``, in reading order."""
-    return [
-        TechniqueHit(match.lastgroup, match.start(), match.end(), match.group(0))
-        for match in _ANY_TECHNIQUE.finditer(text)
+    lowered = text.lower()
+    candidates = {key for needle, key in _NEEDLES if needle in lowered}
+    hits = [
+        TechniqueHit(key, match.start(), match.end(), match.group(0))
+        for key in candidates
+        for match in _PATTERNS[key].finditer(text)
     ]
+    return tuple(sorted(hits, key=lambda hit: (hit.start, hit.technique)))
 
 
 def named_techniques(text: str) -> set[str]:
