@@ -87,3 +87,17 @@ def test_claim_ledger_template_shows_quote_and_question_escaped():
     assert "92 → 74 ms" in html
     assert "at what QPS" in html
     assert "<b>" not in html and "&lt;b&gt;" in html
+
+
+def test_extract_claims_reads_answers_too_and_counts_a_repeated_claim_once():
+    sections = {"results": RESULTS}
+    answers = {
+        "results": RESULTS,
+        "defense": "I chose to keep the rules because they caught 6% more.",
+    }
+
+    claims = extract_claims(sections, answers)
+    quotes = [claim.quote for claim in claims]
+
+    assert len(quotes) == len(set(quotes))
+    assert any(claim.section == "defense" and claim.kind == DECISION for claim in claims)

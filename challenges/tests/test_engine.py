@@ -189,3 +189,28 @@ def test_follow_up_is_none_when_nothing_lacks_or_stands_out():
     answer = "Events flow from the app into a queue and then to the scorer, because it is simple."
 
     assert follow_up(section="architecture", answer=answer) is None
+
+
+def test_pick_an_answer_can_fill_what_the_section_lacked():
+    answers = {"results": SOLID["results"]}
+
+    picks = pick(sections=WORDS_ONLY_RESULTS, answers=answers, pressure="standard", seed=1)
+
+    assert "Your Results has no number with a unit" not in {p.reason for p in picks}
+
+
+def test_pick_a_one_word_answer_does_not_hide_the_gap():
+    picks = pick(
+        sections=WORDS_ONLY_RESULTS, answers={"results": "Yes."}, pressure="standard", seed=1
+    )
+
+    assert picks[0].reason == "Your Results has no number with a unit"
+
+
+def test_pick_quotes_a_claim_made_in_an_answer():
+    answers = {"results": "Honestly, cost fell from $40k to $25k a month after the move."}
+
+    picks = pick(sections={}, answers=answers, pressure="bar_raiser", seed=1, count=20)
+    claims = [p for p in picks if p.kind == CLAIM]
+
+    assert claims and "$40k to $25k" in claims[0].question
