@@ -12,5 +12,6 @@ urlpatterns = [
     path("projects/", include("projects.urls")),
     path("challenges/", include("challenges.urls")),
     path("interviews/", include("interviews.urls")),
+    path("review/", include("scoring.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from scoring.selectors import progress_for_user
+
 
 @require_GET
 @never_cache
@@ -55,4 +57,4 @@ def home(request):
 
 @login_required
 def dashboard(request):
-    return render(request, "dashboard.html")
+    return render(request, "dashboard.html", {"progress": progress_for_user(request.user)})

@@ -4,13 +4,19 @@ This module only computes coordinates and labels; the SVG markup lives in the te
 (`scoring/_score_chart.html`), so no markup is built in Python and every label is escaped.
 """
 
+from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
+from math import ceil
 
 from scoring.framework import SECTIONS
 from scoring.rubric import MAX_LEVEL
 
-WIDTH = 640
-HEIGHT = 260
+# Small enough that the labels stay legible when a phone scales the chart down.
+WIDTH = 480
+HEIGHT = 240
+# More session labels than this would overlap; the others are left to the data table.
+MAX_X_LABELS = 5
 # Room for the y-axis labels on the left and the session labels underneath.
 LEFT, RIGHT, TOP, BOTTOM = 44, 16, 14, 40
 
@@ -47,6 +53,7 @@ class Series:
 class Tick:
     position: float
     label: str
+    anchor: str = "middle"  # SVG text-anchor: the outermost labels stay inside the chart
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +89,23 @@ def _x(index: int, count: int) -> float:
     if count == 1:
         return LEFT + plot_width / 2
     return round(LEFT + plot_width * index / (count - 1), 1)
+
+
+def day_labels(moments: list[datetime]) -> list[str]:
+    """ "3 Nov" per session, numbered when one day had several ("3 Nov (2)")."""
+    days = [moment.strftime("%-d %b") for moment in moments]
+    totals, seen = Counter(days), Counter()
+    labels = []
+    for day in days:
+        seen[day] += 1
+        labels.append(f"{day} ({seen[day]})" if totals[day] > 1 else day)
+    return labels
+
+
+def _edge_anchor(index: int, count: int) -> str:
+    if count == 1:
+        return "middle"
+    return "start" if index == 0 else "end" if index == count - 1 else "middle"
 
 
 def _describe(sessions: list[SessionScores]) -> str:
@@ -128,8 +152,12 @@ def section_score_chart(sessions: list[SessionScores]) -> LineChart | None:
         top=TOP,
         bottom=HEIGHT - BOTTOM,
         series=series,
-        x_ticks=tuple(Tick(_x(i, count), s.label) for i, s in enumerate(sessions)),
-        y_ticks=tuple(Tick(_y(level), str(level)) for level in range(MAX_LEVEL + 1)),
+        x_ticks=tuple(
+            Tick(_x(i, count), s.label, _edge_anchor(i, count))
+            for i, s in enumerate(sessions)
+            if (count - 1 - i) % ceil(count / MAX_X_LABELS) == 0
+        ),
+        y_ticks=tuple(Tick(_y(level), str(level), "end") for level in range(MAX_LEVEL + 1)),
         description=_describe(sessions),
         sessions=tuple(sessions),
     )

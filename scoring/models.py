@@ -67,3 +67,54 @@ class Grading(models.Model):
     def produced_by(self) -> str:
         """Which grader produced the scores (the LLM grader may have fallen back)."""
         return (self.report or {}).get("grader", "")
+
+
+# --- Review: mentor links, their comments, and regrades (owned by the review pages) -------
+
+
+class ShareLink(models.Model):
+    """A read-only link to one review for a mentor. The token is the only key; revoking a link
+    closes it for good (a new link gets a new token)."""
+
+    grading = models.ForeignKey(Grading, on_delete=models.CASCADE, related_name="share_links")
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Share link {self.pk} for grading {self.grading_id}"
+
+
+class ReviewComment(models.Model):
+    """A mentor's comment on one turn; kept when the link that brought it is revoked."""
+
+    TEXT_MAX_LENGTH = 2000
+
+    grading = models.ForeignKey(Grading, on_delete=models.CASCADE, related_name="review_comments")
+    share_link = models.ForeignKey(
+        ShareLink, on_delete=models.SET_NULL, null=True, blank=True, related_name="comments"
+    )
+    turn = models.PositiveIntegerField(help_text="The turn's session-wide number.")
+    author = models.CharField(max_length=80)
+    text = models.TextField(max_length=TEXT_MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Comment by {self.author} on turn {self.turn}"
+
+
+class Regrading(models.Model):
+    """A second grading of the same transcript; the earlier row and its report stay untouched."""
+
+    source = models.ForeignKey(Grading, on_delete=models.CASCADE, related_name="regradings")
+    grading = models.OneToOneField(Grading, on_delete=models.CASCADE, related_name="regrade_of")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Grading {self.grading_id} regrades {self.source_id}"

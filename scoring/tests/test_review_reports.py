@@ -1,4 +1,6 @@
-from scoring.charts import SessionScores, section_score_chart
+from datetime import datetime
+
+from scoring.charts import SessionScores, day_labels, section_score_chart
 from scoring.graders import grade_transcript
 from scoring.reports import build_review, highlight, review_markdown
 from scoring.tests.review_data import sample_transcript
@@ -73,3 +75,14 @@ def test_chart_places_scores_on_a_zero_to_four_axis():
 
 def test_chart_is_absent_without_sessions():
     assert section_score_chart([]) is None
+
+
+def test_chart_labels_tell_sessions_of_one_day_apart():
+    moments = [datetime(2026, 11, 3, 9), datetime(2026, 11, 3, 18), datetime(2026, 11, 5, 9)]
+    assert day_labels(moments) == ["3 Nov (1)", "3 Nov (2)", "5 Nov"]
+
+
+def test_chart_thins_session_labels_but_keeps_the_latest():
+    sessions = [SessionScores(f"{day} Nov", {"problem": 2.0}) for day in range(1, 11)]
+    labels = [tick.label for tick in section_score_chart(sessions).x_ticks]
+    assert len(labels) <= 5 and labels[-1] == "10 Nov"

@@ -1,0 +1,43 @@
+"""Writes behind the review pages: mentor links, their comments, and regrading."""
+
+import secrets
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from scoring.models import LLM, Grading, Regrading, ReviewComment, ShareLink
+from scoring.services import create_grading
+
+TOKEN_BYTES = 32  # 256 bits: not guessable, and short enough for a URL
+
+
+def create_share_link(*, grading: Grading) -> ShareLink:
+    return ShareLink.objects.create(grading=grading, token=secrets.token_urlsafe(TOKEN_BYTES))
+
+
+def revoke_share_link(*, link: ShareLink) -> None:
+    ShareLink.objects.filter(pk=link.pk, revoked_at=None).update(revoked_at=timezone.now())
+
+
+def add_review_comment(*, link: ShareLink, turn: int, author: str, text: str) -> ReviewComment:
+    return ReviewComment.objects.create(
+        grading_id=link.grading_id, share_link=link, turn=turn, author=author, text=text
+    )
+
+
+def llm_grader_configured() -> bool:
+    return bool(settings.OPENAI_API_KEY)
+
+
+@transaction.atomic
+def regrade(*, grading: Grading) -> Grading:
+    """Grade the same snapshot again with the LLM grader, as a new row beside the old one."""
+    again = create_grading(
+        user=grading.user,
+        transcript=grading.transcript,
+        project_records=grading.project_records,
+        grader=LLM,
+    )
+    Regrading.objects.create(source=grading, grading=again)
+    return again

@@ -1,0 +1,139 @@
+"""Reads behind the review pages and the dashboard."""
+
+from collections import Counter
+from dataclasses import dataclass
+from statistics import mean
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from scoring.charts import LineChart, SessionScores, day_labels, section_score_chart
+from scoring.framework import SECTIONS
+from scoring.models import GRADED, Grading, ReviewComment, ShareLink
+from scoring.reports import Review, attach_comments, build_review
+
+# The dashboard reads at most this many recent sessions, however long the history grows.
+HISTORY_SESSIONS = 50
+CHART_SESSIONS = 10
+RECENT_SESSIONS = 5
+OUTCOMES = ("held", "conceded", "caved")
+
+
+def get_grading_for_user(user, pk: int) -> Grading:
+    """The user's own grading, or 404: someone else's looks the same as a missing one."""
+    return get_object_or_404(Grading, pk=pk, user=user)
+
+
+def get_active_share_link(token: str) -> ShareLink:
+    """A link that exists and is not revoked, with its grading, or 404."""
+    return get_object_or_404(
+        ShareLink.objects.select_related("grading"), token=token, revoked_at=None
+    )
+
+
+def active_share_links(grading: Grading) -> list[ShareLink]:
+    return list(grading.share_links.filter(revoked_at=None))
+
+
+def review_for(grading: Grading) -> Review:
+    """The review with every mentor comment on its turn (one query for the comments)."""
+    review = build_review(grading.transcript, grading.report)
+    attach_comments(review, ReviewComment.objects.filter(grading=grading))
+    return review
+
+
+def turn_count(grading: Grading) -> int:
+    return sum(len(p.get("turns") or []) for p in grading.transcript.get("projects") or [])
+
+
+def regrade_family(grading: Grading) -> tuple[Grading | None, list[Grading]]:
+    """The grading this one regrades (if any), and the later gradings of this one."""
+    source = Grading.objects.filter(regradings__grading=grading).only("pk").first()
+    later = list(Grading.objects.filter(regrade_of__source=grading).only("pk", "grader", "overall"))
+    return source, later
+
+
+# --- Dashboard --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PushbackRow:
+    title: str
+    held: int
+    conceded: int
+    caved: int
+
+    @property
+    def total(self) -> int:
+        return self.held + self.conceded + self.caved
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    recent: list[Grading]
+    chart: LineChart | None
+    pushback: list[PushbackRow]
+    latest: Grading | None  # the newest graded session
+    weakest: tuple[str, float] | None  # its weakest section: (title, score)
+
+
+def _section_means(report: dict) -> dict[str, float | None]:
+    projects = report.get("projects") or []
+    scores = {}
+    for section in SECTIONS:
+        values = [
+            p["sections"][section.key]["score"]
+            for p in projects
+            if section.key in (p.get("sections") or {})
+        ]
+        scores[section.key] = round(mean(values), 2) if values else None
+    return scores
+
+
+def progress_for_user(user) -> Progress:
+    """Everything the dashboard shows, from one query over the latest sessions.
+
+    A regrade is left out: each session counts once, with the grader it was first scored by,
+    so the chart compares like with like.
+    """
+    sessions = list(
+        Grading.objects.filter(user=user, regrade_of__isnull=True).defer(
+            "transcript", "project_records"
+        )[:HISTORY_SESSIONS]
+    )
+    graded = [g for g in sessions if g.status == GRADED and g.report]
+    charted = graded[:CHART_SESSIONS][::-1]
+    labels = day_labels([timezone.localtime(g.created_at) for g in charted])
+    chart = section_score_chart(
+        [
+            SessionScores(label=label, scores=_section_means(g.report))
+            for label, g in zip(labels, charted, strict=True)
+        ]
+    )
+    counts: dict[str, Counter] = {section.key: Counter() for section in SECTIONS}
+    for grading in graded:
+        for project in grading.report.get("projects") or []:
+            for outcome in project.get("pushback") or []:
+                if outcome.get("section") in counts:
+                    counts[outcome["section"]][outcome.get("outcome")] += 1
+    pushback = [
+        PushbackRow(section.title, *(counts[section.key][o] for o in OUTCOMES))
+        for section in SECTIONS
+        if counts[section.key]
+    ]
+    latest = graded[0] if graded else None
+    weakest = None
+    if latest:
+        scores = [
+            (section.title, score)
+            for section in SECTIONS
+            if (score := _section_means(latest.report)[section.key]) is not None
+        ]
+        weakest = min(scores, key=lambda item: item[1]) if scores else None
+    return Progress(
+        recent=sessions[:RECENT_SESSIONS],
+        chart=chart,
+        pushback=pushback,
+        latest=latest,
+        weakest=weakest,
+    )

@@ -1,0 +1,82 @@
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import assert_accessible, login_page
+from scoring.services import run_grading
+from scoring.tests.review_data import make_grading
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_review_from_grading_to_mentor_link(page, browser, live_server, user):
+    grading = make_grading(user, graded=False)
+    login_page(page, live_server, user)
+
+    page.goto(f"{live_server.url}/review/{grading.pk}/")
+    expect(page.get_by_role("heading", name="Waiting for a grader")).to_be_visible()
+    assert_accessible(page)
+
+    # The worker finishes while the page is open: polling swaps the report in, then stops.
+    run_grading(grading_id=grading.pk)
+    expect(page.get_by_role("heading", name="Fix these first")).to_be_visible(timeout=10_000)
+    expect(page.get_by_role("heading", name="Waiting for a grader")).to_have_count(0)
+    expect(page.locator("#review-body[hx-trigger]")).to_have_count(0)
+    assert_accessible(page)
+
+    fix = page.locator(".fixes a").first
+    anchor = fix.get_attribute("href")
+    fix.click()
+    expect(page).to_have_url(re.compile(f"{anchor}$"))
+    expect(page.locator(anchor)).to_be_in_viewport()
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Export Markdown").click()
+    markdown = download_info.value.path().read_text(encoding="utf-8")
+    assert markdown.startswith("# Mock onsite review") and "## Fraud scoring" in markdown
+
+    page.get_by_role("button", name="Create a mentor link").click()
+    link_box = page.get_by_label(re.compile("Mentor link created"))
+    expect(link_box).to_be_visible()
+    shared_url = link_box.input_value()
+    assert_accessible(page)
+
+    mentor_context = browser.new_context()
+    mentor = mentor_context.new_page()
+    mentor.goto(shared_url)
+    expect(
+        mentor.get_by_role("heading", name="Mock onsite review, shared with you")
+    ).to_be_visible()
+    expect(mentor.get_by_role("button", name="Revoke")).to_have_count(0)
+    assert_accessible(mentor)
+    mentor.get_by_text("Comment on turn 7").click()
+    turn = mentor.locator("#turn-6")
+    turn.get_by_label("Your name:").fill("Grace")
+    turn.get_by_label("Comment:").fill("Bring the confidence interval here.")
+    turn.get_by_role("button", name="Add comment").click()
+    expect(turn.get_by_text("Bring the confidence interval here.")).to_be_visible()
+    assert_accessible(mentor)
+
+    page.reload()
+    expect(
+        page.locator("#turn-6").get_by_text("Bring the confidence interval here.")
+    ).to_be_visible()
+    page.get_by_role("button", name="Revoke").click()
+    expect(page.get_by_text("Mentor link revoked")).to_be_visible()
+
+    response = mentor.goto(shared_url)
+    assert response.status == 404
+    expect(mentor.get_by_role("heading", name="Nothing here")).to_be_visible()
+    mentor_context.close()
+
+
+def test_dashboard_chart_is_accessible(page, live_server, user):
+    make_grading(user)
+    make_grading(user, turns=14)
+    login_page(page, live_server, user)
+    expect(page.get_by_role("img", name="Your section scores across sessions")).to_be_visible()
+    page.get_by_text("The same scores as a table").click()
+    table = page.get_by_role("table", name=re.compile("Section scores"))
+    expect(table.get_by_role("rowheader", name="Results")).to_be_visible()
+    assert_accessible(page)

@@ -1,0 +1,71 @@
+import pytest
+
+from scoring.models import Grading, Regrading
+from scoring.tests.review_data import make_grading
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dashboard_without_sessions_points_to_the_first_steps(client_user):
+    page = client_user.get("/dashboard/").content.decode()
+    assert "Write down up to four projects" in page
+    assert "appear here once a mock onsite has been graded" in page
+
+
+def test_dashboard_charts_scores_per_section_with_a_table(client_user, user):
+    make_grading(user)
+    make_grading(user, turns=3)
+    page = client_user.get("/dashboard/").content.decode()
+    assert 'role="img"' in page and '<title id="chart-title">' in page
+    assert "over your last 2 graded sessions" in page
+    assert page.count('class="chart-line line-problem"') == 1
+    assert "The same scores as a table" in page
+    assert '<th scope="row">Alternatives &amp; Trade-offs</th>' in page
+
+
+def test_dashboard_counts_pushback_outcomes_by_section(client_user, user):
+    make_grading(user)
+    make_grading(user)
+    page = client_user.get("/dashboard/").content.decode()
+    assert (
+        '<tr><th scope="row">Results</th><td>0</td><td>0</td><td><strong>2</strong></td></tr>'
+        in page
+    )
+
+
+def test_dashboard_next_steps_name_the_weakest_section_and_top_fix(client_user, user):
+    grading = make_grading(user)
+    page = client_user.get("/dashboard/").content.decode()
+    assert "Your weakest section last time was <strong>Defense &amp; Hindsight</strong>" in page
+    assert f'href="/review/{grading.pk}/"' in page
+
+
+def test_dashboard_shows_a_session_still_grading(client_user, user):
+    grading = make_grading(user, graded=False)
+    page = client_user.get("/dashboard/").content.decode()
+    assert "Your latest session is being graded" in page and f"/review/{grading.pk}/" in page
+
+
+def test_dashboard_counts_a_regraded_session_once(client_user, user):
+    grading = make_grading(user)
+    again = Grading.objects.create(user=user, transcript=grading.transcript, grader="llm")
+    Regrading.objects.create(source=grading, grading=again)
+    page = client_user.get("/dashboard/").content.decode()
+    assert "over your last 1 graded session," in page
+
+
+def test_dashboard_shows_only_my_sessions(client_user, other_user):
+    make_grading(other_user)
+    page = client_user.get("/dashboard/").content.decode()
+    assert "Write down up to four projects" in page
+
+
+@pytest.mark.parametrize("sessions", [1, 30])
+def test_dashboard_runs_in_bounded_queries(
+    client_user, user, sessions, django_assert_max_num_queries
+):
+    for _ in range(sessions):
+        make_grading(user)
+    with django_assert_max_num_queries(4):
+        response = client_user.get("/dashboard/")
+    assert "Recent sessions" in response.content.decode()

@@ -1,0 +1,169 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from scoring import review_services, selectors
+from scoring.forms import COMMENT_LIMITS, CommentForm
+from scoring.models import GRADED
+from scoring.reports import attach_comments, review_json, review_markdown
+from scoring.services import retry_grading
+
+
+@login_required
+@require_GET
+@never_cache
+def review(request, pk):
+    grading = selectors.get_grading_for_user(request.user, pk)
+    graded = grading.status == GRADED
+    context = {
+        "grading": grading,
+        "review": selectors.review_for(grading) if graded else None,
+        "share_links": selectors.active_share_links(grading) if graded else [],
+        "can_regrade": graded and review_services.llm_grader_configured(),
+    }
+    if request.htmx:
+        # The polling region: while grading runs it carries its own trigger; once done it
+        # comes back without one, which is what stops the polling.
+        return render(request, "scoring/review.html#review-body", context)
+    regrade_of, regrades = selectors.regrade_family(grading)
+    context |= {
+        "turn_count": selectors.turn_count(grading),
+        "regrade_of": regrade_of,
+        "regrades": regrades,
+    }
+    return render(request, "scoring/review.html", context)
+
+
+@login_required
+@require_POST
+def retry(request, pk):
+    grading = selectors.get_grading_for_user(request.user, pk)
+    retry_grading(grading=grading)
+    return redirect("scoring:review", grading.pk)
+
+
+@login_required
+@require_POST
+def regrade(request, pk):
+    grading = selectors.get_grading_for_user(request.user, pk)
+    if grading.status != GRADED or not review_services.llm_grader_configured():
+        messages.error(request, "Regrading needs a finished grading and a configured LLM grader.")
+        return redirect("scoring:review", grading.pk)
+    again = review_services.regrade(grading=grading)
+    messages.success(request, "Grading again with the LLM grader; the earlier review is kept.")
+    return redirect("scoring:review", again.pk)
+
+
+def _graded_for_user(request, pk):
+    grading = selectors.get_grading_for_user(request.user, pk)
+    if grading.status != GRADED:
+        raise Http404("This session has not been graded yet.")
+    return grading
+
+
+def _download(content: str, *, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _filename(grading, extension: str) -> str:
+    return f"hotseat-review-{grading.pk}-{grading.created_at:%Y%m%d}.{extension}"
+
+
+@login_required
+@require_GET
+def export_markdown(request, pk):
+    grading = _graded_for_user(request, pk)
+    title = f"Mock onsite review, {grading.created_at:%-d %B %Y}"
+    return _download(
+        review_markdown(selectors.review_for(grading), title=title),
+        content_type="text/markdown; charset=utf-8",
+        filename=_filename(grading, "md"),
+    )
+
+
+@login_required
+@require_GET
+def export_json(request, pk):
+    grading = _graded_for_user(request, pk)
+    about = {
+        "id": grading.pk,
+        "status": grading.status,
+        "grader": grading.produced_by,
+        "created_at": grading.created_at.isoformat(),
+        "graded_at": grading.graded_at.isoformat() if grading.graded_at else None,
+    }
+    return _download(
+        review_json(transcript=grading.transcript, report=grading.report, grading=about),
+        content_type="application/json",
+        filename=_filename(grading, "json"),
+    )
+
+
+@login_required
+@require_POST
+def create_share(request, pk):
+    grading = _graded_for_user(request, pk)
+    review_services.create_share_link(grading=grading)
+    messages.success(request, "Mentor link created. Copy it from the list below.")
+    return redirect(reverse("scoring:review", args=[grading.pk]) + "#share-heading")
+
+
+@login_required
+@require_POST
+def revoke_share(request, pk, link_pk):
+    grading = selectors.get_grading_for_user(request.user, pk)
+    link = get_object_or_404(grading.share_links, pk=link_pk)
+    review_services.revoke_share_link(link=link)
+    messages.success(request, "Mentor link revoked: it no longer opens the review.")
+    return redirect(reverse("scoring:review", args=[grading.pk]) + "#share-heading")
+
+
+def _no_index(response: HttpResponse) -> HttpResponse:
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _shared_context(link, review, **extra) -> dict:
+    return {
+        "grading": link.grading,
+        "review": review,
+        "can_comment": True,
+        "share_token": link.token,
+        "comment_limits": COMMENT_LIMITS,
+        **extra,
+    }
+
+
+@require_GET
+def shared_review(request, token):
+    link = selectors.get_active_share_link(token)
+    review = selectors.review_for(link.grading)
+    return _no_index(render(request, "scoring/shared.html", _shared_context(link, review)))
+
+
+@require_http_methods(["POST"])
+def add_comment(request, token, turn):
+    link = selectors.get_active_share_link(token)
+    review = selectors.review_for(link.grading)
+    target = next((t for t in review.turns if t.number == turn), None)
+    if target is None:
+        raise Http404("No such turn.")
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        comment = review_services.add_review_comment(link=link, turn=turn, **form.cleaned_data)
+        if not request.htmx:
+            return redirect(reverse("scoring:shared", args=[token]) + f"#turn-{turn}")
+        attach_comments(review, [comment])
+        form = None
+    context = _shared_context(link, review, comment_form=form, comment_turn=turn)
+    if request.htmx:
+        # htmx swaps only 2xx answers, so the form comes back with its errors as a 200.
+        return _no_index(render(request, "scoring/_comments.html", {**context, "turn": target}))
+    return _no_index(render(request, "scoring/shared.html", context, status=400))
