@@ -3,7 +3,7 @@
 `grade_transcript` is the one entry point the worker, the CLI and the benchmark share.
 """
 
-from scoring.graders import heuristic
+from scoring.graders import heuristic, llm
 from scoring.transcript import parse_transcript
 
 GRADERS = ("heuristic", "llm")
@@ -20,4 +20,6 @@ def grade_transcript(
     if grader not in GRADERS:
         raise ValueError(f"unknown grader {grader!r}; choose one of {', '.join(GRADERS)}")
     transcript = parse_transcript(data)
+    if grader == "llm":
+        return llm.grade(transcript, project_records)
     return heuristic.grade(transcript, project_records)
