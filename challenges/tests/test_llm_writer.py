@@ -1,0 +1,98 @@
+"""The written challenge against a loopback OpenAI-protocol server, and its fallback."""
+
+import pytest
+
+from challenges.engine import BANK
+from challenges.llm_writer import LLM, write_challenge
+from challenges.tests.texts import SOLID, WORDS_ONLY_RESULTS
+from scoring.tests.fake_openai import FakeOpenAI
+
+pytestmark = pytest.mark.django_db
+
+WRITTEN = {
+    "question": 'You wrote "latency improved a lot". From what to what, and at which percentile?',
+    "persona": "sre",
+    "reason": "Your Results talk about latency without a single figure.",
+    "strong_answer": "Before and after p95 in ms at a stated QPS, and how it was measured.",
+}
+
+
+@pytest.fixture
+def server(settings):
+    fake = FakeOpenAI().start()
+    settings.OPENAI_BASE_URL = fake.base_url
+    settings.OPENAI_API_KEY = "test-key"
+    settings.OPENAI_MODEL = "test-model"
+    settings.OPENAI_TIMEOUT = 0.5
+    settings.OPENAI_MAX_RETRIES = 0
+    yield fake
+    fake.stop()
+
+
+def write(**overrides):
+    options = {
+        "sections": WORDS_ONLY_RESULTS,
+        "section": "results",
+        "pressure": "bar_raiser",
+        "seed": 1,
+    }
+    return write_challenge(**(options | overrides))
+
+
+def test_write_challenge_uses_the_model_reply(server):
+    server.script = [("json", WRITTEN)]
+
+    result = write()
+
+    assert result.kind == LLM
+    assert result.question == WRITTEN["question"]
+    assert result.persona_label == "Infra / SRE"
+    assert result.section == "results"
+    assert result.slug.startswith("llm-results-")
+    request = server.requests[0]
+    assert request["temperature"] == 0
+    assert request["response_format"]["type"] == "json_schema"
+    assert "Latency improved a lot" in request["messages"][1]["content"]
+    assert "Results (ask about this part)" in request["messages"][1]["content"]
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        ("status", 500),
+        ("status", 429),
+        ("text", "Sure! Here is a question: why?"),
+        ("json", WRITTEN | {"persona": "recruiter"}),
+        ("json", WRITTEN | {"question": "Why?"}),
+        ("slow", 2.0, WRITTEN),
+    ],
+    ids=["server-error", "rate-limited", "not-json", "unknown-persona", "too-short", "timeout"],
+)
+def test_write_challenge_falls_back_to_the_bank_on_any_failure(server, step):
+    server.script = [step]
+
+    result = write()
+
+    assert server.requests  # the model was asked
+    assert result.kind == BANK
+    assert result.section == "results"
+    assert result.reason == "Your Results has no number with a unit"
+
+
+def test_write_challenge_without_a_model_uses_the_bank(settings):
+    settings.OPENAI_API_KEY = ""
+    settings.OPENAI_BASE_URL = None
+
+    result = write(sections=SOLID, section="ownership", pressure="standard")
+
+    assert result.kind == BANK
+    assert result.section == "ownership"
+
+
+def test_write_challenge_never_repeats_an_excluded_question(server):
+    server.script = [("json", WRITTEN)]
+    first = write()
+
+    again = write(exclude=[first.slug])
+
+    assert again.kind == BANK
