@@ -5,10 +5,11 @@ challenge engine read, so "ready" here means the same thing as a good score late
 """
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from projects.metrics_check import MetricIssue, check_metric, check_text
-from scoring.framework import SECTIONS
+from scoring.framework import SECTION_BY_KEY, SECTIONS
 from scoring.gaps import find_gaps, section_status
 
 # Share of a section's points each status earns toward the 0–100 project score.
@@ -16,12 +17,40 @@ _STATUS_POINTS = {"missing": 0.0, "thin": 0.5, "ready": 1.0}
 STATUS_LABELS = {"missing": "Missing", "thin": "Thin", "ready": "Ready"}
 
 
+# The detectors cost a few milliseconds per section and the list page scores every
+# project on each visit; texts rarely change, so recent results are kept per process.
+@lru_cache(maxsize=4096)
+def _status(key: str, text: str) -> str:
+    return section_status(key, text)
+
+
+@lru_cache(maxsize=4096)
+def _hints(key: str, text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(gap.message for gap in find_gaps(key, text)))
+
+
+def clear_caches() -> None:
+    _status.cache_clear()
+    _hints.cache_clear()
+
+
 @dataclass(frozen=True)
 class SectionReadiness:
     key: str
-    title: str
-    status: str  # missing | thin | ready
-    hints: tuple[str, ...]
+    text: str = field(repr=False)
+
+    @property
+    def title(self) -> str:
+        return SECTION_BY_KEY[self.key].title
+
+    @property
+    def status(self) -> str:  # missing | thin | ready
+        return _status(self.key, self.text)
+
+    @property
+    def hints(self) -> tuple[str, ...]:
+        # Computed only when shown: the list page needs statuses, never hints.
+        return _hints(self.key, self.text)
 
     @property
     def status_label(self) -> str:
@@ -45,18 +74,7 @@ class Readiness:
 
 def check_readiness(texts: Mapping[str, str], metrics: Iterable[Mapping] = ()) -> Readiness:
     """Readiness of a project's sections (by key) and metric rows (name/before/after/unit/note)."""
-    sections = []
-    for section in SECTIONS:
-        text = texts.get(section.key) or ""
-        gaps = find_gaps(section.key, text)
-        sections.append(
-            SectionReadiness(
-                key=section.key,
-                title=section.title,
-                status=section_status(section.key, text),
-                hints=tuple(dict.fromkeys(gap.message for gap in gaps)),
-            )
-        )
+    sections = [SectionReadiness(section.key, texts.get(section.key) or "") for section in SECTIONS]
     issues = [
         issue
         for row in metrics
