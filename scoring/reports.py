@@ -127,6 +127,7 @@ class FixView:
 @dataclass
 class Review:
     grader: str
+    fallback_reason: str  # why the LLM grader asked for was replaced by the heuristic one
     overall: float | None
     projects: list[ProjectView]
     top_fixes: list[FixView]
@@ -290,6 +291,7 @@ def build_review(transcript: dict, report: dict | None) -> Review:
         )
     return Review(
         grader=report.get("grader", ""),
+        fallback_reason=report.get("fallback_reason", ""),
         overall=_number(report.get("overall")),
         projects=projects,
         top_fixes=fixes,
@@ -322,6 +324,8 @@ def review_markdown(review: Review, *, title: str) -> str:
     lines = [f"# {title}", ""]
     if review.overall is not None:
         lines += [f"**Overall: {review.overall:.1f} / 100** (graded by the {review.grader} grader)"]
+        if review.fallback_reason:
+            lines += ["", f"The LLM grader was unavailable ({review.fallback_reason})."]
         lines.append("")
     if review.top_fixes:
         lines += ["## Top things to fix", ""]

@@ -2,7 +2,6 @@
 
 import secrets
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -24,10 +23,6 @@ def add_review_comment(*, link: ShareLink, turn: int, author: str, text: str) ->
     return ReviewComment.objects.create(
         grading_id=link.grading_id, share_link=link, turn=turn, author=author, text=text
     )
-
-
-def llm_grader_configured() -> bool:
-    return bool(settings.OPENAI_API_KEY)
 
 
 @transaction.atomic

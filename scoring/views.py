@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from scoring import review_services, selectors
+from scoring import llm, review_services, selectors
 from scoring.forms import COMMENT_LIMITS, CommentForm
 from scoring.models import GRADED
 from scoring.reports import attach_comments, review_json, review_markdown
@@ -23,7 +23,7 @@ def review(request, pk):
         "grading": grading,
         "review": selectors.review_for(grading) if graded else None,
         "share_links": selectors.active_share_links(grading) if graded else [],
-        "can_regrade": graded and review_services.llm_grader_configured(),
+        "can_regrade": graded and llm.is_configured(),
     }
     if request.htmx:
         # The polling region: while grading runs it carries its own trigger; once done it
@@ -50,7 +50,7 @@ def retry(request, pk):
 @require_POST
 def regrade(request, pk):
     grading = selectors.get_grading_for_user(request.user, pk)
-    if grading.status != GRADED or not review_services.llm_grader_configured():
+    if grading.status != GRADED or not llm.is_configured():
         messages.error(request, "Regrading needs a finished grading and a configured LLM grader.")
         return redirect("scoring:review", grading.pk)
     again = review_services.regrade(grading=grading)

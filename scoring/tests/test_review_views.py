@@ -124,6 +124,7 @@ def test_exports_wait_for_the_grading(client_user, user):
 
 def test_regrade_needs_a_configured_llm_grader(client_user, user, settings):
     settings.OPENAI_API_KEY = ""
+    settings.OPENAI_BASE_URL = None
     grading = make_grading(user)
     assert (
         "Regrade with the LLM grader" not in client_user.get(review_url(grading)).content.decode()
@@ -134,6 +135,8 @@ def test_regrade_needs_a_configured_llm_grader(client_user, user, settings):
 
 def test_regrade_keeps_the_earlier_report(client_user, user, settings):
     settings.OPENAI_API_KEY = "test-key"
+    settings.OPENAI_BASE_URL = "http://127.0.0.1:9/v1"  # nothing listens: the LLM falls back
+    settings.OPENAI_TIMEOUT = 1
     grading = make_grading(user)
     earlier = grading.report
     assert "Regrade with the LLM grader" in client_user.get(review_url(grading)).content.decode()
@@ -145,3 +148,12 @@ def test_regrade_keeps_the_earlier_report(client_user, user, settings):
     assert grading.report == earlier
     assert review_url(again) in client_user.get(review_url(grading)).content.decode()
     assert review_url(grading) in client_user.get(review_url(again)).content.decode()
+
+
+def test_review_says_when_the_llm_grader_fell_back(client_user, user):
+    grading = make_grading(user)
+    grading.report |= {"requested_grader": "llm", "fallback_reason": "the server timed out"}
+    grading.save()
+    page = client_user.get(review_url(grading)).content.decode()
+    assert "did not answer (the server timed out)" in page
+    assert "Scored by the heuristic grader" in page
