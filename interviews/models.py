@@ -1,0 +1,147 @@
+from django.conf import settings
+from django.db import models
+
+from challenges.personas import PERSONA_LABELS
+from challenges.pressure import PRESSURE_CHOICES, PRESSURE_LABELS
+from scoring.framework import SECTION_BY_KEY, SECTION_CHOICES
+
+# A spoken answer of three minutes is ~2,700 characters; typing for ten minutes rarely
+# passes 5,000. The grader's transcript limit is far above this, so a kept answer always grades.
+ANSWER_MAX_CHARS = 8000
+
+RUNNING = "running"
+FINISHED = "finished"
+ABANDONED = "abandoned"
+STATUS_CHOICES = [(RUNNING, "Running"), (FINISHED, "Finished"), (ABANDONED, "Abandoned")]
+
+TYPED = "typed"
+SPOKEN = "spoken"
+MODE_CHOICES = [(SPOKEN, "Spoken (dictate or type as you would speak)"), (TYPED, "Typed")]
+
+PROMPT = "prompt"
+CHALLENGE = "challenge"
+KIND_CHOICES = [(PROMPT, "Framework question"), (CHALLENGE, "Pushback")]
+
+
+class MockSession(models.Model):
+    """One timed mock onsite: 1–4 projects walked through in order, against the server's clock."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mock_sessions"
+    )
+    status = models.CharField(max_length=12, choices=STATUS_CHOICES, default=RUNNING)
+    pressure = models.CharField(max_length=20, choices=PRESSURE_CHOICES)
+    answer_mode = models.CharField(max_length=10, choices=MODE_CHOICES, default=SPOKEN)
+    walkthrough_seconds = models.PositiveIntegerField(help_text="Per project, all six sections")
+    challenge_seconds = models.PositiveIntegerField(help_text="Per pushback question")
+    seed = models.PositiveIntegerField()
+    current_index = models.PositiveIntegerField(default=0, help_text="The open turn's index")
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    grading = models.OneToOneField(
+        "scoring.Grading",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="session",
+    )
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        indexes = [
+            # History lists and "recently seen challenges" read a user's newest sessions.
+            models.Index(fields=["user", "-started_at"], name="mocksession_user_started"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Mock onsite {self.pk} ({self.get_status_display()})"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status == RUNNING
+
+    @property
+    def pressure_label(self) -> str:
+        return PRESSURE_LABELS.get(self.pressure, self.pressure)
+
+
+class SessionProject(models.Model):
+    """A project as it stood when the session started; later edits never change the round."""
+
+    session = models.ForeignKey(MockSession, on_delete=models.CASCADE, related_name="projects")
+    project = models.ForeignKey(
+        "projects.Project", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    order = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    role = models.CharField(max_length=100, blank=True)
+    sections = models.JSONField(default=dict)  # section key -> text
+    metrics = models.JSONField(default=list)  # [{name, before, after, unit, note}]
+    budget_seconds = models.PositiveIntegerField()
+    started_at = models.DateTimeField(null=True, blank=True)
+    deadline = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "order"], name="sessionproject_order")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Turn(models.Model):
+    """One question and its answer. Planned at start; opened, drafted and closed in order."""
+
+    session = models.ForeignKey(MockSession, on_delete=models.CASCADE, related_name="turns")
+    session_project = models.ForeignKey(
+        SessionProject, on_delete=models.CASCADE, related_name="turns"
+    )
+    # Not unique: inserting a live follow-up shifts the later indexes with one UPDATE,
+    # which a row-by-row unique check on PostgreSQL would reject halfway.
+    index = models.PositiveIntegerField()
+    section = models.CharField(max_length=20, choices=SECTION_CHOICES)
+    kind = models.CharField(max_length=10, choices=KIND_CHOICES, default=PROMPT)
+    question = models.TextField()
+    persona = models.CharField(max_length=20, blank=True)
+    reason = models.TextField(blank=True)
+    challenge_slug = models.CharField(max_length=80, blank=True)
+    is_follow_up = models.BooleanField(default=False, help_text="Asked live, after an answer")
+    budget_seconds = models.PositiveIntegerField()
+    opened_at = models.DateTimeField(null=True, blank=True)
+    deadline = models.DateTimeField(null=True, blank=True)
+    draft = models.TextField(blank=True)
+    draft_version = models.PositiveIntegerField(default=0)
+    answer = models.TextField(blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    seconds = models.PositiveIntegerField(null=True, blank=True)
+    over_time = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["index"]
+        indexes = [
+            # The turn page and autosave look a turn up by its session and index.
+            models.Index(fields=["session", "index"], name="turn_session_index"),
+            # Recently seen challenges: the slugs asked in a user's last sessions.
+            models.Index(fields=["session", "kind"], name="turn_session_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Turn {self.index} ({self.section}, {self.kind})"
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answered_at is not None
+
+    @property
+    def is_challenge(self) -> bool:
+        return self.kind == CHALLENGE
+
+    @property
+    def persona_label(self) -> str:
+        return PERSONA_LABELS.get(self.persona, "")
+
+    @property
+    def section_title(self) -> str:
+        return SECTION_BY_KEY[self.section].title

@@ -1,0 +1,188 @@
+"""Reads for mock onsites: a user's sessions, the run page's state, the transcript."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from interviews import clock
+from interviews.models import CHALLENGE, MockSession, SessionProject, Turn
+from scoring.framework import SECTIONS
+
+TRANSCRIPT_FORMAT = "hotseat.transcript/1"
+# Turn columns the run page's overview needs; the long texts are read for the open turn only.
+_LIGHT_TURN_FIELDS = (
+    "id",
+    "session_project_id",
+    "index",
+    "section",
+    "kind",
+    "is_follow_up",
+    "budget_seconds",
+    "opened_at",
+    "answered_at",
+    "seconds",
+    "over_time",
+)
+
+
+def get_session_for_user(*, user, pk: int) -> MockSession:
+    """The user's session, or a 404 whether it belongs to someone else or does not exist."""
+    return get_object_or_404(MockSession, pk=pk, user=user)
+
+
+def sessions_for_user(user) -> QuerySet[MockSession]:
+    """Newest first, with the grading and the project titles, in a fixed number of queries."""
+    return (
+        MockSession.objects.filter(user=user)
+        .select_related("grading")
+        .prefetch_related(
+            Prefetch(
+                "projects",
+                queryset=SessionProject.objects.only("id", "session_id", "order", "title"),
+            )
+        )
+        .order_by("-started_at", "-id")
+    )
+
+
+def recently_seen_challenges(*, user, sessions: int) -> set[str]:
+    """Challenge slugs asked in the user's last few sessions, so the next one asks others."""
+    recent = MockSession.objects.filter(user=user).order_by("-started_at", "-id")[:sessions]
+    return set(
+        Turn.objects.filter(session__in=recent.values("pk"), kind=CHALLENGE)
+        .exclude(challenge_slug="")
+        .values_list("challenge_slug", flat=True)
+    )
+
+
+# --- The run page ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SectionProgress:
+    key: str
+    title: str
+    state: str  # done | current | upcoming
+    seconds: int
+
+
+@dataclass(frozen=True)
+class RunState:
+    session: MockSession
+    turn: Turn
+    project: SessionProject
+    project_number: int
+    project_count: int
+    turn_number: int
+    turn_count: int
+    coverage: tuple[SectionProgress, ...]
+    turn_remaining: float
+    project_remaining: float
+
+    @property
+    def turn_remaining_ms(self) -> int:
+        return int(self.turn_remaining * 1000)
+
+    @property
+    def project_remaining_ms(self) -> int:
+        return int(self.project_remaining * 1000)
+
+
+def _coverage(turns: list[Turn], current: Turn) -> tuple[SectionProgress, ...]:
+    rows = []
+    for section in SECTIONS:
+        mine = [turn for turn in turns if turn.section == section.key]
+        prompt_answered = any(turn.kind != CHALLENGE and turn.is_answered for turn in mine)
+        if current.section == section.key:
+            state = "current"
+        elif prompt_answered:
+            state = "done"
+        else:
+            state = "upcoming"
+        seconds = sum(turn.seconds or 0 for turn in mine if turn.is_answered)
+        rows.append(SectionProgress(section.key, section.title, state, seconds))
+    return tuple(rows)
+
+
+def run_state(*, session: MockSession, turn: Turn) -> RunState:
+    """Everything the run page shows around the open turn, in two queries."""
+    projects = list(session.projects.only("id", "order", "title", "budget_seconds", "deadline"))
+    turns = list(session.turns.only(*_LIGHT_TURN_FIELDS))
+    project = next(p for p in projects if p.pk == turn.session_project_id)
+    now = timezone.now()
+    return RunState(
+        session=session,
+        turn=turn,
+        project=project,
+        project_number=projects.index(project) + 1,
+        project_count=len(projects),
+        turn_number=turn.index + 1,
+        turn_count=len(turns),
+        coverage=_coverage([t for t in turns if t.session_project_id == project.pk], turn),
+        turn_remaining=clock.remaining_seconds(turn.deadline, now),
+        project_remaining=clock.remaining_seconds(project.deadline, now),
+    )
+
+
+# --- The transcript (hotseat.transcript/1) ---------------------------------------------------
+
+
+def _transcript_turn(turn: Turn) -> dict:
+    data = {
+        "turn": turn.index,
+        "section": turn.section,
+        "kind": turn.kind,
+        "question": turn.question,
+        "answer": turn.answer,
+        "seconds": turn.seconds,
+        "budget_seconds": turn.budget_seconds,
+        "over_time": turn.over_time,
+    }
+    if turn.kind == CHALLENGE:
+        data.update(
+            persona=turn.persona,
+            persona_label=turn.persona_label,
+            reason=turn.reason,
+            challenge=turn.challenge_slug,
+        )
+    return data
+
+
+def build_transcript(session: MockSession) -> dict:
+    """The round as it happened: asked turns only, answers as recorded."""
+    projects = list(session.projects.all())
+    turns = list(session.turns.filter(answered_at__isnull=False).order_by("index"))
+    return {
+        "format": TRANSCRIPT_FORMAT,
+        "pressure": session.pressure,
+        "answer_mode": session.answer_mode,
+        "started_at": session.started_at.isoformat(),
+        "finished_at": session.finished_at.isoformat() if session.finished_at else None,
+        "projects": [
+            {
+                "title": project.title,
+                "time_budget_seconds": project.budget_seconds,
+                "turns": [
+                    _transcript_turn(turn)
+                    for turn in turns
+                    if turn.session_project_id == project.pk
+                ],
+            }
+            for project in projects
+        ],
+    }
+
+
+def project_records(session: MockSession) -> list[dict]:
+    """The candidate's own project text and metrics, frozen at start, for the consistency check."""
+    return [
+        {
+            "title": project.title,
+            "role": project.role,
+            "sections": project.sections,
+            "metrics": project.metrics,
+        }
+        for project in session.projects.all()
+    ]

@@ -1,0 +1,119 @@
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import assert_accessible, login_page
+from interviews.models import MockSession
+from interviews.tests.conftest import make_project
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def remaining_ms(page) -> int:
+    return int(page.locator("[data-countdown-submits]").get_attribute("data-countdown-ms"))
+
+
+def open_turn(page) -> str:
+    return page.locator("#run-panel").get_attribute("data-turn")
+
+
+def answer(page, text):
+    turn = open_turn(page)
+    page.get_by_label("Your answer").fill(text)
+    page.get_by_role("button", name="Submit answer").click()
+    expect(page.locator(f'#run-panel[data-turn="{turn}"]')).to_have_count(0)
+    page.wait_for_selector("#run-panel[data-ready], #main:not(:has(#run-panel))", state="attached")
+
+
+def start_round(page, live_server, user, *, walkthrough="1", challenge="0.1"):
+    make_project(user, "Real-time fraud scoring", position=0)
+    make_project(user, "Search ranking", sections={"problem": "Search was slow."}, position=1)
+    login_page(page, live_server, user)
+    page.get_by_role("link", name="Mock onsite").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Start a mock onsite").click()
+    expect(page.get_by_text("Thin or missing:")).to_be_visible()
+    assert_accessible(page)
+    expect(page.get_by_label("First project:")).to_have_value(re.compile(r"\d+"))
+    page.get_by_label("Warm-up").check()
+    page.get_by_label("Typed").check()
+    page.get_by_label("Walkthrough per project (minutes):").fill(walkthrough)
+    page.get_by_label("Per pushback question (minutes):").fill(challenge)
+    page.get_by_role("button", name="Start the round").click()
+    expect(page.locator("#question-text")).to_contain_text("What problem were you solving")
+    page.wait_for_selector("#run-panel[data-ready]", state="attached")
+    return MockSession.objects.get(user=user)
+
+
+def test_full_short_session_with_a_timeout_and_a_reload(page, live_server, user):
+    # One minute of walkthrough: ten seconds per section; six seconds per pushback.
+    session = start_round(page, live_server, user)
+    assert_accessible(page)
+    expect(page.get_by_role("list", name="Sections of this project")).to_contain_text("Now")
+
+    answer(page, "Fraud cost 2% of revenue; scoring had to stay under 50 ms p99.")
+    expect(page.locator("#question-text")).to_contain_text("What was your part")
+
+    # A reload mid-turn keeps the saved draft and the server's remaining time.
+    page.get_by_label("Your answer").fill("I led three engineers and chose the model")
+    expect(page.locator("#save-status")).to_have_text("Draft saved")
+    before = remaining_ms(page)
+    page.reload()
+    page.wait_for_selector("#run-panel[data-ready]", state="attached")
+    expect(page.get_by_label("Your answer")).to_have_value(
+        "I led three engineers and chose the model"
+    )
+    assert 0 < remaining_ms(page) <= before
+    assert_accessible(page)
+    answer(page, "I led three engineers and chose the model myself.")
+
+    # Leave the architecture answer to time out: the page submits the draft as it stands.
+    page.get_by_label("Your answer").fill("Kafka into a feature store, then")
+    expect(page.locator("#save-status")).to_have_text("Draft saved")
+    expect(page.locator("#question-text")).to_contain_text(
+        "What else did you consider", timeout=20_000
+    )
+    page.wait_for_selector("#run-panel[data-ready]", state="attached")
+    timed_out = session.turns.get(index=2)
+    assert timed_out.over_time and timed_out.answer == "Kafka into a feature store, then"
+
+    for _ in range(40):
+        if not page.locator("#run-panel[data-turn]").count():
+            break
+        answer(page, "We measured p95 falling from 92 ms to 74 ms in an A/B test.")
+    expect(page).to_have_url(re.compile(r"/review/\d+/|/interviews/$"))
+    assert_accessible(page)
+    session.refresh_from_db()
+    assert session.status == "finished" and session.grading is not None
+    projects = session.grading.transcript["projects"]
+    assert [p["title"] for p in projects] == ["Real-time fraud scoring", "Search ranking"]
+
+    page.goto(f"{live_server.url}/interviews/")
+    expect(page.get_by_role("cell", name="Finished")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_unconfirmed_draft_survives_in_the_browser_and_is_saved_later(page, live_server, user):
+    session = start_round(page, live_server, user, walkthrough="10")
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.route("**/draft/", lambda route: route.abort())
+    page.get_by_label("Your answer").fill("words the server never heard")
+    page.wait_for_timeout(1200)
+    page.reload()
+    page.wait_for_selector("#run-panel[data-ready]", state="attached")
+    expect(page.get_by_label("Your answer")).to_have_value("words the server never heard")
+    page.unroute("**/draft/")
+    page.get_by_label("Your answer").press("End")
+    page.get_by_label("Your answer").type("!")
+    expect(page.locator("#save-status")).to_have_text("Draft saved")
+    assert session.turns.get(index=0).draft == "words the server never heard!"
+    # Confirmed by the server, so the browser's copy is let go.
+    # (Polled from Python: the strict CSP forbids the eval behind wait_for_function.)
+    for _ in range(50):
+        if not page.evaluate("Object.keys(localStorage).some(k => k.startsWith('hotseat:'))"):
+            break
+        page.wait_for_timeout(100)
+    else:
+        pytest.fail("the confirmed draft was never removed from localStorage")

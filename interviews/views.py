@@ -1,0 +1,223 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from interviews.forms import SetupForm
+from interviews.models import ANSWER_MAX_CHARS, FINISHED
+from interviews.selectors import (
+    build_transcript,
+    get_session_for_user,
+    run_state,
+    sessions_for_user,
+)
+from interviews.services import (
+    AnswerTooLong,
+    InterviewError,
+    SessionClosed,
+    StaleDraft,
+    TurnClosed,
+    abandon_session,
+    finish_session,
+    save_draft,
+    start_session,
+    submit_answer,
+    sync_session,
+)
+from projects.readiness import project_readiness
+from projects.selectors import projects_for_user
+
+SESSIONS_PER_PAGE = 20
+
+
+def _review_url(session) -> str:
+    if session.grading_id is None:
+        return reverse("interviews:history")
+    try:
+        return reverse("scoring:review", args=[session.grading_id])
+    except NoReverseMatch:  # the review pages are not mounted in this build
+        return reverse("interviews:history")
+
+
+def _go(request, url: str):
+    """Navigate the whole page, from a plain request or an htmx one."""
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+def _version(request) -> int:
+    try:
+        return max(0, int(request.POST.get("draft_version", "0")))
+    except ValueError:
+        return 0
+
+
+@login_required
+@require_GET
+def history(request):
+    page = Paginator(sessions_for_user(request.user), SESSIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "interviews/history.html", {"page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def setup(request):
+    projects = list(projects_for_user(request.user))
+    form = SetupForm(request.POST or None, projects=projects)
+    if form.is_valid():
+        try:
+            session = start_session(user=request.user, **form.start_kwargs())
+        except InterviewError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("interviews:run", pk=session.pk)
+    readiness = [(project, project_readiness(project)) for project in projects]
+    return render(
+        request,
+        "interviews/setup.html",
+        {"form": form, "readiness": readiness},
+        status=400 if form.errors else 200,
+    )
+
+
+def _closed(request, session, *, message: str = "", unsaved: str = ""):
+    """A session that takes no more answers: say so, and hand back any text that was sent."""
+    if session.status == FINISHED and not unsaved and not message:
+        return _go(request, _review_url(session))
+    template = "interviews/closed.html#closed-panel" if request.htmx else "interviews/closed.html"
+    context = {
+        "session": session,
+        "message": message,
+        "unsaved": unsaved,
+        "review_url": _review_url(session),
+    }
+    # A refused post is a conflict for a plain form; htmx only swaps successful responses.
+    refused = bool(message or unsaved) and not request.htmx
+    return render(request, template, context, status=409 if refused else 200)
+
+
+def _panel(request, session, *, message="", level="info", answer=None, unsaved="", confirmed=None):
+    """The run page, or just its panel for htmx, at the session's open turn."""
+    turn = sync_session(session=session)
+    if turn is None:
+        return _closed(request, session, message=message, unsaved=unsaved)
+    context = {
+        "state": run_state(session=session, turn=turn),
+        "answer": turn.draft if answer is None else answer,
+        "message": message,
+        "level": level,
+        "unsaved": unsaved,
+        "confirmed": confirmed,
+        "max_chars": ANSWER_MAX_CHARS,
+    }
+    template = "interviews/run.html#run-panel" if request.htmx else "interviews/run.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def run(request, pk):
+    session = get_session_for_user(user=request.user, pk=pk)
+    return _panel(request, session)
+
+
+@login_required
+@require_POST
+def autosave(request, pk, index):
+    session = get_session_for_user(user=request.user, pk=pk)
+    version = _version(request)
+    try:
+        save_draft(
+            session=session, index=index, text=request.POST.get("answer", ""), version=version
+        )
+    except (AnswerTooLong, StaleDraft, TurnClosed, SessionClosed) as error:
+        context = {"saved": False, "save_message": str(error)}
+    else:
+        context = {"saved": True, "version": version}
+    return render(request, "interviews/run.html#save-status", context)
+
+
+@login_required
+@require_POST
+def submit(request, pk, index):
+    session = get_session_for_user(user=request.user, pk=pk)
+    text = request.POST.get("answer", "")
+    try:
+        submitted = submit_answer(session=session, index=index, text=text)
+    except AnswerTooLong as error:
+        # The turn stays open and the text goes back into the answer box, untouched.
+        response = _panel(request, session, message=str(error), level="error", answer=text)
+        if not request.htmx:
+            response.status_code = 400
+        return response
+    except TurnClosed as error:
+        recorded = session.turns.filter(index=index).values_list("answer", flat=True).first()
+        if recorded == text:  # a double click: the answer is already on record
+            return _panel(request, session, confirmed=index)
+        return _panel(request, session, message=str(error), level="warning", unsaved=text)
+    except SessionClosed as error:
+        return _closed(request, session, message=str(error), unsaved=text)
+    if submitted.cut_text:
+        return _panel(
+            request,
+            session,
+            message=(
+                "Time ran out while the answer was over the size limit: the first "
+                f"{ANSWER_MAX_CHARS:,} characters were recorded, the rest is below to copy."
+            ),
+            level="warning",
+            unsaved=submitted.cut_text,
+        )
+    if not request.htmx:
+        return redirect("interviews:run", pk=session.pk)
+    return _panel(request, session, confirmed=index)
+
+
+@login_required
+@require_POST
+def finish(request, pk):
+    session = get_session_for_user(user=request.user, pk=pk)
+    try:
+        finish_session(session=session)
+    except SessionClosed as error:
+        messages.warning(request, str(error))
+        return redirect("interviews:history")
+    messages.success(request, "Session finished. Grading has started.")
+    return redirect(_review_url(session))
+
+
+@login_required
+@require_POST
+def abandon(request, pk):
+    session = get_session_for_user(user=request.user, pk=pk)
+    try:
+        abandon_session(session=session)
+    except SessionClosed as error:
+        messages.warning(request, str(error))
+    else:
+        messages.info(request, "Session abandoned. It stays in your history, ungraded.")
+    return redirect("interviews:history")
+
+
+@login_required
+@require_GET
+def export(request, pk):
+    session = get_session_for_user(user=request.user, pk=pk)
+    if session.status != FINISHED:
+        messages.info(request, "A session can be exported once it is finished.")
+        return redirect("interviews:run", pk=session.pk)
+    response = HttpResponse(
+        json.dumps(build_transcript(session), indent=2, ensure_ascii=False),
+        content_type="application/json",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="hotseat-session-{session.pk}-{session.started_at:%Y%m%d}.json"'
+    )
+    return response

@@ -1,0 +1,181 @@
+/* Mock onsite run page: countdowns from the server's remaining time, draft safety, dictation.
+ *
+ * The server owns the clock: the page is told how many milliseconds remain and only counts
+ * down; at zero it submits the answer as it stands. Every keystroke is kept in localStorage
+ * until the server confirms it saved that version (autosave) or recorded the answer, so a
+ * lost request, a crash or a closed tab never loses text.
+ */
+(function () {
+  "use strict";
+
+  var ticker = null;
+  var recognition = null;
+
+  function storage() {
+    try {
+      return window.localStorage;
+    } catch (error) {
+      return null; // storage disabled: the server's autosave still keeps the draft
+    }
+  }
+
+  function draftKey(session, turn) {
+    return "hotseat:draft:" + session + ":" + turn;
+  }
+
+  function readDraft(session, turn) {
+    var store = storage();
+    if (!store) return null;
+    try {
+      return JSON.parse(store.getItem(draftKey(session, turn)));
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function writeDraft(session, turn, text, version) {
+    var store = storage();
+    if (!store) return;
+    try {
+      store.setItem(draftKey(session, turn), JSON.stringify({ text: text, version: version }));
+    } catch (error) {
+      // Quota full: the server's autosave still has the latest confirmed version.
+    }
+  }
+
+  function forgetDraft(session, turn, upToVersion) {
+    var store = storage();
+    if (!store) return;
+    var draft = readDraft(session, turn);
+    if (draft && (upToVersion === undefined || draft.version <= upToVersion)) {
+      store.removeItem(draftKey(session, turn));
+    }
+  }
+
+  function formatClock(ms) {
+    var seconds = Math.ceil(ms / 1000);
+    var minutes = Math.floor(seconds / 60);
+    var rest = seconds % 60;
+    return minutes + ":" + (rest < 10 ? "0" : "") + rest;
+  }
+
+  function startClocks(panel) {
+    if (ticker) clearInterval(ticker);
+    ticker = null;
+    var form = panel.querySelector(".answer-form");
+    var clocks = Array.prototype.map.call(
+      panel.querySelectorAll("[data-countdown-ms]"),
+      function (el) {
+        return {
+          el: el,
+          total: Number(el.getAttribute("data-countdown-ms")),
+          submits: el.hasAttribute("data-countdown-submits"),
+        };
+      }
+    );
+    if (!clocks.length) return;
+    var started = performance.now();
+    var submitting = false;
+    function tick() {
+      var elapsed = performance.now() - started;
+      clocks.forEach(function (clock) {
+        var left = Math.max(0, clock.total - elapsed);
+        clock.el.textContent = formatClock(left);
+        if (left <= 15000) clock.el.setAttribute("data-low", "");
+        if (left === 0 && clock.submits && form && !submitting) {
+          submitting = true;
+          form.requestSubmit();
+          // If the network swallowed the request, try again rather than sit at 0:00.
+          setTimeout(function () { submitting = false; }, 5000);
+        }
+      });
+    }
+    tick();
+    ticker = setInterval(tick, 250);
+  }
+
+  function setupAnswer(panel) {
+    var form = panel.querySelector(".answer-form");
+    if (!form) return;
+    var box = form.querySelector("textarea[name=answer]");
+    var versionInput = form.querySelector("[data-draft-version-input]");
+    var session = panel.getAttribute("data-session");
+    var turn = panel.getAttribute("data-turn");
+    var serverVersion = Number(panel.getAttribute("data-draft-version") || 0);
+
+    box.addEventListener("input", function () {
+      versionInput.value = Number(versionInput.value) + 1;
+      writeDraft(session, turn, box.value, Number(versionInput.value));
+    });
+
+    var local = readDraft(session, turn);
+    if (local && local.version > serverVersion && local.text !== box.value) {
+      // Text typed here that the server never confirmed: put it back and save it now.
+      box.value = local.text;
+      versionInput.value = local.version;
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+    } else if (local && local.version <= serverVersion) {
+      forgetDraft(session, turn);
+    }
+  }
+
+  function setupMic(panel) {
+    var button = panel.querySelector("[data-mic]");
+    var Recognition = window.SpeechRecognition || window.webkitSpeechRecognition;
+    if (!button || !Recognition) return; // typing always works; the button stays hidden
+    var box = panel.querySelector("textarea[name=answer]");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      if (recognition) {
+        recognition.stop();
+        return;
+      }
+      recognition = new Recognition();
+      recognition.continuous = true;
+      recognition.interimResults = false;
+      recognition.lang = document.documentElement.lang || "en";
+      recognition.onresult = function (event) {
+        for (var i = event.resultIndex; i < event.results.length; i++) {
+          if (!event.results[i].isFinal) continue;
+          var words = event.results[i][0].transcript.trim();
+          if (!words) continue;
+          box.value += (box.value && !/\s$/.test(box.value) ? " " : "") + words;
+          box.dispatchEvent(new Event("input", { bubbles: true }));
+        }
+      };
+      recognition.onend = function () {
+        recognition = null;
+        button.setAttribute("aria-pressed", "false");
+      };
+      recognition.start();
+      button.setAttribute("aria-pressed", "true");
+    });
+  }
+
+  function onLoad(element) {
+    if (element.id === "save-status") {
+      var panel = document.getElementById("run-panel");
+      var saved = element.getAttribute("data-saved-version");
+      if (panel && saved !== null) {
+        forgetDraft(panel.getAttribute("data-session"), panel.getAttribute("data-turn"), Number(saved));
+      }
+      return;
+    }
+    var runPanel = element.id === "run-panel" ? element : element.querySelector && element.querySelector("#run-panel");
+    if (!runPanel) return;
+    if (recognition) recognition.stop();
+    var confirmed = runPanel.getAttribute("data-confirmed-turn");
+    if (confirmed !== null) forgetDraft(runPanel.getAttribute("data-session"), confirmed);
+    startClocks(runPanel);
+    setupAnswer(runPanel);
+    setupMic(runPanel);
+    // htmx wires swapped-in content a moment after inserting it; this says the panel is live.
+    runPanel.setAttribute("data-ready", "");
+  }
+
+  if (window.htmx) {
+    window.htmx.onLoad(onLoad);
+  } else {
+    document.addEventListener("DOMContentLoaded", function () { onLoad(document.body); });
+  }
+})();
