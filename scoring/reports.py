@@ -231,26 +231,41 @@ def _section_view(key: str, raw: dict, turn_numbers: dict[int, int]) -> SectionV
     )
 
 
+def turn_numbers(transcript: dict) -> list[dict[int, int]]:
+    """Per project, each turn's position -> its session-wide number.
+
+    The mock onsite stores that number as "turn"; a hand-written transcript without it is
+    numbered in order.
+    """
+    numbers_by_project = []
+    counter = 0
+    for raw_project in transcript.get("projects") or []:
+        numbers = {}
+        for i, raw_turn in enumerate(raw_project.get("turns") or []):
+            number = raw_turn.get("turn")
+            if not isinstance(number, int) or isinstance(number, bool):
+                number = counter
+            counter = number + 1
+            numbers[i] = number
+        numbers_by_project.append(numbers)
+    return numbers_by_project
+
+
 def build_review(transcript: dict, report: dict | None) -> Review:
     """The review of a transcript and (once graded) its report; without a report, turns only."""
     report = report or {}
     raw_projects = transcript.get("projects") or []
     reported = report.get("projects") or []
     projects: list[ProjectView] = []
-    turn_numbers_by_project: list[dict[int, int]] = []
-    counter = 0
+    turn_numbers_by_project = turn_numbers(transcript)
     for p, raw_project in enumerate(raw_projects):
         graded = reported[p] if p < len(reported) else {}
         sections = graded.get("sections") or {}
+        numbers = turn_numbers_by_project[p]
         turns: list[TurnView] = []
-        numbers: dict[int, int] = {}
         for i, raw_turn in enumerate(raw_project.get("turns") or []):
-            number = raw_turn.get("turn")
-            number = number if isinstance(number, int) and not isinstance(number, bool) else counter
-            counter = number + 1
-            numbers[i] = number
             evidence = (sections.get(raw_turn.get("section")) or {}).get("evidence") or []
-            turns.append(_turn_view(raw_turn, i, number, evidence))
+            turns.append(_turn_view(raw_turn, i, numbers[i], evidence))
         for outcome in graded.get("pushback") or []:
             if outcome.get("turn") in numbers:
                 turns[outcome["turn"]].pushback = outcome
@@ -274,7 +289,6 @@ def build_review(transcript: dict, report: dict | None) -> Review:
                 consistency=list(graded.get("consistency") or []),
             )
         )
-        turn_numbers_by_project.append(numbers)
     fixes = []
     for fix in report.get("top_fixes") or []:
         p = fix.get("project_index")

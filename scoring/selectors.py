@@ -2,20 +2,23 @@
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 from statistics import mean
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from scoring import drills
 from scoring.charts import LineChart, SessionScores, day_labels, section_score_chart
-from scoring.framework import SECTIONS
+from scoring.framework import SECTION_BY_KEY, SECTIONS
 from scoring.models import GRADED, Grading, ReviewComment, ShareLink
-from scoring.reports import Review, attach_comments, build_review
+from scoring.reports import Review, attach_comments, build_review, turn_numbers
 
 # The dashboard reads at most this many recent sessions, however long the history grows.
 HISTORY_SESSIONS = 50
 CHART_SESSIONS = 10
 RECENT_SESSIONS = 5
+DRILLS_SHOWN = 5
 OUTCOMES = ("held", "conceded", "caved")
 
 
@@ -69,12 +72,49 @@ class PushbackRow:
 
 
 @dataclass(frozen=True, slots=True)
+class DueDrill:
+    question: str
+    section_title: str
+    caved_in: int  # the grading whose review shows the answer that caved
+    turn_number: int
+    challenge_slug: str  # blank for a question built from the candidate's own claims
+
+
+@dataclass(frozen=True, slots=True)
 class Progress:
     recent: list[Grading]
     chart: LineChart | None
     pushback: list[PushbackRow]
     latest: Grading | None  # the newest graded session
     weakest: tuple[str, float] | None  # its weakest section: (title, score)
+    drills_due: list[DueDrill]
+    more_drills_due: int
+    next_drill: datetime | None  # when the next drill comes back, if none is due now
+
+
+def _due_drills(due: list[drills.Drill]) -> list[DueDrill]:
+    """The drills to show, with the bank slug and turn read from their sessions' transcripts.
+
+    The report's pushback entries point into the transcript it was graded from (project and
+    turn position), so the lookups below cannot miss.
+    """
+    transcripts = dict(
+        Grading.objects.filter(pk__in={d.grading_id for d in due}).values_list("pk", "transcript")
+    )
+    shown = []
+    for drill in due:
+        transcript = transcripts[drill.grading_id]
+        raw = transcript["projects"][drill.project_index]["turns"][drill.turn_index]
+        shown.append(
+            DueDrill(
+                question=drill.question,
+                section_title=SECTION_BY_KEY[drill.section].title,
+                caved_in=drill.grading_id,
+                turn_number=turn_numbers(transcript)[drill.project_index][drill.turn_index],
+                challenge_slug=raw.get("challenge") or "",
+            )
+        )
+    return shown
 
 
 def _section_means(report: dict) -> dict[str, float | None]:
@@ -130,10 +170,18 @@ def progress_for_user(user) -> Progress:
             if (score := _section_means(latest.report)[section.key]) is not None
         ]
         weakest = min(scores, key=lambda item: item[1]) if scores else None
+    rotation = drills.schedule_drills(
+        [drills.Session(g.pk, g.created_at, g.report) for g in graded]
+    )
+    now = timezone.now()
+    due = [d for d in rotation if d.due <= now]
     return Progress(
         recent=sessions[:RECENT_SESSIONS],
         chart=chart,
         pushback=pushback,
         latest=latest,
         weakest=weakest,
+        drills_due=_due_drills(due[:DRILLS_SHOWN]) if due else [],
+        more_drills_due=max(0, len(due) - DRILLS_SHOWN),
+        next_drill=None if due or not rotation else rotation[0].due,
     )
