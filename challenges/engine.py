@@ -321,7 +321,11 @@ def follow_up(*, section: str, answer: str) -> Pick | None:
         raise ValueError(f"unknown section {section!r}")
     codes = list(_gap_codes(section, answer or ""))
     if codes:
-        rows = active_bank_rows(section=section, trigger_kind=WEAKNESS, trigger__in=codes)
+        rows = [
+            row
+            for row in active_bank_rows()
+            if row.section == section and row.trigger_kind == WEAKNESS and row.trigger in codes
+        ]
         if rows:
             row = min(
                 rows,

@@ -1,3 +1,4 @@
+import time
 from typing import NamedTuple
 
 from challenges.models import Challenge
@@ -17,10 +18,26 @@ class BankRow(NamedTuple):
     strong_answer: str
 
 
-def active_bank_rows(**filters) -> list[BankRow]:
-    """The active challenges as plain tuples, in one query (the engine's hot path)."""
-    rows = Challenge.objects.filter(active=True, **filters).values_list(*BankRow._fields)
-    return [BankRow(*row) for row in rows]
+# The engine reads the whole bank at every pick; keeping it for a short while saves a
+# query per project. A save or delete through the ORM and a reload of the bank forget it at
+# once in this process; other processes see an admin edit within this many seconds.
+BANK_CACHE_SECONDS = 30.0
+_bank_cache: tuple[float, tuple[BankRow, ...]] | None = None
+
+
+def active_bank_rows() -> tuple[BankRow, ...]:
+    """The active challenges as plain tuples (the engine's hot path): one query at most."""
+    global _bank_cache
+    now = time.monotonic()
+    if _bank_cache is None or now - _bank_cache[0] > BANK_CACHE_SECONDS:
+        rows = Challenge.objects.filter(active=True).values_list(*BankRow._fields)
+        _bank_cache = (now, tuple(BankRow(*row) for row in rows))
+    return _bank_cache[1]
+
+
+def forget_bank_rows(**_signal_kwargs) -> None:
+    global _bank_cache
+    _bank_cache = None
 
 
 def challenges_for_browse(

@@ -2,6 +2,7 @@ from django.db import transaction
 
 from challenges.bank import BANK
 from challenges.models import Challenge
+from challenges.selectors import forget_bank_rows
 
 # Fields the bank owns. `active` is left alone so that a challenge switched off in the
 # admin stays off when the bank is loaded again.
@@ -35,4 +36,5 @@ def load_challenges(*, challenge_model: type[Challenge] = Challenge) -> tuple[in
             to_update.append(current)
     challenge_model.objects.bulk_create(to_create)
     challenge_model.objects.bulk_update(to_update, BANK_FIELDS)
+    forget_bank_rows()  # bulk writes send no signals
     return len(to_create), len(to_update)

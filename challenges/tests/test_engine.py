@@ -111,11 +111,26 @@ def test_pick_empty_project_starts_with_an_empty_section():
     assert picks[0].slug.startswith("empty-")
 
 
-def test_pick_runs_one_query(django_assert_num_queries):
+def test_pick_reads_the_bank_in_one_query_and_then_reuses_it(django_assert_num_queries):
     with django_assert_num_queries(1):
         pick(
             sections=SOLID, answers={"results": "It held for a month."}, pressure="standard", seed=1
         )
+    with django_assert_num_queries(0):
+        pick(sections=WORDS_ONLY_RESULTS, pressure="bar_raiser", seed=2)
+
+
+def test_pick_sees_a_challenge_switched_off_in_the_admin_at_once():
+    from challenges.models import Challenge
+
+    first = pick(sections=WORDS_ONLY_RESULTS, pressure="standard", seed=1)
+    challenge = Challenge.objects.get(slug=first[0].slug)
+    challenge.active = False
+    challenge.save()
+
+    again = pick(sections=WORDS_ONLY_RESULTS, pressure="standard", seed=1)
+
+    assert first[0].slug not in slugs(again)
 
 
 def test_pick_skips_switched_off_challenges():
