@@ -17,7 +17,16 @@ def _too_long_message(what: str):
     )
 
 
+STALE_EDIT_MESSAGE = (
+    "This project was saved somewhere else (another tab?) after you opened it. Your text is "
+    "still here: save again to replace that version with yours."
+)
+
+
 class ProjectForm(forms.ModelForm):
+    # The version the editor was opened on, to catch a save over a newer one.
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Project
         fields = PROJECT_FIELDS
@@ -37,6 +46,20 @@ class ProjectForm(forms.ModelForm):
                     f"{name}-guidance {name}-example check-{name}"
                 )
         self.fields["title"].error_messages["required"] = "Give the project a title."
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self._current_version()
+
+    def _current_version(self) -> str:
+        return self.instance.updated_at.isoformat()
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk and data.get("loaded_version") != self._current_version():
+            # Carry the current version from now on, so a second save is a deliberate choice.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("loaded_version")] = self._current_version()
+            raise forms.ValidationError(STALE_EDIT_MESSAGE, code="stale")
+        return data
 
     @property
     def about_fields(self):

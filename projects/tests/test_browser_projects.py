@@ -9,7 +9,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_add_project_with_two_metrics_watch_hints_change_save_and_edit(page, live_server, user):
     login_page(page, live_server, user)
-    page.get_by_role("link", name="Projects").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Projects").click()
     expect(page.get_by_role("heading", name="No projects yet")).to_be_visible()
     assert_accessible(page)
 

@@ -149,10 +149,33 @@ def test_edit_prefills_and_saves_changes(client_user, user):
     page = client_user.get(reverse("projects:edit", args=[project.pk])).text
     assert 'value="Before"' in page
     assert 'value="Cost"' in page
-    client_user.post(reverse("projects:edit", args=[project.pk]), _form_data(title="After"))
+    client_user.post(
+        reverse("projects:edit", args=[project.pk]),
+        _form_data(title="After", loaded_version=project.updated_at.isoformat()),
+    )
     project.refresh_from_db()
     assert project.title == "After"
     assert [m.name for m in project.metrics.all()] == ["p95 latency"]
+
+
+def test_edit_over_a_newer_save_warns_keeps_text_and_second_save_wins(client_user, user):
+    project = ProjectFactory(user=user, title="Original")
+    opened_at = project.updated_at.isoformat()
+    project.title = "Saved in another tab"
+    project.save()
+    url = reverse("projects:edit", args=[project.pk])
+
+    response = client_user.post(url, _form_data(title="Mine", loaded_version=opened_at))
+    assert "was saved somewhere else" in response.text
+    assert 'value="Mine"' in response.text
+    project.refresh_from_db()
+    assert project.title == "Saved in another tab"
+
+    current = project.updated_at.isoformat()
+    assert f'value="{current}"' in response.text
+    client_user.post(url, _form_data(title="Mine", loaded_version=current))
+    project.refresh_from_db()
+    assert project.title == "Mine"
 
 
 def test_add_metric_without_js_rerenders_with_new_row_and_saves_nothing(client_user):
