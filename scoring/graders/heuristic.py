@@ -46,6 +46,7 @@ _SCOPE = re.compile(
     r"|\d+ (?:engineers|people|developers|teams|ML teams))\b",
     re.IGNORECASE,
 )
+_NON_WORDS = re.compile(r"\W+")
 _HEDGE_PENALTY = 0.5
 _DILUTION_PENALTY = 0.5
 _DILUTED_WORDS_PER_CLAIM = 45
@@ -80,6 +81,7 @@ class SectionInput:
     offsets: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, turn)
     found: dict[str, list[d.Span]] = field(default_factory=dict)
     ungradable: list[tuple[int, str]] = field(default_factory=list)  # (turn, reason)
+    detections: dict[int, d.Detections] = field(default_factory=dict)  # by turn index
 
     def turn_at(self, position: int) -> int | None:
         for start, end, turn in self.offsets:
@@ -97,7 +99,7 @@ def collect(key: str, turns: list[Turn]) -> SectionInput:
     parts: list[tuple[int, d.Detections]] = []
     position = 0
     for turn in turns:
-        found = d.Detections(turn.answer)
+        found = section.detections[turn.index] = d.Detections(turn.answer)
         check = gradability(turn.answer, turn.question, _first_claims(key, found))
         if not check.gradable:
             section.ungradable.append((turn.index, check.reason))
@@ -130,6 +132,7 @@ class SectionResult:
     notes: list[str]
     weakest_turn: int | None
     claims: int = 0
+    detections: dict[int, d.Detections] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
@@ -287,7 +290,7 @@ def _penalties(section: SectionInput, level: float) -> tuple[float, list[str]]:
     if word_count >= _DILUTED_MIN_WORDS and word_count / max(1, claims) > _DILUTED_WORDS_PER_CLAIM:
         level -= _DILUTION_PENALTY
         notes.append("buries its facts in filler")
-    said = [re.sub(r"\W+", " ", x.lower()).strip() for x in sentences(section.text)]
+    said = [_NON_WORDS.sub(" ", x.lower()).strip() for x in sentences(section.text)]
     if len(said) >= 3 and 1 - len(set(said)) / len(said) >= _REPEAT_SHARE:
         level -= _DILUTION_PENALTY
         notes.append("repeats itself")
@@ -351,6 +354,7 @@ def grade_section(key: str, turns: list[Turn]) -> SectionResult:
         notes,
         _weakest_turn(section),
         claim_count(section),
+        section.detections,
     )
 
 
@@ -396,7 +400,12 @@ def delivery(project: TranscriptProject, claims: int) -> dict:
 def grade_project(project: TranscriptProject, record: dict | None = None) -> dict:
     results = {key: grade_section(key, project.section_turns(key)) for key in SECTION_KEYS}
     claims = sum(result.claims for result in results.values())
-    outcomes = [pushback.judge(t) for t in project.turns if t.kind == "challenge"]
+    detections = {i: found for r in results.values() for i, found in r.detections.items()}
+    outcomes = [
+        pushback.judge(turn, detections.get(turn.index))
+        for turn in project.turns
+        if turn.kind == "challenge"
+    ]
     gradable = any(r.gradable for r in results.values())
     project_delivery = delivery(project, claims) if gradable else None
     return {

@@ -140,25 +140,26 @@ def addresses(question: str, answer: str) -> bool:
     return any(q.search(question) and a.search(answer) for q, a in _SUBJECTS)
 
 
-def judge(turn: Turn) -> Outcome:
-    outcome, reason = _judge(turn.question, turn.answer)
+def judge(turn: Turn, found: d.Detections | None = None) -> Outcome:
+    """The outcome of one challenge turn; `found` reuses detections already run on its answer."""
+    outcome, reason = _judge(turn.question, turn.answer, found or d.Detections(turn.answer))
     return Outcome(
         turn.index, turn.section, turn.question, outcome, OUTCOME_LABELS[outcome], reason
     )
 
 
-def _judge(question: str, answer: str) -> tuple[str, str]:
-    numbers = d.numbers_with_units(answer)
-    methods = d.measurement(answer)
+def _judge(question: str, answer: str, found: d.Detections) -> tuple[str, str]:
+    numbers = found["numbers_with_units"]
+    methods = found["measurement"]
     if not gradability(answer, question, len(numbers) + len(methods)).gradable:
         return CAVED, "No answer to grade."
-    if keyword_list(answer, len(numbers) + len(d.decisions(answer)) + len(d.alternatives(answer))):
+    if keyword_list(answer, len(numbers) + len(found["decisions"]) + len(found["alternatives"])):
         return CAVED, "A list of terms, not an answer: no figure, test or decision in it."
     if not addresses(question, answer):
         return CAVED, "The answer does not take up what the challenge was about."
     evidence = numbers + methods
     conceded = _CONCESSION.search(answer)
-    changes = _CHANGE.search(answer) or d.hindsight(answer)
+    changes = _CHANGE.search(answer) or found["hindsight"]
     if conceded and changes and (evidence or _BOUNDED.search(answer)):
         return CONCEDED, (
             "Granted the point, kept it to where it applies, and said what would change."
@@ -167,7 +168,7 @@ def _judge(question: str, answer: str) -> tuple[str, str]:
         return HELD, f"Backed by evidence: \u201c{quote_for(answer, evidence[0], 160)}\u201d"
     if conceded:
         return CAVED, "Gave the point away without data or limits."
-    hedges = d.hedging(answer)
+    hedges = found["hedging"]
     if hedges:
         return CAVED, f"Opinion and hedging (\u201c{hedges[0].text}\u201d), no figure or test."
     return CAVED, "Opinion without a figure or an experiment behind it."
