@@ -28,7 +28,7 @@ from challenges.pressure import (
     STANDARD,
     WARMUP,
 )
-from challenges.selectors import BankRow, active_bank_rows
+from challenges.selectors import BankRow, active_bank_rows, forget_bank_rows
 from challenges.techniques import TECHNIQUE_BY_KEY, find_techniques
 from scoring.framework import SECTION_BY_KEY, SECTION_KEYS
 from scoring.gaps import codes_from, gap_message
@@ -255,7 +255,8 @@ def _candidates(
 
 
 def clear_caches() -> None:
-    """Forget every text read so far (the benchmark times a first sight of the texts)."""
+    """Forget the bank and every text read so far (the benchmark times a first sight)."""
+    forget_bank_rows()
     for cached in (_gap_codes, claim_ledger.section_claims, claim_ledger.detect, find_techniques):
         cached.cache_clear()
 
