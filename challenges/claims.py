@@ -35,24 +35,8 @@ _RELATIVE = re.compile(r"%|\bpp\b|\bx\b|×|percent", re.IGNORECASE)
 _MAX_QUOTE_WORDS = 12
 # A clause ends at these marks; a full stop only when followed by a space, so "0.8" survives.
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;:()\n]|,\s|\s[—–-]\s")
-_QUOTE_STOPS = frozenset(
-    [
-        "in",
-        "a",
-        "an",
-        "at",
-        "on",
-        "for",
-        "with",
-        "by",
-        "during",
-        "over",
-        "after",
-        "and",
-        "but",
-        "while",
-    ]
-)
+# Words after a number that start a new thought ("74 ms in a two-week test"): the quote stops.
+_QUOTE_STOP = re.compile(r"in|a|an|at|on|for|with|by|during|over|after|and|but|while", re.I)
 _ASIDE = re.compile(r"\s*[(,]\s*")
 
 
@@ -101,7 +85,7 @@ def _clause(text: str, start: int, end: int) -> str:
     before = text[left:start].split()[-5:]
     after = []
     for word in text[end:right].split()[:3]:
-        if word.lower() in _QUOTE_STOPS:
+        if _QUOTE_STOP.fullmatch(word):
             break
         after.append(word)
     return " ".join([*before, text[start:end], *after])
