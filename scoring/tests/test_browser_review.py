@@ -40,6 +40,8 @@ def test_review_from_grading_to_mentor_link(page, browser, live_server, user):
     link_box = page.get_by_label(re.compile("Mentor link created"))
     expect(link_box).to_be_visible()
     shared_url = link_box.input_value()
+    page.get_by_role("button", name="Copy").click()
+    expect(page.locator("[data-copy-status]")).to_have_text(re.compile("Copied|copy"))
     assert_accessible(page)
 
     mentor_context = browser.new_context()

@@ -127,3 +127,13 @@ def test_mentor_comment_on_a_missing_turn_is_404(shared):
         reverse("scoring:shared-comment", args=[link.token, 99]), {"author": "G", "text": "x"}
     )
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("turns", [1, 40])
+def test_shared_review_runs_in_bounded_queries(user, turns, django_assert_max_num_queries):
+    grading = make_grading(user, turns=turns)
+    link = ShareLink.objects.create(grading=grading, token="s" * 43)
+    ReviewComment.objects.create(grading=grading, turn=0, author="Mo", text="Good start")
+    with django_assert_max_num_queries(3):
+        response = Client().get(reverse("scoring:shared", args=[link.token]))
+    assert "Good start" in response.content.decode()
