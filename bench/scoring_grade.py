@@ -1,0 +1,213 @@
+"""Benchmark grading: the heuristic grader on a four-project, 40-turn transcript, and the time
+from a finished session to a graded row through a real Celery worker.
+
+    .venv/bin/python bench/scoring_grade.py            # print the figures
+    .venv/bin/python bench/scoring_grade.py --write    # also write them into docs/scoring.md
+
+Targets: heuristic grading median under 20 ms; finish → graded median under 500 ms. The worker
+part needs Redis (REDIS_URL) and PostgreSQL (DATABASE_URL, the worker is another process); it
+is skipped with a message when either is missing. It runs against a throwaway test database.
+"""
+
+import argparse
+import copy
+import datetime
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hotseat.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+
+from scoring.graders import grade_transcript  # noqa: E402
+from scoring.tests import calibration as c  # noqa: E402
+
+HEURISTIC_TARGET_MS = 20.0
+WORKER_TARGET_MS = 500.0
+DOC = ROOT / "docs" / "scoring.md"
+MARK_START = "<!-- bench:scoring_grade -->"
+MARK_END = "<!-- /bench:scoring_grade -->"
+
+# Extra pushback, so that each project has ten turns: six framework answers and four challenges.
+EXTRA_CHALLENGES = [
+    c.challenge(
+        "architecture",
+        "Why a feature store at all? Per-team pipelines would have shipped sooner.",
+        "Per-team pipelines were faster to start, but skew between training and serving caused "
+        "two regressions in a year; one shared definition removed that class of bug, and the "
+        "online fetch stays at 6 ms p99.",
+    ),
+    c.challenge(
+        "tradeoffs",
+        "Quantization lost accuracy. Why accept that?",
+        "It cost about 0.1 pp AUC offline and saved 12% of compute, which paid for the ranker "
+        "staying under the 80 ms budget at peak; the online A/B showed no loss in watch time.",
+    ),
+    c.challenge(
+        "ownership",
+        "What did you personally decide, as opposed to the team?",
+        "I chose the ranker and the latency split, I wrote the rollout plan and I ran the canary "
+        "from 1% to 50% of traffic over two weeks.",
+    ),
+]
+
+
+def forty_turn_transcript() -> dict:
+    projects = []
+    for index, base in enumerate([c.FEED, c.TOXICITY, c.MEDIUM_FEED, c.padded(c.TOXICITY)]):
+        project = copy.deepcopy(base)
+        project["title"] = f"{base['title']} {index + 1}"
+        extra = iter(EXTRA_CHALLENGES * 4)
+        while len(project["turns"]) < 10:
+            project["turns"].append(copy.deepcopy(next(extra)))
+        projects.append(project)
+    return {"format": "hotseat.transcript/1", "projects": projects}
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def bench_heuristic(runs: int = 200) -> dict:
+    data = forty_turn_transcript()
+    turns = sum(len(p["turns"]) for p in data["projects"])
+    grade_transcript(data)  # warm up: compiled patterns, imports
+    timings, cpu = [], []
+    for _ in range(runs):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        grade_transcript(data)
+        timings.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    return {
+        "turns": turns,
+        "projects": len(data["projects"]),
+        "runs": runs,
+        "median": statistics.median(timings),
+        "p95": percentile(timings, 0.95),
+        # CPU time too: on a busy machine the wall clock also counts waiting for a core.
+        "cpu_median": statistics.median(cpu),
+    }
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    auth = db["USER"] or ""
+    if db["PASSWORD"]:
+        auth += f":{db['PASSWORD']}"
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def bench_worker(runs: int = 30) -> dict | str:
+    """Median time from create_grading (what finishing a session calls) to status "graded"."""
+    if not settings.REDIS_URL:
+        return "skipped: set REDIS_URL to measure finish → graded through a worker"
+    if connection.vendor != "postgresql":
+        return "skipped: set DATABASE_URL to PostgreSQL (the worker is another process)"
+    from django.contrib.auth import get_user_model
+
+    from hotseat.celery import app, ping
+    from scoring.models import GRADED, Grading
+    from scoring.services import create_grading
+
+    # A database of its own: the default test name may be in use by a test run right now.
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = "hotseat_bench_scoring"
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    app.control.purge()
+    env = {**os.environ, "DATABASE_URL": _database_url(), "REDIS_URL": settings.REDIS_URL}
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "hotseat",
+            "worker",
+            "--pool=solo",
+            "--loglevel=WARNING",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,  # the start-up banner; errors still reach stderr
+    )
+    try:
+        ping.apply_async().get(timeout=30)
+        user = get_user_model().objects.create_user("bench", password="bench-password-1")
+        transcript = c.transcript(c.FEED, c.TOXICITY, c.MEDIUM_FEED, c.WEAK_FEED)
+        timings = []
+        for _ in range(runs + 1):
+            started = time.perf_counter()
+            grading = create_grading(user=user, transcript=transcript)
+            rows = Grading.objects.filter(pk=grading.pk, status=GRADED)
+            while not rows.exists():
+                if time.perf_counter() - started > 30:
+                    raise RuntimeError("the worker did not grade within 30 s")
+                time.sleep(0.002)
+            timings.append((time.perf_counter() - started) * 1000)
+        timings = timings[1:]  # the first one warms the worker's imports and connections
+        return {
+            "runs": runs,
+            "median": statistics.median(timings),
+            "p95": percentile(timings, 0.95),
+        }
+    finally:
+        worker.terminate()
+        worker.wait(15)
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def render(heuristic: dict, worker: dict | str) -> str:
+    lines = [
+        f"Measured {datetime.date.today().isoformat()} on {platform.machine()} "
+        f"({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}), "
+        f"Python {platform.python_version()}, with `.venv/bin/python bench/scoring_grade.py`.",
+        "",
+        "| What | Runs | Median | p95 | Target |",
+        "| --- | --- | --- | --- | --- |",
+        f"| Heuristic grading, {heuristic['projects']} projects / {heuristic['turns']} turns "
+        f"| {heuristic['runs']} | {heuristic['median']:.1f} ms "
+        f"(CPU {heuristic['cpu_median']:.1f} ms) | {heuristic['p95']:.1f} ms "
+        f"| < {HEURISTIC_TARGET_MS:.0f} ms |",
+    ]
+    if isinstance(worker, dict):
+        lines.append(
+            f"| Finish → graded, real Celery worker on Redis + PostgreSQL | {worker['runs']} "
+            f"| {worker['median']:.0f} ms | {worker['p95']:.0f} ms | < {WORKER_TARGET_MS:.0f} ms |"
+        )
+    else:
+        lines.append(f"| Finish → graded, real worker | – | {worker} | | |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help=f"write the figures into {DOC}")
+    args = parser.parse_args()
+    table = render(bench_heuristic(), bench_worker())
+    print(table)
+    if args.write:
+        text = DOC.read_text(encoding="utf-8")
+        block = f"{MARK_START}\n{table}\n{MARK_END}"
+        pattern = re.compile(re.escape(MARK_START) + ".*?" + re.escape(MARK_END), re.DOTALL)
+        DOC.write_text(pattern.sub(lambda _: block, text), encoding="utf-8")
+        print(f"wrote {DOC.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
