@@ -1,6 +1,8 @@
 """Each detector rewards a claim and ignores the bare keyword."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scoring import detectors as d
 
@@ -262,3 +264,40 @@ def test_detect_all_runs_every_detector():
     found = d.detect_all("I chose DLRM because p95 had to stay under 80 ms.")
     assert set(found) == set(d.DETECTORS)
     assert found["decisions"] and found["rationale"] and found["constraints"]
+
+
+_CLAIMY_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "I chose",
+            "we",
+            "from 92 ms to 74 ms",
+            "İstanbul",
+            "p95",
+            "→",
+            "because",
+            "+3.2%",
+            "A/B",
+            "maybe",
+            "$2M",
+            "in hindsight",
+            "ß",
+            "ﬁ",
+            "\n",
+            ". ",
+            "QPS",
+            "vs control",
+        ]
+    )
+    | st.text(max_size=12),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=300), _CLAIMY_TEXT))
+def test_every_span_points_at_its_text_whatever_the_input(text):
+    for kind, spans in d.detect_all(text).items():
+        for span in spans:
+            assert text[span.start : span.end] == span.text
+            assert span.kind == kind

@@ -1,6 +1,8 @@
 """The heuristic grader: report shape, evidence, not-gradable answers, pushback, consistency."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scoring.framework import SECTION_KEYS
 from scoring.graders import grade_transcript
@@ -260,3 +262,15 @@ def test_malformed_transcript_is_rejected_with_where(data, message):
 def test_unknown_grader_is_rejected():
     with pytest.raises(ValueError, match="unknown grader"):
         grade_transcript(c.transcript(c.FEED), grader="magic")
+
+
+@settings(max_examples=60, deadline=None)
+@given(answer=st.text(max_size=400), section=st.sampled_from(SECTION_KEYS))
+def test_any_answer_grades_within_the_scale_without_crashing(answer, section):
+    report = grade_transcript(one_turn(section, answer))
+    project = report["projects"][0]
+    assert 0 <= project["overall"] <= 100
+    graded = project["sections"][section]
+    assert 0 <= graded["score"] <= 4
+    for quote in graded["evidence"]:
+        assert quote in answer
