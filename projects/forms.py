@@ -169,9 +169,8 @@ class ImportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 18}),
         max_length=SECTION_MAX_LENGTH * len(SECTION_KEYS) + 2000,
         help_text=(
-            "Paste Markdown or plain text with a heading per section, in any order: "
-            "“Problem”, “My role”, “Architecture”, “Alternatives”, “Results”, "
-            "“Lessons learned”… A first line becomes the title."
+            "The first short line becomes the title. Text before the first section heading "
+            "is shown to you after import, never dropped silently."
         ),
         error_messages={"required": "Paste a project to import."},
     )
