@@ -10,7 +10,10 @@ class GradingAdmin(admin.ModelAdmin):
     list_filter = ("status", "grader")
     search_fields = ("user__username", "user__email")
     list_select_related = ("user",)
+    # Snapshots and results: editing them by hand would make the report lie.
     readonly_fields = (
+        "transcript",
+        "project_records",
         "report",
         "overall",
         "attempts",

@@ -13,7 +13,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from scoring import conf
-from scoring.graders import grade_transcript
+from scoring.graders import GRADERS, grade_transcript
 from scoring.models import FAILED, GRADED, GRADING, HEURISTIC, QUEUED, Grading
 from scoring.transcript import TranscriptError, parse_transcript
 
@@ -32,6 +32,8 @@ def create_grading(
     *, user, transcript: dict, project_records: list[dict] | None = None, grader: str = HEURISTIC
 ) -> Grading:
     """Store the transcript snapshot and queue its grading once the transaction commits."""
+    if grader not in GRADERS:
+        raise ValueError(f"unknown grader {grader!r}")
     parse_transcript(transcript)  # refuse a malformed snapshot here, not in the worker
     grading = Grading.objects.create(
         user=user, transcript=transcript, project_records=project_records or [], grader=grader

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from scoring import services
 from scoring.models import FAILED, GRADED, GRADING, QUEUED, Grading
-from scoring.tasks import MAX_RETRIES, grade_session
+from scoring.tasks import MAX_RETRIES, grade_session, sweep_on_worker_start
 from scoring.tests import calibration as c
 from scoring.transcript import TranscriptError
 
@@ -50,6 +50,12 @@ def test_create_grading_keeps_project_records_for_the_consistency_check(
     grading.refresh_from_db()
     assert grading.project_records == [record]
     assert grading.report["projects"][0]["consistency"][0]["kind"] == "number"
+
+
+def test_create_grading_rejects_an_unknown_grader(user):
+    with pytest.raises(ValueError, match="unknown grader"):
+        services.create_grading(user=user, transcript=TRANSCRIPT, grader="oracle")
+    assert not Grading.objects.exists()
 
 
 def test_create_grading_rejects_a_malformed_transcript(user):
@@ -200,3 +206,16 @@ def test_sweep_requeues_stuck_rows_only(user, django_capture_on_commit_callbacks
     assert statuses[dead.pk] == GRADED
     assert statuses[waiting.pk] == QUEUED
     assert statuses[working.pk] == GRADING
+
+
+def test_worker_start_sweeps_what_a_dead_worker_left(
+    user, settings, django_capture_on_commit_callbacks
+):
+    settings.SCORING_STALE_AFTER_SECONDS = 60
+    dead = make_row(
+        user, status=GRADING, claimed_at=timezone.now() - timedelta(minutes=5), attempts=1
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        sweep_on_worker_start(sender=None)
+    dead.refresh_from_db()
+    assert (dead.status, dead.attempts) == (GRADED, 2)
