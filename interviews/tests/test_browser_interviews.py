@@ -30,7 +30,7 @@ def start_round(page, live_server, user, *, walkthrough="1", challenge="0.1"):
     make_project(user, "Real-time fraud scoring", position=0)
     make_project(user, "Search ranking", sections={"problem": "Search was slow."}, position=1)
     login_page(page, live_server, user)
-    page.get_by_role("link", name="Mock onsite").click()
+    page.get_by_role("link", name="Mock onsite", exact=True).click()
     assert_accessible(page)
     page.get_by_role("link", name="Start a mock onsite").click()
     expect(page.get_by_text("Thin or missing:")).to_be_visible()

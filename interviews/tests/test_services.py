@@ -192,12 +192,12 @@ def test_no_follow_up_at_warmup(session):
 def test_finish_session_freezes_a_transcript_and_queues_grading(
     session, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks() as queued:
         answer_all(session)
     session.refresh_from_db()
     assert session.status == FINISHED
     grading = Grading.objects.get(pk=session.grading_id)
-    assert grading.status == "graded"
+    assert grading.status == "queued" and len(queued) == 1  # sent to the worker on commit
     data = grading.transcript
     assert data["format"] == "hotseat.transcript/1"
     parsed = parse_transcript(data)
