@@ -5,7 +5,7 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
-from scoring.models import LLM, Grading, Regrading, ReviewComment, ShareLink
+from scoring.models import GRADING, LLM, QUEUED, Grading, Regrading, ReviewComment, ShareLink
 from scoring.services import create_grading
 
 TOKEN_BYTES = 32  # 256 bits: not guessable, and short enough for a URL
@@ -27,7 +27,15 @@ def add_review_comment(*, link: ShareLink, turn: int, author: str, text: str) ->
 
 @transaction.atomic
 def regrade(*, grading: Grading) -> Grading:
-    """Grade the same snapshot again with the LLM grader, as a new row beside the old one."""
+    """Grade the same snapshot again with the LLM grader, as a new row beside the old one.
+
+    A regrade still queued or running is returned instead of starting another (a double click).
+    """
+    pending = Grading.objects.filter(
+        regrade_of__source=grading, status__in=(QUEUED, GRADING)
+    ).first()
+    if pending:
+        return pending
     again = create_grading(
         user=grading.user,
         transcript=grading.transcript,

@@ -4,7 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from scoring import llm, review_services, selectors
 from scoring.forms import COMMENT_LIMITS, CommentForm
@@ -148,7 +148,7 @@ def shared_review(request, token):
     return _no_index(render(request, "scoring/shared.html", _shared_context(link, review)))
 
 
-@require_http_methods(["POST"])
+@require_POST
 def add_comment(request, token, turn):
     link = selectors.get_active_share_link(token)
     review = selectors.review_for(link.grading)

@@ -148,6 +148,9 @@ def test_regrade_keeps_the_earlier_report(client_user, user, settings):
     assert grading.report == earlier
     assert review_url(again) in client_user.get(review_url(grading)).content.decode()
     assert review_url(grading) in client_user.get(review_url(again)).content.decode()
+    # A second click while that regrade is still queued opens it instead of starting another.
+    response = client_user.post(reverse("scoring:regrade", args=[grading.pk]))
+    assert response["Location"] == review_url(again) and Grading.objects.count() == 2
 
 
 def test_review_says_when_the_llm_grader_fell_back(client_user, user):
