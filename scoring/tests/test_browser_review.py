@@ -1,9 +1,12 @@
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from conftest import assert_accessible, login_page
+from scoring.models import Grading
 from scoring.services import run_grading
 from scoring.tests.review_data import make_grading
 
@@ -73,10 +76,13 @@ def test_review_from_grading_to_mentor_link(page, browser, live_server, user):
     mentor_context.close()
 
 
-def test_dashboard_chart_is_accessible(page, live_server, user):
+def test_dashboard_chart_and_drills_are_accessible(page, live_server, user):
     make_grading(user)
     make_grading(user, turns=14)
+    Grading.objects.update(created_at=timezone.now() - timedelta(days=2))
     login_page(page, live_server, user)
+    expect(page.get_by_role("heading", name="Drills due")).to_be_visible()
+    expect(page.get_by_role("link", name="Practise it")).to_have_count(1)
     expect(page.get_by_role("img", name="Your section scores across sessions")).to_be_visible()
     page.get_by_text("The same scores as a table").click()
     table = page.get_by_role("table", name=re.compile("Section scores"))
