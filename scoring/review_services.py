@@ -20,9 +20,11 @@ def revoke_share_link(*, link: ShareLink) -> None:
 
 
 def add_review_comment(*, link: ShareLink, turn: int, author: str, text: str) -> ReviewComment:
-    return ReviewComment.objects.create(
+    """Add a mentor's comment; the same comment sent twice (a double submit) is kept once."""
+    comment, _ = ReviewComment.objects.get_or_create(
         grading_id=link.grading_id, share_link=link, turn=turn, author=author, text=text
     )
+    return comment
 
 
 @transaction.atomic

@@ -137,3 +137,11 @@ def test_shared_review_runs_in_bounded_queries(user, turns, django_assert_max_nu
     with django_assert_max_num_queries(3):
         response = Client().get(reverse("scoring:shared", args=[link.token]))
     assert "Good start" in response.content.decode()
+
+
+def test_mentor_comment_sent_twice_is_kept_once(shared):
+    _, link = shared
+    url = reverse("scoring:shared-comment", args=[link.token, 2])
+    for _ in range(2):
+        Client().post(url, {"author": "Grace", "text": "Name the queue."})
+    assert ReviewComment.objects.count() == 1
