@@ -130,7 +130,13 @@ def _sentence_window(text: str, start: int, end: int, before: int, after: int) -
     return window[left + 1 : right]
 
 
+_OF_WHAT = re.compile(r"\s+of\s+(?:the\s+|all\s+)?[a-z]")
+
+
 def _names_what_it_measures(text: str, start: int, end: int) -> bool:
+    # "0.5% of clean comments" says what it is a share of.
+    if _OF_WHAT.match(_lower(text), end):
+        return True
     context = _sentence_window(text, start, end, 50, 35)
     return bool(_MEASURE_WORDS.search(_lower(context.replace(text[start:end], " "))))
 
@@ -162,32 +168,37 @@ def _dedupe(spans: list[Span], text: str) -> list[Span]:
 
 _VAL = rf"(?:{_SIGN}\s?)?{_NUM}(?:\s?-?\s?{_UNIT}(?![a-z0-9]))?"
 _BEFORE_AFTER = _compile(
+    # Word-led forms, behind one word boundary.
+    r"\b(?:"
     # "from 92 ms to 74 ms", "from 10/quarter to 2/quarter", "from days to hours"
-    rf"\bfrom\s+(?:~\s?)?{_VAL}(?:/\w+)?\s+(?:down |up )?to\s+(?:~\s?)?{_VAL}(?:/\w+)?"
-    rf"|\bfrom\s+(?:seconds|minutes|hours|days|weeks|months)\s*(?:(?:down )?to|→|->)\s*"
+    rf"from\s+(?:~\s?)?{_VAL}(?:/\w+)?\s+(?:down |up )?to\s+(?:~\s?)?{_VAL}(?:/\w+)?"
+    rf"|from\s+(?:seconds|minutes|hours|days|weeks|months)\s*(?:(?:down )?to|→|->)\s*"
     r"(?:milliseconds|seconds|minutes|hours|days|weeks)"
-    # "92 ms → 74 ms", "14 days -> 6 days"
-    rf"|{_NUMBER_START}(?<![\w.]){_VAL}(?:/\w+)?\s*(?:→|->|=>|⇒|➝)\s*{_VAL}(?:/\w+)?"
-    # a value against a named baseline: "+2.1% vs control", "3x faster than the old job"
-    rf"|{_NUMBER_START}(?<![\w.]){_VAL}\s+(?:\w+\s+){{0,3}}?(?:vs\.?|versus"
-    r"|compared (?:to|with)|relative to|against|over|than)\s+(?:the\s+)?(?:\w+\s+)?"
-    r"(?:baseline|control|before|previous|prior|old|legacy|last|existing|current|holdout"
-    r"|status quo|v1|teacher|\d)"
-    # a signed change with a unit: "p95 –18 ms", "cost –12%"
-    rf"|(?:^|(?<=[\s(:;,]))[-+–−]\s?\d+(?:[.,]\d+)*\s?-?\s?{_UNIT}(?![a-z0-9])"
     # a change verb with its size: "cut p95 by 18 ms", "reduced cost by 12%"
-    r"|\b(?:cut|reduc\w*|lower\w*|decreas\w*|dropp\w*|fell|fall\w*|increas\w*|improv\w*"
+    r"|(?:cut|reduc\w*|lower\w*|decreas\w*|dropp\w*|fell|fall\w*|increas\w*|improv\w*"
     r"|rais\w*|rose|grew|grow\w*|boost\w*|lift\w*|sav\w*|shrank|shrunk|shav\w*|trimm\w*"
     r"|speed\w* up|sped up|gain\w*)\b(?:\s+[\w-]+){0,4}?\s+by\s+(?:~\s?)?"
     rf"{_NUM}\s?-?\s?{_UNIT}(?![a-z0-9])"
     # a change verb with the number right after it: "fell 28%", "rose +3.2% watch time"
-    r"|\b(?:fell|dropped|rose|grew|jumped|climbed|declined|shrank|improved|increased"
+    r"|(?:fell|dropped|rose|grew|jumped|climbed|declined|shrank|improved|increased"
     rf"|decreased|went (?:up|down))\s+(?:{_SIGN}\s?)?{_NUM}\s?-?\s?{_UNIT}(?![a-z0-9])"
+    r")"
+    # Number-led forms, behind one guard.
+    rf"|{_NUMBER_START}(?<![\w.])(?:"
+    # "92 ms → 74 ms", "14 days -> 6 days"
+    rf"{_VAL}(?:/\w+)?\s*(?:→|->|=>|⇒|➝)\s*{_VAL}(?:/\w+)?"
+    # a value against a named baseline: "+2.1% vs control", "3x faster than the old job"
+    rf"|{_VAL}\s+(?:\w+\s+){{0,3}}?(?:vs\.?|versus|compared (?:to|with)|relative to|against"
+    r"|over|than)\s+(?:the\s+)?(?:\w+\s+)?(?:baseline|control|before|previous|prior|old"
+    r"|legacy|last|existing|current|holdout|status quo|v1|teacher|\d)"
     # a value beside where it came from: "0.3%, up from 0.29%"
-    rf"|{_NUMBER_START}(?<![\w.]){_VAL}[,;]?\s+(?:up|down) from\s+{_VAL}"
+    rf"|{_VAL}[,;]?\s+(?:up|down) from\s+{_VAL}"
     # a comparative: "18 ms faster", "24% fewer notifications"
-    rf"|{_NUMBER_START}(?<![\w.]){_NUM}\s?-?\s?{_UNIT}\s+(?:faster|slower|cheaper|lower|higher|fewer|more|less"
-    r"|better|worse|smaller|larger|bigger)\b",
+    rf"|{_NUM}\s?-?\s?{_UNIT}\s+(?:faster|slower|cheaper|lower|higher|fewer|more|less|better"
+    r"|worse|smaller|larger|bigger)\b"
+    r")"
+    # a signed change with a unit: "p95 –18 ms", "cost –12%"
+    rf"|(?=[-+–−])(?<![^\s(:;,])[-+–−]\s?\d+(?:[.,]\d+)*\s?-?\s?{_UNIT}(?![a-z0-9])",
 )
 
 
@@ -450,7 +461,7 @@ _BOUND_NUM = (
     rf"(?:[$€£]\s?\d+(?:[.,]\d+)*(?:\s?(?:k|m|bn|b)(?![a-z]))?|{_NUM}\s?-?\s?{_UNIT}(?![a-z0-9]))"
 )
 _CONSTRAINT = _compile(
-    r"(?:[≤<≥>]=?|\b(?:under|below|within|at most|at least|no more than|less than"
+    r"(?:[≤<≥>]=?|\b(?:under|below|within|at most|at least|no more than|less than|fewer than"
     r"|more than|max(?:imum)?(?: of)?|cap(?:ped)? (?:at|of)|limit(?:ed)? (?:to|of)"
     r"|budget (?:of|was|is)|SL[AO] (?:of|was|is)|target (?:of|was|is)|ceiling of"
     r"|up to|keep (?:it )?(?:under|below)|stay (?:under|below)|not exceed|exceed))"

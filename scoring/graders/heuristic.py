@@ -28,6 +28,7 @@ from scoring.graders.text import (
 from scoring.rubric import (
     DELIVERY_DESCRIPTORS,
     LEVEL_NAMES,
+    MAX_LEVEL,
     RUBRIC_VERSION,
     describe,
     project_overall,
@@ -42,7 +43,7 @@ TOP_FIXES = 3
 
 _SCOPE = re.compile(
     r"\b(?:tech(?:nical)? lead|team of|cross-team|partnered|worked with|coordinated with"
-    r"|with the [\w&-]+(?: [\w&-]+)? teams?|stakeholders?|mentored|managed"
+    r"|the [\w&-]+(?: [\w&-]+)? teams?|stakeholders?|mentored|managed"
     r"|\d+ (?:engineers|people|developers|teams|ML teams))\b",
     re.IGNORECASE,
 )
@@ -167,7 +168,7 @@ def _ownership(s: SectionInput) -> Level:
     decisions = s.claims("decisions")
     scope = list(_SCOPE.finditer(s.text))
     level = 1.0
-    if len(decisions) >= 3 and scope:
+    if len(decisions) >= 2 and scope:
         level = 4.0
     elif len(decisions) >= 2:
         level = 3.0
@@ -329,6 +330,8 @@ def feedback_for(key: str, score: float, gaps: list[str], notes: list[str]) -> s
         parts.append("It " + "; it ".join(notes) + ".")
     if gaps:
         parts.append("Next: " + " ".join(gap_message(code, key) for code in gaps[:2]))
+    elif score < MAX_LEVEL:
+        parts.append(f"For a {int(score) + 1}: {describe(key, int(score) + 1)}")
     return " ".join(parts)
 
 
