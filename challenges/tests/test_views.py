@@ -18,6 +18,12 @@ def test_browse_requires_login(client):
     assert response["Location"].startswith(reverse("accounts:login"))
 
 
+def test_browse_logged_out_htmx_request_is_sent_to_log_in(client):
+    response = client.get(BROWSE, {"section": "results"}, **HTMX)
+
+    assert response["HX-Redirect"].startswith(reverse("accounts:login"))
+
+
 def test_practise_requires_login(client):
     response = client.post(NOISE, {"answer": "It was real."})
 
@@ -136,3 +142,8 @@ def test_practise_switched_off_or_unknown_challenge_is_404(client_user):
 
     assert client_user.get(NOISE).status_code == 404
     assert client_user.get(reverse("challenges:practise", args=["nope"])).status_code == 404
+
+
+def test_practise_answer_query_count_is_small(client_user, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):  # session, user, the challenge, the bank
+        client_user.post(NOISE, {"answer": "It went up a lot."}, **HTMX)
