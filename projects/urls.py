@@ -1,6 +1,19 @@
-from django.urls import path, re_path
+from django.urls import path, register_converter
 
 from projects import views
+
+
+class MoveDirectionConverter:
+    regex = "up|down"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(MoveDirectionConverter, "move_direction")
 
 app_name = "projects"
 
@@ -15,5 +28,5 @@ urlpatterns = [
     path("<int:pk>/edit/", views.project_edit, name="edit"),
     path("<int:pk>/delete/", views.project_delete, name="delete"),
     path("<int:pk>/duplicate/", views.project_duplicate, name="duplicate"),
-    re_path(r"^(?P<pk>\d+)/move/(?P<direction>up|down)/$", views.project_move, name="move"),
+    path("<int:pk>/move/<move_direction:direction>/", views.project_move, name="move"),
 ]

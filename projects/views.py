@@ -160,9 +160,16 @@ def project_move(request, pk: int, direction: str):
     services.move_project(
         project=get_project_for_user(user=request.user, pk=pk), direction=direction
     )
-    if request.htmx:
-        return render(request, "projects/list.html#project-list", _list_context(request.user))
-    return redirect("projects:list")
+    if not request.htmx:
+        return redirect("projects:list")
+    context = _list_context(request.user)
+    # The clicked button was swapped away; keep keyboard focus on the project that moved,
+    # on the same button unless it reached the end of the list and that one is disabled.
+    ids = [project.pk for project, _ in context["rows"]]
+    at_edge = ids.index(pk) == (0 if direction == "up" else len(ids) - 1)
+    opposite = {"up": "down", "down": "up"}
+    context.update(focus_pk=pk, focus_direction=opposite[direction] if at_edge else direction)
+    return render(request, "projects/list.html#project-list", context)
 
 
 @login_required

@@ -79,4 +79,8 @@ def test_list_loads_examples_and_reorders_with_htmx(page, live_server, user):
     page.get_by_role("button", name=f"Move {first} down").click()
     expect(titles.nth(0)).to_have_text(second)
     expect(titles.nth(1)).to_have_text(first)
+    # Focus stays on the moved project, so pressing Enter again keeps moving it.
+    expect(page.get_by_role("button", name=f"Move {first} down")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(titles.nth(2)).to_have_text(first)
     assert_accessible(page)

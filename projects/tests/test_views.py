@@ -269,6 +269,8 @@ def test_move_without_js_redirects_and_with_htmx_returns_list_fragment(client_us
     response = client_user.post(reverse("projects:move", args=[beta.pk, "down"]), **HTMX)
     assert "<html" not in response.text
     assert response.text.index("Alpha") < response.text.index("Beta")
+    # Beta is last now, so its Down button is disabled: focus lands on its Up button.
+    assert 'aria-label="Move Beta up" autofocus' in response.text
 
 
 def test_load_examples_button_adds_them_once(client_user, user):
