@@ -42,4 +42,4 @@ class Challenge(models.Model):
             return f"When you name {TECHNIQUE_BY_KEY[self.trigger].label}"
         if self.trigger_kind == WEAKNESS and self.trigger in GAP_MESSAGES:
             return f"When {gap_message(self.trigger, self.section).rstrip('.')}"
-        return "Of any project"
+        return "With any project"
