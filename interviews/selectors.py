@@ -37,6 +37,8 @@ def sessions_for_user(user) -> QuerySet[MockSession]:
     return (
         MockSession.objects.filter(user=user)
         .select_related("grading")
+        # The list needs a grading's status and score, not its transcript and report.
+        .defer("grading__transcript", "grading__report", "grading__project_records")
         .prefetch_related(
             Prefetch(
                 "projects",

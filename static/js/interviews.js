@@ -169,6 +169,10 @@
     startClocks(runPanel);
     setupAnswer(runPanel);
     setupMic(runPanel);
+    // After a swap the submit button is gone: put the keyboard in the new answer box, whose
+    // description reads the new question out.
+    var box = runPanel.querySelector("textarea[name=answer]");
+    if (element === runPanel && box) box.focus();
     // htmx wires swapped-in content a moment after inserting it; this says the panel is live.
     runPanel.setAttribute("data-ready", "");
   }
