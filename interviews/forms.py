@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import forms
 
 from challenges.pressure import PRESSURE_CHOICES, STANDARD
-from interviews.models import MODE_CHOICES, SPOKEN
+from interviews.models import MODE_CHOICES, SPOKEN, TYPED
 from interviews.services import (
     DEFAULT_CHALLENGE_SECONDS,
     DEFAULT_WALKTHROUGH_SECONDS,
@@ -36,8 +36,8 @@ class SetupForm(forms.Form):
         max_value=Decimal("30"),
         decimal_places=1,
         help_text=(
-            f"All six sections together. Blank: {_minutes(DEFAULT_WALKTHROUGH_SECONDS['spoken'])} "
-            f"min spoken, {_minutes(DEFAULT_WALKTHROUGH_SECONDS['typed'])} min typed."
+            f"All six sections together. Blank: {_minutes(DEFAULT_WALKTHROUGH_SECONDS[SPOKEN])} "
+            f"min spoken, {_minutes(DEFAULT_WALKTHROUGH_SECONDS[TYPED])} min typed."
         ),
     )
     challenge_minutes = forms.DecimalField(
@@ -47,8 +47,8 @@ class SetupForm(forms.Form):
         max_value=Decimal("10"),
         decimal_places=1,
         help_text=(
-            f"Blank: {_minutes(DEFAULT_CHALLENGE_SECONDS['spoken'])} min spoken, "
-            f"{_minutes(DEFAULT_CHALLENGE_SECONDS['typed'])} min typed."
+            f"Blank: {_minutes(DEFAULT_CHALLENGE_SECONDS[SPOKEN])} min spoken, "
+            f"{_minutes(DEFAULT_CHALLENGE_SECONDS[TYPED])} min typed."
         ),
     )
 

@@ -26,6 +26,7 @@ from interviews.models import (
     PROMPT,
     RUNNING,
     SPOKEN,
+    TYPED,
     MockSession,
     SessionProject,
     Turn,
@@ -37,8 +38,8 @@ from scoring.services import create_grading
 MAX_PROJECTS = 4
 # The real round gives about three minutes of walkthrough per project when spoken; typing
 # is slower, so a typed session gets more. A pushback question gets one to two minutes.
-DEFAULT_WALKTHROUGH_SECONDS = {SPOKEN: 180, "typed": 480}
-DEFAULT_CHALLENGE_SECONDS = {SPOKEN: 90, "typed": 120}
+DEFAULT_WALKTHROUGH_SECONDS = {SPOKEN: 180, TYPED: 480}
+DEFAULT_CHALLENGE_SECONDS = {SPOKEN: 90, TYPED: 120}
 # Live follow-ups per project when an answer lacked something; warm-up asks none.
 FOLLOW_UPS_PER_PROJECT = {STANDARD: 1, BAR_RAISER: 2}
 RECENT_SESSIONS = 3
@@ -361,7 +362,7 @@ def save_draft(*, session: MockSession, index: int, text: str, version: int) -> 
     return turn
 
 
-def _maybe_follow_up(session: MockSession, turn: Turn, now: datetime) -> None:
+def _maybe_follow_up(session: MockSession, turn: Turn) -> None:
     """Ask one live follow-up when a prompt's answer lacked something, within the bound."""
     allowed = FOLLOW_UPS_PER_PROJECT.get(session.pressure, 0)
     if turn.kind != PROMPT or turn.over_time or not allowed:
@@ -419,7 +420,7 @@ def submit_answer(*, session: MockSession, index: int, text: str) -> Submitted:
         )
         session.current_index += 1
         session.save(update_fields=["current_index"])
-        _maybe_follow_up(session, turn, now)
+        _maybe_follow_up(session, turn)
         _advance(session, now)
     return Submitted(turn=turn, cut_text=cut)
 

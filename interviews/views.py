@@ -137,8 +137,11 @@ def autosave(request, pk, index):
         save_draft(
             session=session, index=index, text=request.POST.get("answer", ""), version=version
         )
-    except (AnswerTooLong, StaleDraft, TurnClosed, SessionClosed) as error:
+    except (AnswerTooLong, StaleDraft) as error:
         context = {"saved": False, "save_message": str(error)}
+    except (TurnClosed, SessionClosed) as error:
+        # This tab is behind (answered elsewhere, timed out, finished): offer the way forward.
+        context = {"saved": False, "save_message": str(error), "moved_on": True, "session": session}
     else:
         context = {"saved": True, "version": version}
     return render(request, "interviews/run.html#save-status", context)

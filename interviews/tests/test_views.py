@@ -145,7 +145,8 @@ def test_autosave_for_an_answered_turn_says_so(client_user, session):
     response = client_user.post(
         url("autosave", session, 0), {"answer": "late edit", "draft_version": "9"}, **HTMX
     )
-    assert "already answered" in response.content.decode()
+    html = response.content.decode()
+    assert "already answered" in html and "Go to where the session is now" in html
     assert session.turns.get(index=0).answer == "done"
 
 

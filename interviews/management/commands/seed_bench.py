@@ -1,0 +1,155 @@
+"""Seed the benchmark database (bench/load.py): one realistic user, optionally 2,000 more.
+
+The realistic user "bench" has 20 projects, 50 graded sessions (each a copy of one real,
+fully answered and graded 4-project round) and one running session whose turn page and
+autosave the benchmark drives. `--scale` adds 2,000 users × 25 sessions × 20 turns.
+Writes bench/.manifest with the paths the benchmark needs.
+"""
+
+import copy
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from interviews.models import FINISHED, MockSession, SessionProject, Turn
+from interviews.services import finish_session, save_draft, start_session, submit_answer
+from projects.services import duplicate_project, load_example_projects
+from scoring.models import GRADED, Grading
+from scoring.services import run_grading
+
+SESSIONS = 50
+PROJECTS = 20
+SCALE_USERS = 2000
+SCALE_SESSIONS = 25
+SCALE_TURNS = 20
+BATCH = 5000
+
+
+class Command(BaseCommand):
+    help = "Fill the database for bench/load.py."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--password", required=True)
+        parser.add_argument("--scale", action="store_true")
+
+    def handle(self, *args, password, scale, **options):
+        user = get_user_model().objects.create_user("bench", password=password)
+        projects = load_example_projects(user=user)
+        while len(projects) < PROJECTS:
+            projects.append(duplicate_project(project=projects[len(projects) % 4]))
+        template = self._graded_round(user, projects[:4])
+        self._copy_sessions(user, template, SESSIONS - 1)
+        running = start_session(
+            user=user,
+            projects=projects[:2],
+            pressure="standard",
+            answer_mode="typed",
+            walkthrough_seconds=86_400,
+            challenge_seconds=86_400,
+            seed=7,
+        )
+        turn = running.turns.get(index=running.current_index)
+        if scale:
+            self._scale(template)
+        manifest = {
+            "turn_path": f"/interviews/{running.pk}/",
+            "autosave_path": f"/interviews/{running.pk}/turns/{turn.index}/draft/",
+            "autosave_answer": "We cut p95 latency from 92 to 74 ms at 120k QPS.",
+            "review_path": f"/review/{template.grading_id}/",
+            "review_turns": str(template.turns.count()),
+        }
+        path = Path(settings.BASE_DIR) / "bench" / ".manifest"
+        path.write_text("".join(f"{key}={value}\n" for key, value in manifest.items()))
+        self.stdout.write(f"Seeded: {manifest}")
+
+    def _graded_round(self, user, projects) -> MockSession:
+        """A real round through the services: every turn answered from the project's text."""
+        session = start_session(
+            user=user,
+            projects=projects,
+            pressure="bar_raiser",
+            answer_mode="typed",
+            walkthrough_seconds=86_400,
+            challenge_seconds=86_400,
+            seed=42,
+        )
+        texts = {sp.pk: sp.sections for sp in session.projects.all()}
+        while turn := session.turns.filter(answered_at__isnull=True).order_by("index").first():
+            session.refresh_from_db()
+            if turn.index != session.current_index:
+                break
+            answer = texts[turn.session_project_id].get(turn.section) or "No comment."
+            save_draft(session=session, index=turn.index, text=answer, version=1)
+            submit_answer(session=session, index=turn.index, text=answer)
+        session.refresh_from_db()
+        finish_session(session=session)
+        run_grading(grading_id=session.grading_id)
+        session.refresh_from_db()
+        if session.grading.status != GRADED:
+            raise RuntimeError(f"the template round was not graded: {session.grading.error}")
+        return session
+
+    @transaction.atomic
+    def _copy_sessions(self, user, template: MockSession, count: int, turns: int | None = None):
+        """Copies of the template round for `user`, written in bulk."""
+        grading = template.grading
+        project_rows = list(template.projects.all())
+        turn_rows = list(template.turns.order_by("index"))[:turns]
+        now = timezone.now()
+        gradings = Grading.objects.bulk_create(
+            Grading(
+                user=user,
+                transcript=grading.transcript,
+                project_records=grading.project_records,
+                status=GRADED,
+                grader=grading.grader,
+                report=grading.report,
+                overall=grading.overall,
+                graded_at=now,
+                attempts=1,
+            )
+            for _ in range(count)
+        )
+        sessions = MockSession.objects.bulk_create(
+            MockSession(
+                user=user,
+                status=FINISHED,
+                pressure=template.pressure,
+                answer_mode=template.answer_mode,
+                seed=index,
+                walkthrough_seconds=template.walkthrough_seconds,
+                challenge_seconds=template.challenge_seconds,
+                current_index=template.current_index,
+                finished_at=now,
+                grading=graded,
+            )
+            for index, graded in enumerate(gradings)
+        )
+        project_copies = {}
+        for session in sessions:
+            for row in project_rows:
+                clone = copy.copy(row)
+                clone.pk, clone.session, clone.project = None, session, None
+                project_copies[session.pk, row.pk] = clone
+        SessionProject.objects.bulk_create(project_copies.values(), batch_size=BATCH)
+        turn_copies = []
+        for session in sessions:
+            for row in turn_rows:
+                clone = copy.copy(row)
+                clone.pk, clone.session = None, session
+                clone.session_project = project_copies[session.pk, row.session_project_id]
+                turn_copies.append(clone)
+        Turn.objects.bulk_create(turn_copies, batch_size=BATCH)
+
+    def _scale(self, template: MockSession) -> None:
+        users = get_user_model()
+        password = users.objects.get(username="bench").password
+        for number in range(SCALE_USERS):
+            person = users.objects.create(username=f"scale{number:04d}", password=password)
+            self._copy_sessions(person, template, SCALE_SESSIONS, turns=SCALE_TURNS)
+            if number % 200 == 199:
+                self.stdout.write(f"  {number + 1} of {SCALE_USERS} users seeded")
