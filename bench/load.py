@@ -1,0 +1,297 @@
+"""Load benchmark: gunicorn with production settings on PostgreSQL and Redis, driven by wrk.
+
+    .venv/bin/python bench/load.py            # realistic user (20 projects, 50 graded sessions)
+    .venv/bin/python bench/load.py --scale    # also 2,000 users x 25 sessions x 20 turns
+
+Needs PostgreSQL and Redis on 127.0.0.1 and Debian's `wrk`. It creates (and drops first) the
+database `hotseat_bench`, seeds it, starts gunicorn on 127.0.0.1:8765, runs wrk for each
+endpoint (2 threads, 32 connections, 10 s) and prints requests/s, p50 and p99 with the ratio
+to the bare `/livez` view measured in the same run. `--write` puts the table into
+docs/BENCHMARKS.md.
+"""
+
+import argparse
+import datetime
+import http.cookiejar
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PORT = 8765
+BASE = f"http://127.0.0.1:{PORT}"
+DATABASE_URL = "postgres://postgres@127.0.0.1:5432/hotseat_bench"
+REDIS_URL = "redis://127.0.0.1:6379/5"
+PASSWORD = "bench-password-42"
+
+# name, target ratio of the floor's requests/s
+TARGETS = {
+    "livez (floor)": None,
+    "dashboard": 0.25,
+    "project list": 0.25,
+    "turn page": 0.25,
+    "autosave POST": 0.35,
+    "review (40 turns)": 0.15,
+    "history": 0.25,
+}
+P99_LIMIT_MS = 100.0
+
+
+def server_env() -> dict:
+    return {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DJANGO_SETTINGS_MODULE": "hotseat.settings",
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        "SECRET_KEY": "bench-only-secret-key-that-is-long-enough-0123456789",
+        "DEBUG": "0",
+        "HTTPS": "0",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(*args: str) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=server_env(), check=True)
+
+
+def prepare_database(scale: bool) -> None:
+    subprocess.run(
+        ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "hotseat_bench"], check=True
+    )
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", "hotseat_bench"], check=True)
+    subprocess.run(["redis-cli", "-n", "5", "flushdb"], check=True, capture_output=True)
+    manage("migrate", "--noinput", "-v", "0")
+    manage("collectstatic", "--noinput", "-v", "0")
+    manage("seed_bench", "--password", PASSWORD, *(["--scale"] if scale else []))
+
+
+def start_gunicorn(workers: int) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "hotseat.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=server_env(),
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{BASE}/livez", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+class Session:
+    """A logged-in browser: cookie jar plus the CSRF token."""
+
+    def __init__(self):
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    def get(self, path: str) -> str:
+        with self.opener.open(f"{BASE}{path}", timeout=10) as response:
+            return response.read().decode()
+
+    def post(self, path: str, data: dict) -> str:
+        body = urllib.parse.urlencode(data).encode()
+        request = urllib.request.Request(
+            f"{BASE}{path}",
+            data=body,
+            headers={"X-CSRFToken": self.cookie("csrftoken"), "Referer": f"{BASE}{path}"},
+        )
+        with self.opener.open(request, timeout=10) as response:
+            return response.read().decode()
+
+    def cookie(self, name: str) -> str:
+        return next(c.value for c in self.jar if c.name == name)
+
+    def log_in(self, username: str) -> None:
+        self.get("/accounts/login/")
+        self.post(
+            "/accounts/login/",
+            {
+                "username": username,
+                "password": PASSWORD,
+                "csrfmiddlewaretoken": self.cookie("csrftoken"),
+            },
+        )
+
+    def headers(self) -> list[str]:
+        cookies = "; ".join(f"{c.name}={c.value}" for c in self.jar)
+        return [
+            "-H",
+            f"Cookie: {cookies}",
+            "-H",
+            f"X-CSRFToken: {self.cookie('csrftoken')}",
+            "-H",
+            f"Referer: {BASE}/",
+        ]
+
+
+# Each request sends a newer draft, as a typing candidate does: versions rise per thread from
+# an offset that grows with every wrk run, so no run's drafts are stale against the last one's.
+AUTOSAVE_LUA = """
+local offset, counter, id = 0, 0, 0
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+function init(args)
+  offset = tonumber(args[1])
+  wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+  wrk.headers["HX-Request"] = "true"
+end
+function request()
+  counter = counter + 1
+  local version = string.format("%.0f", offset + counter * 4 + id)
+  local body = "answer=" .. ANSWER .. "&draft_version=" .. version
+  -- nil headers: wrk.format then sends wrk.headers, which hold the -H cookies too
+  return wrk.format("POST", nil, nil, body)
+end
+"""
+_runs = 0
+
+
+def run_wrk(path: str, headers: list[str], seconds: int, answer: str | None = None) -> dict:
+    global _runs
+    _runs += 1
+    command = ["wrk", "-t2", "-c32", f"-d{seconds}s", "--latency", *headers]
+    with tempfile.TemporaryDirectory() as folder:
+        if answer is not None:
+            script = Path(folder) / "autosave.lua"
+            quoted = urllib.parse.quote_plus(answer)
+            script.write_text(f'ANSWER = "{quoted}"\n' + AUTOSAVE_LUA)
+            command += ["-s", str(script)]
+        command += [f"{BASE}{path}", "--", str(_runs * 1_000_000)]
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return parse_wrk(output)
+
+
+def _ms(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def parse_wrk(output: str) -> dict:
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = _ms(re.search(r"\s50%\s+(\S+)", output).group(1))
+    p99 = _ms(re.search(r"\s99%\s+(\S+)", output).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rps": rps,
+        "p50": p50,
+        "p99": p99,
+        "bad": int(non_2xx.group(1)) if non_2xx else 0,
+        "socket_errors": errors.group(1) if errors else "",
+    }
+
+
+def endpoints(session: Session) -> dict[str, tuple[str, str | None]]:
+    """Paths of the seeded user's pages, read from the bench manifest written by seed_bench."""
+    manifest = dict(
+        line.split("=", 1) for line in (ROOT / "bench" / ".manifest").read_text().splitlines()
+    )
+    return {
+        "livez (floor)": ("/livez", None),
+        "dashboard": ("/dashboard/", None),
+        "project list": ("/projects/", None),
+        "history": ("/interviews/", None),
+        "turn page": (manifest["turn_path"], None),
+        "autosave POST": (manifest["autosave_path"], manifest["autosave_answer"]),
+        "review (40 turns)": (manifest["review_path"], None),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", action="store_true", help="seed 2,000 users first")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2 + 1)
+    parser.add_argument("--write", action="store_true", help="write docs/BENCHMARKS.md")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk")
+
+    prepare_database(args.scale)
+    server = start_gunicorn(args.workers)
+    try:
+        session = Session()
+        session.log_in("bench")
+        results = {}
+        for name, (path, body) in endpoints(session).items():
+            run_wrk(path, session.headers(), 2, body)  # warm up caches and connections
+            results[name] = run_wrk(path, session.headers(), args.seconds, body)
+            print(
+                f"{name:20} {results[name]['rps']:8.0f} req/s  p50 {results[name]['p50']:6.1f}"
+                f" ms  p99 {results[name]['p99']:6.1f} ms  errors {results[name]['bad']}",
+                flush=True,
+            )
+    finally:
+        server.terminate()
+        server.wait(20)
+
+    table = report(results, args)
+    print(table)
+    if args.write:
+        write_benchmarks(table, args.scale)
+
+
+def report(results: dict, args) -> str:
+    floor = results["livez (floor)"]["rps"]
+    lines = [
+        "| endpoint | req/s | p50 ms | p99 ms | ratio to floor | target | met |",
+        "| --- | ---: | ---: | ---: | ---: | --- | --- |",
+    ]
+    for name, r in results.items():
+        target = TARGETS[name]
+        ratio = r["rps"] / floor
+        met = r["p99"] <= P99_LIMIT_MS and r["bad"] == 0 and (target is None or ratio >= target)
+        lines.append(
+            f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {ratio:.2f} | "
+            f"{'floor' if target is None else f'≥ {target}'} , p99 ≤ {P99_LIMIT_MS:.0f} | "
+            f"{'yes' if met else 'NO'} |"
+        )
+    return "\n".join(lines)
+
+
+def write_benchmarks(table: str, scale: bool) -> None:
+    path = ROOT / "docs" / "BENCHMARKS.md"
+    heading = "## Load at scale (2,000 users)" if scale else "## Load (realistic user)"
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    section = (
+        f"{heading}\n\n`.venv/bin/python bench/load.py{' --scale' if scale else ''} --write` — "
+        f"{datetime.date.today().isoformat()}, {os.cpu_count()} cores, {memory:.0f} GiB, "
+        f"{platform.python_implementation()} {platform.python_version()}, gunicorn sync workers, "
+        f"wrk 2 threads × 32 connections × 10 s per endpoint.\n\n{table}\n"
+    )
+    text = path.read_text() if path.exists() else "# Benchmarks\n\n"
+    pattern = re.compile(rf"{re.escape(heading)}\n.*?(?=\n## |\Z)", re.S)
+    text = pattern.sub(section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text)
+
+
+if __name__ == "__main__":
+    main()
