@@ -34,7 +34,6 @@ class SessionScores:
 class Point:
     x: float
     y: float
-    value: float
     label: str
 
 
@@ -135,7 +134,6 @@ def section_score_chart(sessions: list[SessionScores]) -> LineChart | None:
                 Point(
                     x=_x(i, count),
                     y=_y(score),
-                    value=score,
                     label=f"{section.title}, {session.label}: {score:.1f} of 4",
                 )
                 for i, session in enumerate(sessions)

@@ -8,6 +8,7 @@ marked up by the template, which escapes every piece; no markup is built in Pyth
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from scoring.framework import SECTION_BY_KEY, SECTION_KEYS
 from scoring.gaps import GAP_MESSAGES, gap_message
@@ -27,7 +28,7 @@ class Segment:
 class Comment:
     author: str
     text: str
-    created_at: object
+    created_at: datetime
 
 
 @dataclass
