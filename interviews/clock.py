@@ -47,8 +47,12 @@ def close_submitted(*, opened_at: datetime, deadline: datetime, now: datetime) -
 
 
 def close_expired(*, opened_at: datetime, deadline: datetime) -> Closing:
-    """An expired turn counts as answered at its deadline, however late we notice."""
-    return Closing(answered_at=deadline, seconds=_elapsed(opened_at, deadline), over_time=True)
+    """An expired turn counts as answered at its deadline, however late we notice.
+
+    A turn opened after its project's time was already up closes the moment it opens.
+    """
+    closed_at = max(opened_at, deadline)
+    return Closing(answered_at=closed_at, seconds=_elapsed(opened_at, closed_at), over_time=True)
 
 
 def prompt_budget(walkthrough_seconds: int) -> int:

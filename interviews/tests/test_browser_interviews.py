@@ -117,3 +117,12 @@ def test_unconfirmed_draft_survives_in_the_browser_and_is_saved_later(page, live
         page.wait_for_timeout(100)
     else:
         pytest.fail("the confirmed draft was never removed from localStorage")
+
+    # Abandon from the run page; the history says so and the session's page stays readable.
+    page.get_by_text("Abandon this session…").click()
+    page.get_by_role("button", name="Abandon session").click()
+    expect(page.get_by_role("status")).to_contain_text("Session abandoned")
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/interviews/{session.pk}/")
+    expect(page.get_by_role("heading", name="This session was abandoned")).to_be_visible()
+    assert_accessible(page)

@@ -37,3 +37,9 @@ def test_close_expired_counts_the_budget_however_late_it_is_noticed():
 def test_prompt_budget_splits_the_walkthrough_over_six_sections():
     assert clock.prompt_budget(180) == 30
     assert clock.prompt_budget(3) == 1
+
+
+def test_close_expired_when_opened_after_the_deadline_takes_no_time():
+    deadline = T0 - timedelta(seconds=5)
+    closing = clock.close_expired(opened_at=T0, deadline=deadline)
+    assert closing == clock.Closing(answered_at=T0, seconds=0, over_time=True)

@@ -29,8 +29,9 @@ pytestmark = pytest.mark.django_db
 
 def expire_open_turn(session):
     turn = session.turns.get(index=session.current_index)
+    turn.opened_at = timezone.now() - timedelta(seconds=61)
     turn.deadline = timezone.now() - timedelta(seconds=1)
-    turn.save(update_fields=["deadline"])
+    turn.save(update_fields=["opened_at", "deadline"])
     return turn
 
 
@@ -146,7 +147,7 @@ def test_expired_turn_is_closed_with_its_draft_on_the_next_request(session):
     expire_open_turn(session)
     turn = sync_session(session=session)
     closed = session.turns.get(index=0)
-    assert (closed.answer, closed.over_time, closed.seconds) == ("what I had", True, closed.seconds)
+    assert (closed.answer, closed.over_time, closed.seconds) == ("what I had", True, 60)
     assert closed.answered_at == closed.deadline
     assert turn.index == 1 and session.current_index == 1
 

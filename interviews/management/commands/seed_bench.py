@@ -35,8 +35,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--password", required=True)
         parser.add_argument("--scale", action="store_true")
+        parser.add_argument(
+            "--candidates", type=int, default=50, help="users with a running session (soak test)"
+        )
 
-    def handle(self, *args, password, scale, **options):
+    def handle(self, *args, password, scale, candidates, **options):
         user = get_user_model().objects.create_user("bench", password=password)
         projects = load_example_projects(user=user)
         while len(projects) < PROJECTS:
@@ -56,6 +59,7 @@ class Command(BaseCommand):
         if scale:
             self._scale(template)
         manifest = {
+            "candidates": ",".join(self._candidates(candidates, password)),
             "turn_path": f"/interviews/{running.pk}/",
             "autosave_path": f"/interviews/{running.pk}/turns/{turn.index}/draft/",
             "autosave_answer": "We cut p95 latency from 92 to 74 ms at 120k QPS.",
@@ -65,6 +69,24 @@ class Command(BaseCommand):
         path = Path(settings.BASE_DIR) / "bench" / ".manifest"
         path.write_text("".join(f"{key}={value}\n" for key, value in manifest.items()))
         self.stdout.write(f"Seeded: {manifest}")
+
+    def _candidates(self, count: int, password: str) -> list[str]:
+        """Users in the middle of a round: "username:session id:open turn index" each."""
+        seeded = []
+        for number in range(count):
+            person = get_user_model().objects.create_user(f"cand{number:03d}", password=password)
+            project = load_example_projects(user=person)[number % 4]
+            session = start_session(
+                user=person,
+                projects=[project],
+                pressure="warmup",
+                answer_mode="typed",
+                walkthrough_seconds=86_400,
+                challenge_seconds=86_400,
+                seed=number,
+            )
+            seeded.append(f"{person.username}:{session.pk}:{session.current_index}")
+        return seeded
 
     def _graded_round(self, user, projects) -> MockSession:
         """A real round through the services: every turn answered from the project's text."""
