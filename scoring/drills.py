@@ -8,9 +8,10 @@ it well pushes it out along INTERVAL_DAYS, and holding it at the last step retir
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from scoring.graders.pushback import CAVED
+
 # Days until a challenge comes back after caving on it, then after each answer that held.
 INTERVAL_DAYS = (1, 3, 7, 14)
-CAVED = "caved"
 
 
 @dataclass(frozen=True, slots=True)

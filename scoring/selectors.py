@@ -11,6 +11,7 @@ from django.utils import timezone
 from scoring import drills
 from scoring.charts import LineChart, SessionScores, day_labels, section_score_chart
 from scoring.framework import SECTION_BY_KEY, SECTIONS
+from scoring.graders.pushback import CAVED, CONCEDED, HELD
 from scoring.models import GRADED, Grading, ReviewComment, ShareLink
 from scoring.reports import Review, attach_comments, build_review, turn_numbers
 
@@ -19,7 +20,7 @@ HISTORY_SESSIONS = 50
 CHART_SESSIONS = 10
 RECENT_SESSIONS = 5
 DRILLS_SHOWN = 5
-OUTCOMES = ("held", "conceded", "caved")
+OUTCOMES = (HELD, CONCEDED, CAVED)
 
 
 def get_grading_for_user(user, pk: int) -> Grading:
@@ -65,10 +66,6 @@ class PushbackRow:
     held: int
     conceded: int
     caved: int
-
-    @property
-    def total(self) -> int:
-        return self.held + self.conceded + self.caved
 
 
 @dataclass(frozen=True, slots=True)
