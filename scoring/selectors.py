@@ -161,12 +161,9 @@ def progress_for_user(user) -> Progress:
     latest = graded[0] if graded else None
     weakest = None
     if latest:
-        scores = [
-            (section.title, score)
-            for section in SECTIONS
-            if (score := _section_means(latest.report)[section.key]) is not None
-        ]
-        weakest = min(scores, key=lambda item: item[1]) if scores else None
+        means = _section_means(latest.report)
+        scored = [(s.title, means[s.key]) for s in SECTIONS if means[s.key] is not None]
+        weakest = min(scored, key=lambda item: item[1], default=None)
     rotation = drills.schedule_drills(
         [drills.Session(g.pk, g.created_at, g.report) for g in graded]
     )
