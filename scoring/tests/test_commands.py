@@ -81,7 +81,9 @@ def test_grade_transcript_invalid_transcript_says_where(tmp_path):
 
 
 @pytest.mark.django_db
-def test_sweep_gradings_requeues_and_reports_the_count(user, django_capture_on_commit_callbacks):
+def test_sweep_gradings_requeues_and_reports_the_count(
+    user, celery_eager, django_capture_on_commit_callbacks
+):
     stuck = Grading.objects.create(
         user=user,
         transcript=c.transcript(c.FEED),
@@ -98,7 +100,7 @@ def test_sweep_gradings_requeues_and_reports_the_count(user, django_capture_on_c
 
 @pytest.mark.django_db
 def test_admin_lists_gradings_and_retries_failed_ones(
-    admin_client, user, django_capture_on_commit_callbacks
+    admin_client, user, celery_eager, django_capture_on_commit_callbacks
 ):
     failed = Grading.objects.create(
         user=user, transcript=c.transcript(c.FEED), status="failed", error="Grading stopped."

@@ -187,7 +187,7 @@ def test_structured_completion_returns_typed_value_and_raw_reply(server):
 
 @pytest.mark.django_db
 def test_grading_row_asking_for_llm_records_which_grader_produced_it(
-    server, user, django_capture_on_commit_callbacks
+    server, user, celery_eager, django_capture_on_commit_callbacks
 ):
     server.script = [("json", grades())]
     with django_capture_on_commit_callbacks(execute=True):

@@ -12,7 +12,7 @@ from scoring.tasks import MAX_RETRIES, grade_session, sweep_on_worker_start
 from scoring.tests import calibration as c
 from scoring.transcript import TranscriptError
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 TRANSCRIPT = c.transcript(c.FEED)
 
