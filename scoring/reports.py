@@ -197,24 +197,23 @@ def _turn_view(raw: dict, index: int, number: int, evidence: list[str]) -> TurnV
 
 
 def _advice(key: str, raw: dict, descriptor: str) -> list[str]:
-    """What to do next: one line per gap and per note that held the score back.
+    """What to do next: the grader's own words, then one line per gap and per note.
 
-    The grader's free-text feedback is shown only when it says more than the rubric line the
-    page already shows beside the score.
+    The heuristic grader's feedback only restates the rubric line (shown beside the score) and
+    the gaps listed here, so it is left out; the LLM grader's free text is kept first.
     """
-    advice = [
+    feedback = (raw.get("feedback") or "").strip()
+    advice = [feedback] if feedback and descriptor not in feedback else []
+    advice += [
         gap_message(code, key)
         for code in raw.get("gaps") or []
         if code in GAP_MESSAGES and code != "empty"
     ]
     advice += [f"It {note}." for note in raw.get("notes") or []]
-    feedback = raw.get("feedback") or ""
-    if not advice and feedback and descriptor not in feedback:
-        advice.append(feedback)
     return advice
 
 
-def _section_view(key: str, raw: dict, turn_numbers: dict[int, int]) -> SectionView:
+def _section_view(key: str, raw: dict, numbers: dict[int, int]) -> SectionView:
     score = _number(raw.get("score")) or 0.0
     weak = score < WEAK_BELOW
     descriptor = describe(key, score)
@@ -226,7 +225,7 @@ def _section_view(key: str, raw: dict, turn_numbers: dict[int, int]) -> SectionV
         descriptor=descriptor,
         evidence=list(raw.get("evidence") or []),
         advice=_advice(key, raw, descriptor),
-        turn_number=turn_numbers.get(raw.get("turn")),
+        turn_number=numbers.get(raw.get("turn")),
         exemplary=DESCRIPTORS[key][MAX_LEVEL] if weak else None,
         example=SECTION_BY_KEY[key].example if weak else None,
     )

@@ -86,3 +86,12 @@ def test_chart_thins_session_labels_but_keeps_the_latest():
     sessions = [SessionScores(f"{day} Nov", {"problem": 2.0}) for day in range(1, 11)]
     labels = [tick.label for tick in section_score_chart(sessions).x_ticks]
     assert len(labels) <= 5 and labels[-1] == "10 Nov"
+
+
+def test_llm_feedback_leads_the_advice_but_a_rubric_restatement_does_not():
+    transcript = sample_transcript(turns=7)
+    report = grade_transcript(transcript)
+    report["projects"][0]["sections"]["tradeoffs"]["feedback"] = "Name the rules engine you beat."
+    sections = {s.key: s for s in build_review(transcript, report).projects[0].sections}
+    assert sections["tradeoffs"].advice[0] == "Name the rules engine you beat."
+    assert not any("Solid:" in line for line in sections["results"].advice)
