@@ -81,7 +81,7 @@ class SectionInput:
     text: str = ""
     offsets: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, turn)
     found: dict[str, list[d.Span]] = field(default_factory=dict)
-    ungradable: list[tuple[int, str]] = field(default_factory=list)  # (turn, reason)
+    ungradable: list[tuple[int, str]] = field(default_factory=list)  # (turn index, reason)
     detections: dict[int, d.Detections] = field(default_factory=dict)  # by turn index
 
     def turn_at(self, position: int) -> int | None:
@@ -347,6 +347,7 @@ def grade_section(key: str, turns: list[Turn]) -> SectionResult:
     gaps.sort(key=lambda code: code not in BLOCKING_GAPS[key])
     score = float(min(4.0, level))
     notes = notes + penalty_notes
+    notes += [f"leaves turn {index + 1} with no answer to grade" for index, _ in section.ungradable]
     return SectionResult(
         key,
         score,

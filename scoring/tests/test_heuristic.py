@@ -274,3 +274,15 @@ def test_any_answer_grades_within_the_scale_without_crashing(answer, section):
     assert 0 <= graded["score"] <= 4
     for quote in graded["evidence"]:
         assert quote in answer
+
+
+def test_an_unanswered_turn_is_named_in_the_section_feedback():
+    project = c.rewrite(
+        c.FEED,
+        [t["answer"] for t in c.FEED["turns"][:5]]
+        + ["asdf qwrtz xkcdp asdf"]
+        + [t["answer"] for t in c.FEED["turns"][6:]],
+    )
+    results = grade_transcript(c.transcript(project))["projects"][0]["sections"]["results"]
+    assert results["score"] >= 3  # the prompt turn still earns it
+    assert "turn 6 with no answer to grade" in results["feedback"]
