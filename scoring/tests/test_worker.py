@@ -43,7 +43,7 @@ def test_killing_the_worker_mid_grade_still_yields_one_report(user, monkeypatch,
     monkeypatch.setenv("CELERY_VISIBILITY_TIMEOUT", "2")
     worker = request.getfixturevalue("celery_worker_process")
     # A genuinely long transcript, so that the kill lands while the worker is grading.
-    transcript = c.transcript(*[c.FEED, c.TOXICITY] * 200)
+    transcript = c.transcript(*[c.FEED, c.TOXICITY] * 500)
     grading = services.create_grading(user=user, transcript=transcript)
 
     assert wait_for(lambda: status_of(grading) == GRADING, timeout=30)
