@@ -22,6 +22,7 @@ urlpatterns = [
     path("new/", views.project_create, name="create"),
     path("import/", views.project_import, name="import"),
     path("examples/", views.examples_load, name="load-examples"),
+    path("reorder/", views.project_reorder, name="reorder"),
     path("readiness/", views.readiness_check, name="readiness"),
     path("metric-rows/", views.metric_rows, name="metric-rows"),
     path("<int:pk>/", views.project_detail, name="detail"),

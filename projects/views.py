@@ -174,6 +174,17 @@ def project_move(request, pk: int, direction: str):
 
 @login_required
 @require_POST
+def project_reorder(request):
+    """Drag and drop sends the whole order; ids that are not the user's are ignored."""
+    ids = [int(value) for value in request.POST.getlist("order") if value.isdigit()]
+    services.reorder_projects(user=request.user, project_ids=ids)
+    if request.htmx:
+        return render(request, "projects/list.html#project-list", _list_context(request.user))
+    return redirect("projects:list")
+
+
+@login_required
+@require_POST
 def examples_load(request):
     added = services.load_example_projects(user=request.user)
     if added:

@@ -84,3 +84,10 @@ def test_list_loads_examples_and_reorders_with_htmx(page, live_server, user):
     page.keyboard.press("Enter")
     expect(titles.nth(2)).to_have_text(first)
     assert_accessible(page)
+
+    # Drag the last card to the top.
+    last = titles.nth(3).inner_text()
+    page.locator(".project-card").nth(3).drag_to(page.locator(".project-card").nth(0))
+    expect(titles.nth(0)).to_have_text(last)
+    page.reload()
+    expect(titles.nth(0)).to_have_text(last)

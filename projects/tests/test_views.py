@@ -273,6 +273,20 @@ def test_move_without_js_redirects_and_with_htmx_returns_list_fragment(client_us
     assert 'aria-label="Move Beta up" autofocus' in response.text
 
 
+def test_reorder_sets_the_dragged_order_and_ignores_other_users_ids(client_user, user, other_user):
+    a, b, c = (ProjectFactory(user=user, title=title) for title in ("Alpha", "Beta", "Gamma"))
+    theirs = ProjectFactory(user=other_user, title="Theirs")
+    response = client_user.post(
+        reverse("projects:reorder"), {"order": [c.pk, theirs.pk, a.pk, b.pk]}, **HTMX
+    )
+    assert "<html" not in response.text
+    text = response.text
+    assert text.index("Gamma") < text.index("Alpha") < text.index("Beta")
+    assert "Theirs" not in text
+    theirs.refresh_from_db()
+    assert theirs.user == other_user
+
+
 def test_load_examples_button_adds_them_once(client_user, user):
     first = client_user.post(reverse("projects:load-examples"), follow=True)
     assert "Added 4 example projects" in first.text

@@ -19,3 +19,38 @@ window.addEventListener("pageshow", () => {
     form.removeAttribute("aria-busy");
   });
 });
+
+// Project list: drag a card to reorder. Dropping moves the card in the page, then fires
+// "projects:reordered" on the list, whose hx-post sends the new order of the hidden ids.
+// Up/Down buttons remain for keyboard and touch users.
+let dragged = null;
+let startIndex = -1;
+const indexOf = (card) => Array.prototype.indexOf.call(card.parentNode.children, card);
+document.addEventListener("dragstart", (event) => {
+  const card = event.target.closest && event.target.closest("[data-reorder] > li");
+  if (!card) return;
+  dragged = card;
+  startIndex = indexOf(card);
+  card.classList.add("dragging");
+  event.dataTransfer.effectAllowed = "move";
+  event.dataTransfer.setData("text/plain", "");
+});
+document.addEventListener("dragover", (event) => {
+  const card = dragged && event.target.closest("[data-reorder] > li");
+  if (!card || card === dragged || card.parentNode !== dragged.parentNode) return;
+  event.preventDefault();
+  const box = card.getBoundingClientRect();
+  const after = event.clientY > box.top + box.height / 2;
+  card.parentNode.insertBefore(dragged, after ? card.nextSibling : card);
+});
+document.addEventListener("drop", (event) => {
+  if (dragged) event.preventDefault();
+});
+document.addEventListener("dragend", () => {
+  if (!dragged) return;
+  const list = dragged.parentNode;
+  const moved = indexOf(dragged) !== startIndex;
+  dragged.classList.remove("dragging");
+  dragged = null;
+  if (moved) htmx.trigger(list, "projects:reordered");
+});
