@@ -196,21 +196,24 @@ def _turn_view(raw: dict, index: int, number: int, evidence: list[str]) -> TurnV
     )
 
 
-def _advice(key: str, raw: dict, descriptor: str) -> list[str]:
-    """What to do next: the grader's own words, then one line per gap and per note.
+def _advice(key: str, raw: dict, score: float, descriptor: str) -> list[str]:
+    """What to do next: the grader's own words, then one line per gap and per note, or else
+    what the next level up asks for.
 
     The heuristic grader's feedback only restates the rubric line (shown beside the score) and
     the gaps listed here, so it is left out; the LLM grader's free text is kept first.
     """
     feedback = (raw.get("feedback") or "").strip()
-    advice = [feedback] if feedback and descriptor not in feedback else []
-    advice += [
+    own_words = [feedback] if feedback and descriptor not in feedback else []
+    steps = [
         gap_message(code, key)
         for code in raw.get("gaps") or []
         if code in GAP_MESSAGES and code != "empty"
     ]
-    advice += [f"It {note}." for note in raw.get("notes") or []]
-    return advice
+    steps += [f"It {note}." for note in raw.get("notes") or []]
+    if not steps and 0 < score < MAX_LEVEL:
+        steps.append(f"For a {int(score) + 1}: {describe(key, int(score) + 1)}")
+    return own_words + steps
 
 
 def _section_view(key: str, raw: dict, numbers: dict[int, int]) -> SectionView:
@@ -224,7 +227,7 @@ def _section_view(key: str, raw: dict, numbers: dict[int, int]) -> SectionView:
         level_name=LEVEL_NAMES[int(score)],
         descriptor=descriptor,
         evidence=list(raw.get("evidence") or []),
-        advice=_advice(key, raw, descriptor),
+        advice=_advice(key, raw, score, descriptor),
         turn_number=numbers.get(raw.get("turn")),
         exemplary=DESCRIPTORS[key][MAX_LEVEL] if weak else None,
         example=SECTION_BY_KEY[key].example if weak else None,

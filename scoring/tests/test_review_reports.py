@@ -95,3 +95,14 @@ def test_llm_feedback_leads_the_advice_but_a_rubric_restatement_does_not():
     sections = {s.key: s for s in build_review(transcript, report).projects[0].sections}
     assert sections["tradeoffs"].advice[0] == "Name the rules engine you beat."
     assert not any("Solid:" in line for line in sections["results"].advice)
+
+
+def test_a_section_without_gaps_is_told_what_the_next_level_asks_for():
+    transcript = sample_transcript(turns=7)
+    report = grade_transcript(transcript)
+    report["projects"][0]["sections"]["architecture"] |= {"score": 3.0, "gaps": [], "notes": []}
+    sections = {s.key: s for s in build_review(transcript, report).projects[0].sections}
+    assert sections["architecture"].advice == [
+        "For a 4: The full path with its main components, several reasoned choices, and numbers "
+        "that tie them to the limits (a latency split, a memory budget)."
+    ]
