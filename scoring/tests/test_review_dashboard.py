@@ -75,3 +75,10 @@ def test_dashboard_runs_in_bounded_queries(
         response = client_user.get("/dashboard/")
     page = response.content.decode()
     assert "Recent sessions" in page and "See what you said" in page
+
+
+def test_dashboard_offers_a_retry_when_the_latest_grading_failed(client_user, user):
+    grading = make_grading(user, graded=False)
+    Grading.objects.filter(pk=grading.pk).update(status="failed", error="Timed out.")
+    page = client_user.get("/dashboard/").content.decode()
+    assert "Grading your latest session failed" in page and f"/review/{grading.pk}/" in page
