@@ -8,6 +8,7 @@ words, in any order; text under it goes to that section. Pure functions, no Djan
 import re
 from dataclasses import dataclass, field
 
+from projects.metrics_check import find_pairs
 from scoring.framework import SECTION_KEYS
 
 # Words that mark a heading as belonging to a section. A heading maps to the section
@@ -67,6 +68,41 @@ _EMPHASIS_HEADING = re.compile(r"^\s*(\*\*|__)(?P<text>.+?)(\*\*|__)\s*:?\s*(?P<
 _LABEL = re.compile(r"^\s*(?P<text>[^:\-*•\s][^:]{0,60}):\s*(?P<rest>.*)$")
 _NUMBERING = re.compile(r"^(?:part\s+)?(?:\d+|[ivx]+|[a-f])[.):]\s*|^step\s+\d+[.:]?\s*", re.I)
 _PROJECT_PREFIX = re.compile(r"^project\s*\d*\s*[:.\-–]\s*", re.I)
+# Words between a metric's name and its numbers: "p95 latency went down from 92 ms → 74 ms".
+_NAME_TAIL = frozenset(
+    {
+        "from",
+        "went",
+        "was",
+        "were",
+        "is",
+        "fell",
+        "rose",
+        "dropped",
+        "grew",
+        "improved",
+        "moved",
+        "changed",
+        "by",
+        "down",
+        "up",
+        "cut",
+        "reduced",
+        "increased",
+        "decreased",
+        "of",
+        "at",
+        "the",
+        "a",
+        "and",
+        "to",
+        "in",
+    }
+)
+_NAME_HEAD = frozenset({"and", "the", "while", "with", "but", "its", "our", "my"})
+_CLAUSE_START = re.compile(r"[;.!?\n(](?=\s)|^")
+_MAX_IMPORTED_METRICS = 10
+_MAX_NAME_CHARS = 100
 
 
 @dataclass
@@ -77,6 +113,7 @@ class ImportResult:
     tags: str = ""
     sections: dict[str, str] = field(default_factory=lambda: dict.fromkeys(SECTION_KEYS, ""))
     unplaced: str = ""  # text found before any section heading
+    metrics: list[dict[str, str]] = field(default_factory=list)  # rows found in Results
 
     @property
     def filled(self) -> list[str]:
@@ -157,4 +194,33 @@ def parse_project(text: str) -> ImportResult:
     for key, lines in chunks.items():
         result.sections[key] = "\n".join(lines).strip()
     result.unplaced = "\n".join(unplaced).strip()
+    result.metrics = metrics_from_text(result.sections["results"])
     return result
+
+
+def _metric_name(text: str, end: int, floor: int) -> str:
+    """The words naming a pair: from the clause start (or the previous pair) up to it."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, end)]
+    words = [w for w in text[max([floor, *starts]) : end].split() if w not in ("-", "*", "•")]
+    while words and words[-1].lower().strip(",:") in _NAME_TAIL:
+        words.pop()
+    while words and words[0].lower() in _NAME_HEAD:
+        words.pop(0)
+    return " ".join(words).strip(" ,:")[:_MAX_NAME_CHARS] or "Metric"
+
+
+def metrics_from_text(text: str) -> list[dict[str, str]]:
+    """Metric rows for each "before → after" pair, the quoted change kept as the note."""
+    rows, previous_end = [], 0
+    for pair in find_pairs(text)[:_MAX_IMPORTED_METRICS]:
+        rows.append(
+            {
+                "name": _metric_name(text, pair.start, previous_end),
+                "before": f"{pair.before.normalize():f}",
+                "after": f"{pair.after.normalize():f}",
+                "unit": pair.unit,
+                "note": pair.stated,
+            }
+        )
+        previous_end = pair.end
+    return rows

@@ -17,13 +17,26 @@ _STATED = re.compile(
     rf"(?P<sign>[+{_MINUS}]?)\s*(?P<value>{_NUMBER})\s*(?P<unit>%|pp\b|[^\W\d_][\w/]*)?"
 )
 _ARROW = r"(?:→|->|⟶|\bto\b)"
-# "92 ms → 74 ms (–18 ms)" or "92 → 74 ms, -18 ms": a pair followed by the change quoted for it.
-_PAIR_WITH_CHANGE = re.compile(
-    rf"(?P<before>{_NUMBER})\s*(?P<unit1>%|[^\W\d_][\w/]*)?\s*{_ARROW}\s*"
-    rf"(?P<after>{_NUMBER})\s*(?P<unit2>%|[^\W\d_][\w/]*)?\s*"
-    rf"(?:\(\s*(?P<paren>[+{_MINUS}]?\s*{_NUMBER}\s*(?:%|pp\b|[^\W\d_][\w/]*)?)[^)]*\)"
-    rf"|[,;:]\s*(?P<signed>[+{_MINUS}]\s*{_NUMBER}\s*(?:%|pp\b|[^\W\d_][\w/]*)?))"
+# "92 ms → 74 ms", optionally followed by the change quoted for it: "(–18 ms)" or ", -18 ms".
+_PAIR = re.compile(
+    rf"(?P<cur1>[$€£])?(?P<before>{_NUMBER})\s*(?P<unit1>%|[^\W\d_][\w/]*)?\s*{_ARROW}\s*"
+    rf"(?P<cur2>[$€£])?(?P<after>{_NUMBER})\s*(?P<unit2>%|[^\W\d_][\w/]*)?"
+    rf"(?:\s*\(\s*(?P<paren>[+{_MINUS}]?\s*{_NUMBER}\s*(?:%|pp\b|[^\W\d_][\w/]*)?)[^)]*\)"
+    rf"|\s*[,;:]\s*(?P<signed>[+{_MINUS}]\s*{_NUMBER}\s*(?:%|pp\b|[^\W\d_][\w/]*)?))?"
 )
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A before → after pair found in prose, with the change quoted for it if any."""
+
+    start: int
+    end: int
+    before: Decimal
+    after: Decimal
+    unit: str
+    stated: str
+    stated_start: int  # where the quoted change begins (== end when none is quoted)
 
 
 @dataclass(frozen=True)
@@ -141,19 +154,37 @@ def check_metric(
     )
 
 
+def find_pairs(text: str) -> list[Pair]:
+    pairs = []
+    for match in _PAIR.finditer(text):
+        before, after = _to_decimal(match["before"]), _to_decimal(match["after"])
+        if before is None or after is None:
+            continue
+        stated_group = "paren" if match["paren"] else "signed" if match["signed"] else None
+        pairs.append(
+            Pair(
+                start=match.start(),
+                end=match.end(),
+                before=before,
+                after=after,
+                unit=match["unit2"] or match["unit1"] or match["cur2"] or match["cur1"] or "",
+                stated=match[stated_group] if stated_group else "",
+                stated_start=match.start(stated_group) if stated_group else match.end(),
+            )
+        )
+    return pairs
+
+
 def check_text(text: str) -> list[MetricIssue]:
     """Find "X → Y (change)" in prose and flag those whose change is wrong."""
     issues = []
-    for match in _PAIR_WITH_CHANGE.finditer(text):
-        before, after = _to_decimal(match["before"]), _to_decimal(match["after"])
-        unit = match["unit2"] or match["unit1"] or ""
-        change_start = match.start("paren") if match["paren"] else match.start("signed")
+    for pair in find_pairs(text):
         issue = check_pair(
-            label=text[match.start() : change_start].rstrip(" ,;:("),
-            before=before,
-            after=after,
-            unit=unit,
-            stated=match["paren"] or match["signed"],
+            label=text[pair.start : pair.stated_start].rstrip(" ,;:("),
+            before=pair.before,
+            after=pair.after,
+            unit=pair.unit,
+            stated=pair.stated,
         )
         if issue:
             issues.append(issue)

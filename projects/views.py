@@ -234,7 +234,7 @@ def project_import(request):
         return _render_form(
             request,
             form=ProjectForm(initial=initial),
-            formset=metric_formset(rows=[{}, {}]),
+            formset=metric_formset(rows=[*parsed.metrics, {}]),
             import_summary=parsed,
         )
     return render(request, "projects/import.html", {"form": form})

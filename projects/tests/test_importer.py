@@ -1,6 +1,6 @@
 import pytest
 
-from projects.importer import parse_project, section_for_heading
+from projects.importer import metrics_from_text, parse_project, section_for_heading
 
 
 @pytest.mark.parametrize(
@@ -125,3 +125,30 @@ def test_parse_project_reference_layout_fills_all_six_sections():
     assert result.title == "Home Feed Ranking v2"
     assert len(result.filled) == 6
     assert result.sections["problem"] == "- Problem: Watch-time plateaued."
+
+
+def test_metrics_from_text_turns_each_pair_into_a_row_with_the_quoted_change():
+    text = (
+        "- Latency: p95 from 92 ms → 74 ms (–18 ms); p99 from 140 ms → 120 ms.\n"
+        "- Speed: model iteration cycle went from 14 days to 6 days (–57%)."
+    )
+    assert metrics_from_text(text) == [
+        {"name": "Latency: p95", "before": "92", "after": "74", "unit": "ms", "note": "–18 ms"},
+        {"name": "p99", "before": "140", "after": "120", "unit": "ms", "note": ""},
+        {
+            "name": "Speed: model iteration cycle",
+            "before": "14",
+            "after": "6",
+            "unit": "days",
+            "note": "–57%",
+        },
+    ]
+
+
+def test_metrics_from_text_without_pairs_is_empty():
+    assert metrics_from_text("Serving cost fell 12% and nobody complained.") == []
+
+
+def test_parse_project_reads_metrics_from_results_only():
+    result = parse_project("Problem\nwent 3 → 5 teams\nResults\nCost per 1k from $10 to $8.")
+    assert [row["name"] for row in result.metrics] == ["Cost per 1k"]

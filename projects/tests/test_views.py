@@ -296,13 +296,13 @@ def test_load_examples_button_adds_them_once(client_user, user):
 
 
 def test_import_fills_the_form_without_saving(client_user):
-    text = "# Fraud scoring\n## My role\nI led it.\n## Results\nLosses fell 30%.\nPreamble"
-    response = client_user.post(
-        reverse("projects:import"), {"text": "Intro line\n" + text.replace("Preamble", "")}
-    )
+    text = "# Fraud scoring\n## My role\nI led it.\n## Results\nLosses went 10 → 7 M$ (–30%).\n"
+    response = client_user.post(reverse("projects:import"), {"text": "Intro line\n" + text})
     assert not Project.objects.exists()
-    assert "Imported 2 of 6 sections." in response.text
+    assert "Imported 2 of 6 sections and 1 metric from Results." in response.text
     assert "I led it." in response.text
+    assert 'value="Losses went"' not in response.text
+    assert 'name="metrics-0-name" value="Losses"' in response.text
     assert f'action="{reverse("projects:create")}"' in response.text
 
 
