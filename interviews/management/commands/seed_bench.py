@@ -93,7 +93,7 @@ class Command(BaseCommand):
         session = start_session(
             user=user,
             projects=projects,
-            pressure="bar_raiser",
+            pressure="standard",
             answer_mode="typed",
             walkthrough_seconds=86_400,
             challenge_seconds=86_400,
