@@ -8,7 +8,7 @@ words, in any order; text under it goes to that section. Pure functions, no Djan
 import re
 from dataclasses import dataclass, field
 
-from projects.metrics_check import find_pairs
+from projects.metrics_check import find_pairs, plain_number
 from scoring.framework import SECTION_KEYS
 
 # Words that mark a heading as belonging to a section. A heading maps to the section
@@ -216,8 +216,8 @@ def metrics_from_text(text: str) -> list[dict[str, str]]:
         rows.append(
             {
                 "name": _metric_name(text, pair.start, previous_end),
-                "before": f"{pair.before.normalize():f}",
-                "after": f"{pair.after.normalize():f}",
+                "before": plain_number(pair.before),
+                "after": plain_number(pair.after),
                 "unit": pair.unit,
                 "note": pair.stated,
             }

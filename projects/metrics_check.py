@@ -135,8 +135,9 @@ def _comparable_changes(match, *, before: Decimal, after: Decimal, unit: str) ->
     return []
 
 
-def _plain(value: Decimal) -> str:
-    return f"{value.normalize():f}"
+def plain_number(value: Decimal | None) -> str:
+    """92, not 92.0000 or 9.2E+1; empty for a missing value."""
+    return "" if value is None else f"{value.normalize():f}"
 
 
 def check_metric(
@@ -148,7 +149,7 @@ def check_metric(
     after = _to_decimal(str(after)) if after not in (None, "") else None
     if before is None or after is None:
         return None
-    pair = f"{_plain(before)} → {_plain(after)}{' ' + unit if unit else ''}"
+    pair = f"{plain_number(before)} → {plain_number(after)}{' ' + unit if unit else ''}"
     return check_pair(
         label=f"{name or 'Metric'}, {pair}", before=before, after=after, unit=unit, stated=note
     )

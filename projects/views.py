@@ -13,7 +13,7 @@ from projects.forms import (
     metric_formset,
 )
 from projects.importer import parse_project
-from projects.metrics_check import describe_change
+from projects.metrics_check import describe_change, plain_number
 from projects.readiness import project_readiness
 from projects.selectors import get_project_for_user, projects_for_user
 from projects.services import METRIC_FIELDS
@@ -33,17 +33,12 @@ def project_list(request):
     return render(request, template, _list_context(request.user))
 
 
-def _plain_number(value):
-    # Stored with 4 decimal places; show 92, not 92.0000, in the form.
-    return None if value is None else f"{value.normalize():f}"
-
-
 def _metric_rows(project) -> list[dict]:
     return [
         {
             **{field: getattr(metric, field) for field in METRIC_FIELDS},
-            "before": _plain_number(metric.before),
-            "after": _plain_number(metric.after),
+            "before": plain_number(metric.before),
+            "after": plain_number(metric.after),
         }
         for metric in project.metrics.all()
     ]
@@ -126,7 +121,12 @@ def project_detail(request, pk: int):
             "project": project,
             "sections": [(section, texts[section.key]) for section in SECTIONS],
             "metrics": [
-                (metric, describe_change(metric.before, metric.after, metric.unit))
+                (
+                    metric,
+                    plain_number(metric.before),
+                    plain_number(metric.after),
+                    describe_change(metric.before, metric.after, metric.unit),
+                )
                 for metric in project.metrics.all()
             ],
             "readiness": project_readiness(project),

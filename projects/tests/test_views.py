@@ -135,6 +135,15 @@ def test_create_bad_metric_number_and_unnamed_metric_show_errors(client_user):
     assert "Name the metric" in response.text
 
 
+def test_create_with_too_many_metric_rows_says_the_limit(client_user):
+    rows = {"metrics-TOTAL_FORMS": "21"}
+    for index in range(21):
+        rows.update({f"metrics-{index}-name": f"m{index}", f"metrics-{index}-after": "1"})
+    response = client_user.post(reverse("projects:create"), _form_data(**rows))
+    assert not Project.objects.exists()
+    assert "A project can hold at most 20 metrics." in response.text
+
+
 def test_create_html_in_fields_is_escaped(client_user):
     client_user.post(reverse("projects:create"), _form_data(title="<script>alert(1)</script>"))
     project = Project.objects.get()
@@ -238,6 +247,7 @@ def test_detail_shows_sections_metrics_change_and_readiness(client_user, user):
     MetricFactory(project=project, note="–20 ms")
     text = client_user.get(reverse("projects:detail", args=[project.pk])).text
     assert "I chose the ranking model and led the rollout." in text
+    assert "<td>92 ms</td>" in text
     assert "−18 ms (−19.6%)" in text
     assert "Results is empty." in text
     assert "you quote –20 ms" in text
