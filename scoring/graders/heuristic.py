@@ -144,6 +144,7 @@ class SectionResult:
             "gaps": self.gaps,
             "notes": self.notes,
             "turn": self.weakest_turn,
+            "grader": NAME,
         }
 
 

@@ -146,6 +146,7 @@ def _checked_section(grade: dict, heuristic_section: dict, answers: list[str]) -
         "level": LEVEL_NAMES[int(score)],
         "notes": notes,
         "dropped_quotes": len(quotes) - len(kept),
+        "grader": NAME,
     }
 
 

@@ -141,6 +141,8 @@ def test_llm_cannot_score_an_unanswered_section(server):
     results = report["projects"][0]["sections"]["results"]
     assert results["score"] == 0
     assert results["feedback"] == "No answer to grade."
+    assert results["grader"] == "heuristic"
+    assert report["projects"][0]["sections"]["problem"]["grader"] == "llm"
 
 
 def test_llm_grades_projects_in_parallel_and_caches_them(server):
