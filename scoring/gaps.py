@@ -46,7 +46,7 @@ BLOCKING_GAPS: dict[str, frozenset[str]] = {
     "defense": frozenset({"no_evidence"}),
 }
 # How close (in characters) a reason or figure must be to an alternative to compare it.
-_COMPARISON_REACH = 160
+COMPARISON_REACH = 160
 _MIN_WORDS = 3
 
 
@@ -54,10 +54,9 @@ def gap_message(code: str, section_key: str) -> str:
     return GAP_MESSAGES[code].format(section=SECTION_BY_KEY[section_key].title)
 
 
-def _near(spans: list[d.Span], anchors: list[d.Span], reach: int) -> bool:
-    return any(
-        s.start <= a.end + reach and s.end >= a.start - reach for a in anchors for s in spans
-    )
+def spans_near(spans: list[d.Span], anchor: d.Span, reach: int = COMPARISON_REACH) -> list[d.Span]:
+    """The spans within `reach` characters of the anchor (a reason near an alternative)."""
+    return [s for s in spans if s.start <= anchor.end + reach and s.end >= anchor.start - reach]
 
 
 def codes_from(section_key: str, text: str, found: dict[str, list[d.Span]]) -> list[str]:
@@ -83,7 +82,7 @@ def codes_from(section_key: str, text: str, found: dict[str, list[d.Span]]) -> l
             codes.append("no_alternative")
         else:
             support = found["rationale"] + found["tradeoff_language"] + numbers
-            if not _near(support, alternatives, _COMPARISON_REACH):
+            if not any(spans_near(support, alternative) for alternative in alternatives):
                 codes.append("no_comparison")
     elif section_key == "results":
         measured = found["measurement"]

@@ -15,7 +15,7 @@ from statistics import mean
 
 from scoring import detectors as d
 from scoring.framework import SECTION_BY_KEY, SECTION_KEYS
-from scoring.gaps import BLOCKING_GAPS, codes_from, gap_message
+from scoring.gaps import BLOCKING_GAPS, codes_from, gap_message, spans_near
 from scoring.graders import consistency, pushback
 from scoring.graders.text import (
     distinct,
@@ -193,25 +193,23 @@ def _architecture(s: SectionInput) -> Level:
     return level, flow[:1] + reasons + flow[1:] + numbers, []
 
 
-def _near(spans: list[d.Span], anchor: d.Span, reach: int = 160) -> list[d.Span]:
-    return [x for x in spans if x.start <= anchor.end + reach and x.end >= anchor.start - reach]
-
-
 def _tradeoffs(s: SectionInput) -> Level:
     alternatives = s.claims("alternatives")
     numbers = s.claims("numbers_with_units")
     costs = s.claims("tradeoff_language")
     support = s.claims("rationale") + costs + numbers
-    compared = [a for a in alternatives if _near(support, a)]
-    with_figures = [a for a in alternatives if _near(numbers, a)]
+    compared = [a for a in alternatives if spans_near(support, a)]
+    with_figures = [a for a in alternatives if spans_near(numbers, a)]
     level = 1.0
     if compared and with_figures and (costs or len(compared) >= 2):
         level = 4.0
     elif compared:
         level = 3.0
-    elif alternatives or any(_near(numbers, c) for c in costs):
+    elif alternatives or any(spans_near(numbers, c) for c in costs):
         level = 2.0
-    evidence = [x for a in compared for x in (a, *_near(numbers, a)[:1])] + alternatives + costs
+    evidence = (
+        [x for a in compared for x in (a, *spans_near(numbers, a)[:1])] + alternatives + costs
+    )
     return level, evidence, []
 
 
