@@ -105,11 +105,6 @@ _BOUNDED = re.compile(
     r"|not for|as long as|unless|where it|on (?:the|that) (?:part|slice|segment))\b",
     _F,
 )
-_CHANGE = re.compile(
-    r"\b(?:I|we)(?:'d| would)(?: now)? (?:\w+ )?(?:change|switch|add|use|start|invest|run|do|"
-    r"move|measure|test|try)\b|\bnext time\b|\bin hindsight\b|\bshould have\b",
-    _F,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +154,7 @@ def _judge(question: str, answer: str, found: d.Detections) -> tuple[str, str]:
         return CAVED, "The answer does not take up what the challenge was about."
     evidence = numbers + methods
     conceded = _CONCESSION.search(answer)
-    changes = _CHANGE.search(answer) or found["hindsight"]
+    changes = found["hindsight"]
     if conceded and changes and (evidence or _BOUNDED.search(answer)):
         return CONCEDED, (
             "Granted the point, kept it to where it applies, and said what would change."
