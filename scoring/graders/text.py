@@ -63,8 +63,12 @@ def stem(word: str) -> str:
     return word[:5] if len(word) > 5 else word.rstrip("s")
 
 
-def content_stems(text: str) -> set[str]:
-    return {stem(w) for w in words(text) if w.lower() not in _GENERIC and not w[0].isdigit()}
+@lru_cache(maxsize=256)
+def content_stems(text: str) -> frozenset[str]:
+    """The stems of a text's meaningful words (a challenge is compared with each answer)."""
+    return frozenset(
+        stem(w) for w in words(text) if w.lower() not in _GENERIC and not w[0].isdigit()
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +142,7 @@ def quote_for(text: str, span: Span, limit: int = 220) -> str:
 _SPACING_AND_SIGNS = re.compile(r"[\s\-–−+~≈]+")
 
 
+@lru_cache(maxsize=1024)
 def normalized(span_text: str) -> str:
     """How a claim is compared for "said that already": case, spacing and signs ignored."""
     return _SPACING_AND_SIGNS.sub(" ", span_text.lower()).strip()
