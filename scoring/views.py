@@ -18,6 +18,10 @@ from scoring.services import retry_grading
 @never_cache
 def review(request, pk):
     grading = selectors.get_grading_for_user(request.user, pk)
+    if request.htmx and request.GET.get("seen") == grading.status:
+        # Nothing changed since the last poll: htmx swaps nothing on a 204 and keeps polling,
+        # so the status line is not re-read to screen-reader users every second.
+        return HttpResponse(status=204)
     graded = grading.status == GRADED
     context = {
         "grading": grading,

@@ -77,6 +77,17 @@ def test_polling_fragment_keeps_polling_while_queued(client_user, user):
     assert "Grading your answers" in body and "hx-trigger" in body
 
 
+def test_polling_answers_no_content_while_the_status_is_unchanged(client_user, user):
+    grading = make_grading(user, graded=False)
+    assert 'hx-vals=\'{"seen": "queued"}\'' in client_user.get(review_url(grading)).content.decode()
+    response = client_user.get(review_url(grading), {"seen": "queued"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 204 and response.content == b""
+    Grading.objects.filter(pk=grading.pk).update(status=GRADING)
+    response = client_user.get(review_url(grading), {"seen": "queued"}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert "Grading your answers" in body and 'hx-vals=\'{"seen": "grading"}\'' in body
+
+
 def test_polling_fragment_swaps_in_the_report_and_stops_when_graded(client_user, user):
     grading = make_grading(user)
     body = client_user.get(review_url(grading), HTTP_HX_REQUEST="true").content.decode()
