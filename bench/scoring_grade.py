@@ -38,6 +38,7 @@ from scoring.tests import calibration as c  # noqa: E402
 HEURISTIC_TARGET_MS = 20.0
 WORKER_TARGET_MS = 500.0
 DOC = ROOT / "docs" / "scoring.md"
+QUEUE = "hotseat-bench-scoring"
 MARK_START = "<!-- bench:scoring_grade -->"
 MARK_END = "<!-- /bench:scoring_grade -->"
 
@@ -126,7 +127,9 @@ def bench_worker(runs: int = 30) -> dict | str:
     # A database of its own: the default test name may be in use by a test run right now.
     connection.settings_dict.setdefault("TEST", {})["NAME"] = "hotseat_bench_scoring"
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
-    app.control.purge()
+    # A queue of its own: another worker on the same Redis (a test run) must not take these,
+    # and purging it touches no one else's messages.
+    app.conf.task_default_queue = QUEUE
     env = {**os.environ, "DATABASE_URL": _database_url(), "REDIS_URL": settings.REDIS_URL}
     worker = subprocess.Popen(
         [
@@ -137,6 +140,8 @@ def bench_worker(runs: int = 30) -> dict | str:
             "hotseat",
             "worker",
             "--pool=solo",
+            "--queues",
+            QUEUE,
             "--loglevel=WARNING",
             "--without-gossip",
             "--without-mingle",
