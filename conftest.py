@@ -123,6 +123,15 @@ def _require(reason):
     pytest.skip(reason)
 
 
+def _die_with_parent():
+    """Linux: the worker gets SIGTERM when pytest dies, so no orphan holds the test database."""
+    import ctypes
+    import signal
+
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 class WorkerProcess:
     """A `celery worker` subprocess bound to the test database; tests may kill it."""
 
@@ -149,6 +158,7 @@ class WorkerProcess:
             ],
             cwd=BASE_DIR,
             env=self.env,
+            preexec_fn=_die_with_parent,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -189,7 +199,12 @@ def celery_worker_process(transactional_db):
     if not database_url:
         _require("needs PostgreSQL: a worker process cannot share the in-memory SQLite test DB")
     app.control.purge()
-    env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": settings.REDIS_URL}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": settings.REDIS_URL,
+        "CELERY_QUEUE": app.conf.task_default_queue,
+    }
     worker = WorkerProcess(env).start()
     yield worker
     worker.stop()

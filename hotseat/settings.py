@@ -114,6 +114,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Redis redelivers an unacknowledged (acks_late) task after this long.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", 300)}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Separate queues let several deployments (or test runs) share one Redis.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", "hotseat")
 # With Redis down, finishing a session must answer quickly: the grading row stays queued and
 # the sweep sends it once Redis is back, so publishing gives up after about a second.
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
