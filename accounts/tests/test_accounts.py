@@ -117,3 +117,45 @@ def test_delete_removes_the_account(client_user, user, other_user):
     assert "everything in it have been deleted" in response.text
     assert list(get_user_model().objects.values_list("username", flat=True)) == ["mallory"]
     assert not response.context["user"].is_authenticated
+
+
+def _round_for(user):
+    """A finished, graded round with a share link: data in every app."""
+    from interviews.services import finish_session, start_session
+    from projects.services import load_example_projects
+    from scoring.review_services import create_share_link
+
+    project = load_example_projects(user=user)[0]
+    session = start_session(
+        user=user, projects=[project], pressure="warmup", answer_mode="typed", seed=1
+    )
+    grading = finish_session(session=session)
+    create_share_link(grading=grading)
+    return project
+
+
+def test_export_holds_projects_sessions_and_gradings(client_user, user, other_user):
+    project = _round_for(user)
+    _round_for(other_user)
+    data = client_user.get(reverse("accounts:export")).json()["records"]
+    assert [row["title"] for row in data["projects.project"]][0] == project.title
+    assert {row["user"] for row in data["projects.project"]} == {user.pk}
+    assert len(data["interviews.mocksession"]) == 1
+    assert data["scoring.grading"][0]["transcript"]["format"] == "hotseat.transcript/1"
+    assert len(data["scoring.sharelink"]) == 1
+    assert {row["session"] for row in data["interviews.turn"]} == {
+        data["interviews.mocksession"][0]["id"]
+    }
+
+
+def test_delete_removes_everything_the_account_owned(client_user, user, other_user):
+    from interviews.models import MockSession
+    from projects.models import Project
+    from scoring.models import Grading
+
+    _round_for(user)
+    _round_for(other_user)
+    client_user.post(reverse("accounts:delete"), {"confirmation": "ada"})
+    assert set(Project.objects.values_list("user", flat=True)) == {other_user.pk}
+    assert set(MockSession.objects.values_list("user", flat=True)) == {other_user.pk}
+    assert set(Grading.objects.values_list("user", flat=True)) == {other_user.pk}
