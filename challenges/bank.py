@@ -13,7 +13,7 @@ Pressure: ``warmup`` questions clarify, ``standard`` ones push back, ``bar_raise
 attack ("this performs poorly", "we wouldn't do this") and expect data in return.
 """
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from challenges.personas import BAR_RAISER as BR
 from challenges.personas import PRODUCT as PM
@@ -32,8 +32,9 @@ TRIGGER_KIND_CHOICES: list[tuple[str, str]] = [
 W, S, X = "warmup", "standard", "bar_raiser"
 
 
-@dataclass(frozen=True)
-class BankEntry:
+class BankEntry(NamedTuple):
+    """One challenge: the bank's data here, and the rows the engine reads from the database."""
+
     slug: str
     section: str
     pressure: str

@@ -1,22 +1,10 @@
 import time
-from typing import NamedTuple
 
+from challenges.bank import BankEntry as BankRow
 from challenges.models import Challenge
 from challenges.personas import PERSONA_KEYS
 from challenges.pressure import PRESSURE_RANK
 from scoring.framework import SECTION_KEYS
-
-
-class BankRow(NamedTuple):
-    slug: str
-    section: str
-    pressure: str
-    persona: str
-    trigger_kind: str
-    trigger: str
-    question: str
-    strong_answer: str
-
 
 # The engine reads the whole bank at every pick; keeping it for a short while saves a
 # query per project. A save or delete through the ORM and a reload of the bank forget it at
