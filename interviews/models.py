@@ -18,6 +18,11 @@ TYPED = "typed"
 SPOKEN = "spoken"
 MODE_CHOICES = [(SPOKEN, "Spoken (dictate or type as you would speak)"), (TYPED, "Typed")]
 
+# A drill re-asks challenges the candidate caved on before; its turns are all pushback.
+NORMAL = "normal"
+DRILL = "drill"
+SESSION_KIND_CHOICES = [(NORMAL, "Mock onsite"), (DRILL, "Drill")]
+
 PROMPT = "prompt"
 CHALLENGE = "challenge"
 KIND_CHOICES = [(PROMPT, "Framework question"), (CHALLENGE, "Pushback")]
@@ -29,6 +34,7 @@ class MockSession(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mock_sessions"
     )
+    kind = models.CharField(max_length=10, choices=SESSION_KIND_CHOICES, default=NORMAL)
     status = models.CharField(max_length=12, choices=STATUS_CHOICES, default=RUNNING)
     pressure = models.CharField(max_length=20, choices=PRESSURE_CHOICES)
     answer_mode = models.CharField(max_length=10, choices=MODE_CHOICES, default=SPOKEN)
@@ -63,6 +69,10 @@ class MockSession(models.Model):
     @property
     def pressure_label(self) -> str:
         return PRESSURE_LABELS.get(self.pressure, self.pressure)
+
+    @property
+    def is_drill(self) -> bool:
+        return self.kind == DRILL
 
 
 class SessionProject(models.Model):

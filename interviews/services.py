@@ -1,4 +1,4 @@
-"""Writes for mock onsites: start, autosave, submit, finish, abandon.
+"""Writes for mock onsites: start (a round or a drill), autosave, submit, finish, abandon.
 
 Every write that moves the session forward locks the session row first, so two tabs (or a
 double click) cannot both answer the same turn or open the next one twice. The clock is
@@ -17,10 +17,12 @@ from django.utils import timezone
 from challenges import engine
 from challenges.pressure import BAR_RAISER, PRESSURE_KEYS, STANDARD
 from interviews import clock
+from interviews.drills import plan_drill
 from interviews.models import (
     ABANDONED,
     ANSWER_MAX_CHARS,
     CHALLENGE,
+    DRILL,
     FINISHED,
     MODE_CHOICES,
     PROMPT,
@@ -192,7 +194,7 @@ def start_session(
             walkthrough_seconds=walkthrough_seconds,
             challenge_seconds=challenge_seconds,
         )
-        session_project = SessionProject.objects.create(
+        session_project = SessionProject(
             session=session,
             project=project,
             order=order,
@@ -200,24 +202,91 @@ def start_session(
             role=project.role,
             sections=sections,
             metrics=_snapshot_metrics(project),
-            budget_seconds=sum(planned.budget_seconds for planned in plan),
         )
-        first_index = len(turns)
-        turns.extend(
-            Turn(
-                session=session,
-                session_project=session_project,
-                index=first_index + offset,
-                section=planned.section,
-                kind=planned.kind,
-                question=planned.question,
-                persona=planned.persona,
-                reason=planned.reason,
-                challenge_slug=planned.challenge_slug,
-                budget_seconds=planned.budget_seconds,
+        turns.extend(_add_project(session_project, plan, first_index=len(turns)))
+    Turn.objects.bulk_create(turns)
+    _advance(session, timezone.now())
+    return session
+
+
+def _add_project(
+    session_project: SessionProject, plan: list[PlannedTurn], *, first_index: int
+) -> list[Turn]:
+    """Save the project snapshot with its time budget; return its turns, still unsaved."""
+    session_project.budget_seconds = sum(planned.budget_seconds for planned in plan)
+    session_project.save()
+    return [
+        Turn(
+            session=session_project.session,
+            session_project=session_project,
+            index=first_index + offset,
+            section=planned.section,
+            kind=planned.kind,
+            question=planned.question,
+            persona=planned.persona,
+            reason=planned.reason,
+            challenge_slug=planned.challenge_slug,
+            budget_seconds=planned.budget_seconds,
+        )
+        for offset, planned in enumerate(plan)
+    ]
+
+
+class NothingToDrill(InterviewError):
+    pass
+
+
+@transaction.atomic
+def start_drill(*, user, seed: int | None = None) -> MockSession:
+    """A short timed session re-asking the challenges due for a drill, project by project.
+
+    Each challenge is asked in the words used before, about the project as it stood then,
+    so grading reads a drill like any transcript and its outcome moves the spacing along.
+    """
+    seed = random.SystemRandom().randrange(2**31) if seed is None else seed
+    plan = plan_drill(user=user, now=timezone.now(), seed=seed)
+    if not plan.projects:
+        when = (
+            f" The next one comes back on {timezone.localtime(plan.next_due):%-d %b}."
+            if plan.next_due
+            else " A challenge you cave on in a mock onsite comes back here the next day."
+        )
+        raise NothingToDrill("Nothing is due for a drill right now." + when)
+    answer_mode = plan.answer_mode if plan.answer_mode in dict(MODE_CHOICES) else SPOKEN
+    _, challenge_seconds = default_budgets(answer_mode)
+    session = MockSession.objects.create(
+        user=user,
+        kind=DRILL,
+        pressure=STANDARD,
+        answer_mode=answer_mode,
+        walkthrough_seconds=0,
+        challenge_seconds=challenge_seconds,
+        seed=seed,
+    )
+    turns: list[Turn] = []
+    for order, project in enumerate(plan.projects):
+        questions = [
+            PlannedTurn(
+                section=q.section,
+                kind=CHALLENGE,
+                question=q.question,
+                budget_seconds=challenge_seconds,
+                persona=q.persona,
+                reason=q.reason,
+                challenge_slug=q.challenge_slug,
             )
-            for offset, planned in enumerate(plan)
+            for q in project.questions
+        ]
+        session_project = SessionProject(
+            session=session,
+            project_id=project.project_id,
+            order=order,
+            title=project.title,
+            role=project.role,
+            sections=project.sections,
+            metrics=project.metrics,
         )
+        turns.extend(_add_project(session_project, questions, first_index=len(turns)))
     Turn.objects.bulk_create(turns)
     _advance(session, timezone.now())
     return session

@@ -7,6 +7,7 @@ app_name = "interviews"
 urlpatterns = [
     path("", views.history, name="history"),
     path("new/", views.setup, name="setup"),
+    path("drill/", views.drill, name="drill"),
     path("<int:pk>/", views.run, name="run"),
     path("<int:pk>/turns/<int:index>/draft/", views.autosave, name="autosave"),
     path("<int:pk>/turns/<int:index>/answer/", views.submit, name="submit"),

@@ -20,12 +20,14 @@ from interviews.selectors import (
 from interviews.services import (
     AnswerTooLong,
     InterviewError,
+    NothingToDrill,
     SessionClosed,
     StaleDraft,
     TurnClosed,
     abandon_session,
     finish_session,
     save_draft,
+    start_drill,
     start_session,
     submit_answer,
     sync_session,
@@ -85,6 +87,17 @@ def setup(request):
         {"form": form, "readiness": readiness},
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def drill(request):
+    try:
+        session = start_drill(user=request.user)
+    except NothingToDrill as error:
+        messages.info(request, str(error))
+        return redirect("dashboard")
+    return redirect("interviews:run", pk=session.pk)
 
 
 def _closed(request, session, *, message: str = "", unsaved: str = ""):
