@@ -40,6 +40,8 @@ class Grading(models.Model):
     )
     report = models.JSONField(null=True, blank=True)
     overall = models.FloatField(null=True, blank=True)
+    # Written with the report (scoring.summary), so list pages never decode a whole report.
+    summary = models.JSONField(null=True, blank=True, editable=False)
     error = models.TextField(blank=True)
     attempts = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)

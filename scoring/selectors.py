@@ -3,17 +3,16 @@
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from statistics import mean
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from scoring import drills
+from scoring import drills, summary
 from scoring.charts import LineChart, SessionScores, day_labels, section_score_chart
 from scoring.framework import SECTION_BY_KEY, SECTIONS
 from scoring.graders.pushback import CAVED, CONCEDED, HELD
 from scoring.models import GRADED, Grading, ReviewComment, ShareLink
-from scoring.reports import Review, attach_comments, build_review, turn_numbers
+from scoring.reports import Review, attach_comments, build_review
 
 # The dashboard reads at most this many recent sessions, however long the history grows.
 HISTORY_SESSIONS = 50
@@ -21,6 +20,8 @@ CHART_SESSIONS = 10
 RECENT_SESSIONS = 5
 DRILLS_SHOWN = 5
 OUTCOMES = (HELD, CONCEDED, CAVED)
+# The dashboard's columns: the summary stands in for the report and the transcript.
+_DASHBOARD_FIELDS = ("pk", "user_id", "status", "overall", "created_at", "graded_at", "summary")
 
 
 def get_grading_for_user(user, pk: int) -> Grading:
@@ -89,68 +90,67 @@ class Progress:
     next_drill: datetime | None  # when the next drill comes back, if none is due now
 
 
-def _due_drills(due: list[drills.Drill]) -> list[DueDrill]:
-    """The drills to show, with the bank slug and turn read from their sessions' transcripts.
-
-    The report's pushback entries point into the transcript it was graded from (project and
-    turn position), so the lookups below cannot miss.
-    """
-    transcripts = dict(
-        Grading.objects.filter(pk__in={d.grading_id for d in due}).values_list("pk", "transcript")
-    )
+def _due_drills(due: list[drills.Drill], summaries: dict[int, dict]) -> list[DueDrill]:
+    """The drills to show, with the turn number and bank slug their summaries recorded."""
     shown = []
     for drill in due:
-        transcript = transcripts[drill.grading_id]
-        raw = transcript["projects"][drill.project_index]["turns"][drill.turn_index]
+        project = summaries[drill.grading_id]["projects"][drill.project_index]
+        entry = next(
+            (e for e in project["pushback"] if e.get("turn") == drill.turn_index),
+            {},
+        )
         shown.append(
             DueDrill(
                 question=drill.question,
                 section_title=SECTION_BY_KEY[drill.section].title,
                 caved_in=drill.grading_id,
-                turn_number=turn_numbers(transcript)[drill.project_index][drill.turn_index],
-                challenge_slug=raw.get("challenge") or "",
+                turn_number=entry.get("number", drill.turn_index),
+                challenge_slug=entry.get("challenge") or "",
             )
         )
     return shown
 
 
-def _section_means(report: dict) -> dict[str, float | None]:
-    projects = report.get("projects") or []
-    scores = {}
-    for section in SECTIONS:
-        values = [
-            p["sections"][section.key]["score"]
-            for p in projects
-            if section.key in (p.get("sections") or {})
-        ]
-        scores[section.key] = round(mean(values), 2) if values else None
-    return scores
+def _summaries(graded: list[Grading]) -> dict[int, dict]:
+    """Each graded row's summary; a row graded before summaries existed is summarized here."""
+    summaries = {g.pk: g.summary for g in graded if summary.is_current(g.summary)}
+    stale = [g.pk for g in graded if g.pk not in summaries]
+    if stale:
+        rows = Grading.objects.filter(pk__in=stale, report__isnull=False).values_list(
+            "pk", "report", "transcript"
+        )
+        summaries |= {pk: summary.summarize(report, transcript) for pk, report, transcript in rows}
+    return summaries
 
 
 def progress_for_user(user) -> Progress:
-    """Everything the dashboard shows, from one query over the latest sessions.
+    """Everything the dashboard shows, from one query over the latest sessions' summaries.
 
     A regrade is left out: each session counts once, with the grader it was first scored by,
     so the chart compares like with like.
     """
     sessions = list(
-        Grading.objects.filter(user=user, regrade_of__isnull=True).defer(
-            "transcript", "project_records"
-        )[:HISTORY_SESSIONS]
+        Grading.objects.filter(user=user, regrade_of__isnull=True).only(*_DASHBOARD_FIELDS)[
+            :HISTORY_SESSIONS
+        ]
     )
-    graded = [g for g in sessions if g.status == GRADED and g.report]
+    summaries = _summaries([g for g in sessions if g.status == GRADED])
+    graded = [g for g in sessions if g.pk in summaries]
+    for grading in graded:
+        # In memory only: the page reads titles and the top fix from an up-to-date summary.
+        grading.summary = summaries[grading.pk]
     charted = graded[:CHART_SESSIONS][::-1]
     labels = day_labels([timezone.localtime(g.created_at) for g in charted])
     chart = section_score_chart(
         [
-            SessionScores(label=label, scores=_section_means(g.report))
+            SessionScores(label=label, scores=summaries[g.pk]["sections"])
             for label, g in zip(labels, charted, strict=True)
         ]
     )
     counts: dict[str, Counter] = {section.key: Counter() for section in SECTIONS}
     for grading in graded:
-        for project in grading.report.get("projects") or []:
-            for outcome in project.get("pushback") or []:
+        for project in summaries[grading.pk]["projects"]:
+            for outcome in project["pushback"]:
                 if outcome.get("section") in counts:
                     counts[outcome["section"]][outcome.get("outcome")] += 1
     pushback = [
@@ -161,11 +161,12 @@ def progress_for_user(user) -> Progress:
     latest = graded[0] if graded else None
     weakest = None
     if latest:
-        means = _section_means(latest.report)
+        means = summaries[latest.pk]["sections"]
         scored = [(s.title, means[s.key]) for s in SECTIONS if means[s.key] is not None]
         weakest = min(scored, key=lambda item: item[1], default=None)
+    # A summary keeps the report's "projects" -> "pushback" shape, which is all drills read.
     rotation = drills.schedule_drills(
-        [drills.Session(g.pk, g.created_at, g.report) for g in graded]
+        [drills.Session(g.pk, g.created_at, summaries[g.pk]) for g in graded]
     )
     now = timezone.now()
     due = [d for d in rotation if d.due <= now]
@@ -175,7 +176,7 @@ def progress_for_user(user) -> Progress:
         pushback=pushback,
         latest=latest,
         weakest=weakest,
-        drills_due=_due_drills(due[:DRILLS_SHOWN]) if due else [],
+        drills_due=_due_drills(due[:DRILLS_SHOWN], summaries) if due else [],
         more_drills_due=max(0, len(due) - DRILLS_SHOWN),
         next_drill=None if due or not rotation else rotation[0].due,
     )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from scoring import conf
 from scoring.graders import GRADERS, grade_transcript
 from scoring.models import FAILED, GRADED, GRADING, HEURISTIC, QUEUED, Grading
+from scoring.summary import summarize
 from scoring.transcript import TranscriptError, parse_transcript
 
 logger = logging.getLogger(__name__)
@@ -94,6 +95,7 @@ def run_grading(*, grading_id: int) -> Grading | None:
             attempt,
             status=GRADED,
             report=report,
+            summary=summarize(report, grading.transcript),
             overall=report["overall"],
             error="",
             graded_at=timezone.now(),

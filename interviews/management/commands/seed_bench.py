@@ -130,6 +130,7 @@ class Command(BaseCommand):
                 status=GRADED,
                 grader=grading.grader,
                 report=grading.report,
+                summary=grading.summary,
                 overall=grading.overall,
                 graded_at=now,
                 attempts=1,

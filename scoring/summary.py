@@ -1,0 +1,65 @@
+"""The few figures the dashboard reads from a grading, kept beside its full report.
+
+A report and its transcript run to tens of kilobytes each; the dashboard reads fifty gradings per
+visit and needs only section means, pushback outcomes, project titles and the first fix. The
+summary is derived once, when grading finishes (and by a migration for older rows), so the
+dashboard never decodes a full report. It keeps the report's shape ("projects" -> "pushback"), so
+`scoring.drills` reads a summary exactly as it reads a report.
+"""
+
+from statistics import mean
+
+from scoring.framework import SECTIONS
+from scoring.reports import turn_numbers
+
+# Bump when the shape changes: rows with an older version are summarized again on read.
+SUMMARY_VERSION = 1
+_PUSHBACK_FIELDS = ("section", "outcome", "question", "turn")
+
+
+def section_means(report: dict) -> dict[str, float | None]:
+    """Each section's mean score over the report's projects (None where no project has it)."""
+    projects = report.get("projects") or []
+    scores = {}
+    for section in SECTIONS:
+        values = [
+            p["sections"][section.key]["score"]
+            for p in projects
+            if section.key in (p.get("sections") or {})
+        ]
+        scores[section.key] = round(mean(values), 2) if values else None
+    return scores
+
+
+def summarize(report: dict, transcript: dict) -> dict:
+    """The dashboard's view of one graded session.
+
+    Each pushback entry also carries what the dashboard's drill list links to: the turn's
+    session-wide number and the bank slug of the challenge, read from the transcript here so the
+    dashboard never loads a transcript.
+    """
+    numbers = turn_numbers(transcript)
+    raw_projects = transcript.get("projects") or []
+    projects = []
+    for p, project in enumerate(report.get("projects") or []):
+        raw_turns = raw_projects[p].get("turns") or [] if p < len(raw_projects) else []
+        pushback = []
+        for outcome in project.get("pushback") or []:
+            entry = {key: outcome.get(key) for key in _PUSHBACK_FIELDS if key in outcome}
+            turn = outcome.get("turn")
+            if isinstance(turn, int) and 0 <= turn < len(raw_turns):
+                entry["number"] = numbers[p][turn]
+                entry["challenge"] = raw_turns[turn].get("challenge") or ""
+            pushback.append(entry)
+        projects.append({"title": project.get("title") or "", "pushback": pushback})
+    fixes = report.get("top_fixes") or []
+    return {
+        "version": SUMMARY_VERSION,
+        "sections": section_means(report),
+        "projects": projects,
+        "top_fix": (fixes[0].get("message") or "") if fixes else "",
+    }
+
+
+def is_current(summary: dict | None) -> bool:
+    return bool(summary) and summary.get("version") == SUMMARY_VERSION
