@@ -87,7 +87,9 @@ def test_list_loads_examples_and_reorders_with_htmx(page, live_server, user):
 
     # Drag the last card to the top.
     last = titles.nth(3).inner_text()
-    page.locator(".project-card").nth(3).drag_to(page.locator(".project-card").nth(0))
+    # The new order is saved by an htmx POST; reload only once the server has answered it.
+    with page.expect_response(lambda response: "/projects/reorder/" in response.url):
+        page.locator(".project-card").nth(3).drag_to(page.locator(".project-card").nth(0))
     expect(titles.nth(0)).to_have_text(last)
     page.reload()
     expect(titles.nth(0)).to_have_text(last)
