@@ -158,6 +158,9 @@ def build_transcript(session: MockSession) -> dict:
     turns = list(session.turns.filter(answered_at__isnull=False).order_by("index"))
     return {
         "format": TRANSCRIPT_FORMAT,
+        # An extra key, so the format stays /1: a drill asks only pushback, and a reader
+        # (the dashboard's chart, the review) may not want to count its unasked sections as 0.
+        "session_kind": session.kind,
         "pressure": session.pressure,
         "answer_mode": session.answer_mode,
         "started_at": session.started_at.isoformat(),

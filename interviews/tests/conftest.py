@@ -1,8 +1,14 @@
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from challenges.pressure import WARMUP
-from interviews.services import start_session
+from interviews.models import PROMPT
+from interviews.services import start_session, submit_answer, sync_session
 from projects.models import Metric, Project
+from scoring.models import Grading
+from scoring.services import run_grading
 
 STRONG = {
     "problem": "Checkout fraud cost us 2% of revenue; scoring had to answer in under 50 ms p99 "
@@ -27,6 +33,31 @@ def make_project(user, title, sections=None, position=0):
         project=project, name="fraud loss", before=2.1, after=1.2, unit="%", position=0
     )
     return project
+
+
+CAVE = "Honestly I am not sure. Maybe you are right and it was luck; hard to say."
+
+
+def play(session, answer_for) -> Grading:
+    """Answer every turn of a session in order, then grade it the way the worker would."""
+    while (turn := sync_session(session=session)) is not None:
+        submit_answer(session=session, index=turn.index, text=answer_for(turn))
+    session.refresh_from_db()
+    # Graded already if the task ran eagerly at commit; then this does nothing.
+    run_grading(grading_id=session.grading_id)
+    return Grading.objects.get(pk=session.grading_id)
+
+
+def caved_round(user, project, *, days_ago=2) -> Grading:
+    """A graded warm-up round on one project whose pushback was all caved on, days ago."""
+    session = start_session(
+        user=user, projects=[project], pressure=WARMUP, answer_mode="typed", seed=7
+    )
+    grading = play(session, lambda t: STRONG[t.section] if t.kind == PROMPT else CAVE)
+    Grading.objects.filter(pk=grading.pk).update(
+        created_at=timezone.now() - timedelta(days=days_ago)
+    )
+    return grading
 
 
 @pytest.fixture

@@ -5,18 +5,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from challenges.pressure import WARMUP
-from interviews.models import CHALLENGE, DRILL, PROMPT, MockSession
-from interviews.services import start_drill, start_session, submit_answer, sync_session
-from interviews.tests.conftest import STRONG
+from interviews.models import CHALLENGE, DRILL, MockSession
+from interviews.services import start_drill
+from interviews.tests.conftest import caved_round, play
 from scoring.drills import INTERVAL_DAYS
 from scoring.graders.pushback import CAVED, HELD
-from scoring.models import Grading
-from scoring.services import run_grading
 
 pytestmark = pytest.mark.django_db
-
-CAVE = "Honestly I am not sure. Maybe you are right and it was luck; hard to say."
 
 
 def held(question: str) -> str:
@@ -26,27 +21,6 @@ def held(question: str) -> str:
         "fell from 92 ms to 74 ms and fraud losses from 2.1% to 1.2% (95% CI 0.7–1.1 pp), "
         "at a cost of $400 per month."
     )
-
-
-def play(session, answer_for) -> Grading:
-    """Answer every turn of a session in order, then grade it the way the worker would."""
-    while (turn := sync_session(session=session)) is not None:
-        submit_answer(session=session, index=turn.index, text=answer_for(turn))
-    session.refresh_from_db()
-    grading = run_grading(grading_id=session.grading_id)
-    return grading
-
-
-def caved_round(user, project, *, days_ago=2) -> Grading:
-    """A graded warm-up round on one project whose pushback was all caved on, days ago."""
-    session = start_session(
-        user=user, projects=[project], pressure=WARMUP, answer_mode="typed", seed=7
-    )
-    grading = play(session, lambda t: STRONG[t.section] if t.kind == PROMPT else CAVE)
-    Grading.objects.filter(pk=grading.pk).update(
-        created_at=timezone.now() - timedelta(days=days_ago)
-    )
-    return grading
 
 
 def caved_questions(grading) -> list[str]:
@@ -140,6 +114,7 @@ def test_holding_a_drilled_challenge_spaces_it_out(client_user, user, projects):
     graded = play(drill, lambda turn: held(turn.question))
 
     assert graded.transcript["format"] == "hotseat.transcript/1"
+    assert graded.transcript["session_kind"] == "drill"
     outcomes = {o["question"]: o["outcome"] for o in graded.report["projects"][0]["pushback"]}
     assert {outcomes[q] for q in caved_questions(grading)} == {HELD}
     # Held once: not due again for INTERVAL_DAYS[1] days, and the dashboard says so.
