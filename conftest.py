@@ -169,6 +169,7 @@ class WorkerProcess:
                     return self
             except Exception:  # not consuming yet
                 time.sleep(0.2)
+        self.kill()
         raise RuntimeError("celery worker did not answer a ping in time")
 
     def kill(self):

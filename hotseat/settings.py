@@ -113,6 +113,10 @@ CELERY_RESULT_EXPIRES = timedelta(hours=1)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Redis redelivers an unacknowledged (acks_late) task after this long.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", 300)}
+# A grading claimed longer ago than this is taken to have lost its worker (the sweep re-queues).
+SCORING_STALE_AFTER_SECONDS = env.float(
+    "SCORING_STALE_AFTER_SECONDS", CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+)
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Separate queues let several deployments (or test runs) share one Redis.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", "hotseat")
@@ -131,6 +135,7 @@ OPENAI_API_KEY = env.str("OPENAI_API_KEY", "")
 OPENAI_BASE_URL = env.str("OPENAI_BASE_URL", "") or None
 OPENAI_MODEL = env.str("OPENAI_MODEL", "gpt-4o-mini")
 OPENAI_TIMEOUT = env.float("OPENAI_TIMEOUT", 30.0)
+OPENAI_MAX_RETRIES = env.int("OPENAI_MAX_RETRIES", 2)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
