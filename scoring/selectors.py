@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from scoring import drills, summary
 from scoring.charts import LineChart, SessionScores, day_labels, section_score_chart
@@ -29,6 +30,14 @@ def get_grading_for_user(user, pk: int) -> Grading:
     return get_object_or_404(Grading, pk=pk, user=user)
 
 
+def get_review_grading_for_user(user, pk: int) -> Grading:
+    """As get_grading_for_user, without the snapshot columns: the review page reads them only
+    when its cached report fragment is missing (see owner_review)."""
+    return get_object_or_404(
+        Grading.objects.defer("transcript", "report", "project_records"), pk=pk, user=user
+    )
+
+
 def get_active_share_link(token: str) -> ShareLink:
     """A link that exists and is not revoked, with its grading, or 404."""
     return get_object_or_404(
@@ -47,7 +56,35 @@ def review_for(grading: Grading) -> Review:
     return review
 
 
+@dataclass(frozen=True, slots=True)
+class OwnerReview:
+    review: SimpleLazyObject  # built on first use, which a cached fragment never makes
+    cache_key: tuple  # what the rendered report depends on besides the template
+
+
+def owner_review(grading: Grading) -> OwnerReview:
+    """The owner's review page, lazily: built only when the template's fragment cache misses.
+
+    The report and transcript never change once graded, so the rendered report depends only on
+    the grading, when it was graded, and its mentor comments (which are only ever added).
+    """
+    comments = list(ReviewComment.objects.filter(grading=grading))
+
+    def build() -> Review:
+        transcript, report = (
+            Grading.objects.filter(pk=grading.pk).values_list("transcript", "report").get()
+        )
+        review = build_review(transcript, report)
+        attach_comments(review, comments)
+        return review
+
+    stamp = (grading.pk, grading.graded_at, len(comments), max((c.pk for c in comments), default=0))
+    return OwnerReview(review=SimpleLazyObject(build), cache_key=stamp)
+
+
 def turn_count(grading: Grading) -> int:
+    if summary.is_current(grading.summary):
+        return grading.summary["turns"]
     return sum(len(p.get("turns") or []) for p in grading.transcript.get("projects") or [])
 
 

@@ -13,7 +13,7 @@ from scoring.framework import SECTIONS
 from scoring.reports import turn_numbers
 
 # Bump when the shape changes: rows with an older version are summarized again on read.
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2
 _PUSHBACK_FIELDS = ("section", "outcome", "question", "turn")
 
 
@@ -58,6 +58,7 @@ def summarize(report: dict, transcript: dict) -> dict:
         "sections": section_means(report),
         "projects": projects,
         "top_fix": (fixes[0].get("message") or "") if fixes else "",
+        "turns": sum(len(p.get("turns") or []) for p in raw_projects),
     }
 
 

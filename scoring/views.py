@@ -17,15 +17,17 @@ from scoring.services import retry_grading
 @require_GET
 @never_cache
 def review(request, pk):
-    grading = selectors.get_grading_for_user(request.user, pk)
+    grading = selectors.get_review_grading_for_user(request.user, pk)
     if request.htmx and request.GET.get("seen") == grading.status:
         # Nothing changed since the last poll: htmx swaps nothing on a 204 and keeps polling,
         # so the status line is not re-read to screen-reader users every second.
         return HttpResponse(status=204)
     graded = grading.status == GRADED
+    review = selectors.owner_review(grading) if graded else None
     context = {
         "grading": grading,
-        "review": selectors.review_for(grading) if graded else None,
+        "review": review.review if review else None,
+        "review_key": review.cache_key if review else None,
         "share_links": selectors.active_share_links(grading) if graded else [],
         "can_regrade": graded and llm.is_configured(),
     }
