@@ -10,6 +10,10 @@
 
   var ticker = null;
   var recognition = null;
+  var retryTimer = null;
+  // While the server cannot be reached (a restart, a dropped connection) the autosave tries
+  // again this often, so the draft reaches the server without another keystroke.
+  var RETRY_MS = 3000;
 
   function storage() {
     try {
@@ -177,7 +181,29 @@
     runPanel.setAttribute("data-ready", "");
   }
 
+  function onRequestFailed(event) {
+    var elt = event.detail && event.detail.elt;
+    var panel = elt && elt.closest && elt.closest("#run-panel");
+    var status = document.getElementById("save-status");
+    if (!panel || !status) return;
+    status.classList.add("save-error");
+    status.removeAttribute("data-saved-version");
+    if (elt.matches("textarea[name=answer]")) {
+      status.textContent = "Not saved yet: the server is not answering. Your text is kept in " +
+        "this browser and will be saved as soon as the server is back.";
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(function () {
+        if (document.body.contains(elt)) window.htmx.trigger(elt, "hotseat:retry");
+      }, RETRY_MS);
+    } else {
+      status.textContent = "Your answer was not sent: the server is not answering. It is " +
+        "kept in this browser; submit it again in a moment.";
+    }
+  }
+
   if (window.htmx) {
+    document.addEventListener("htmx:sendError", onRequestFailed);
+    document.addEventListener("htmx:responseError", onRequestFailed);
     window.htmx.onLoad(onLoad);
   } else {
     document.addEventListener("DOMContentLoaded", function () { onLoad(document.body); });
