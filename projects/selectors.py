@@ -5,14 +5,12 @@ from django.shortcuts import get_object_or_404
 
 from projects.models import Metric, Project
 
+METRICS = Prefetch("metrics", queryset=Metric.objects.order_by("position", "id"))
+
 
 def projects_for_user(user) -> QuerySet[Project]:
     """The user's projects in their chosen order, metrics prefetched in one query."""
-    return (
-        Project.objects.filter(user=user)
-        .order_by("position", "id")
-        .prefetch_related(Prefetch("metrics", queryset=Metric.objects.order_by("position", "id")))
-    )
+    return Project.objects.filter(user=user).order_by("position", "id").prefetch_related(METRICS)
 
 
 def get_project_for_user(*, user, pk: int) -> Project:

@@ -1,6 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
 from challenges.claims import extract_claims
@@ -15,7 +18,7 @@ from projects.forms import (
 from projects.importer import parse_project
 from projects.metrics_check import describe_change, plain_number
 from projects.readiness import project_readiness
-from projects.selectors import get_project_for_user, projects_for_user
+from projects.selectors import METRICS, get_project_for_user, projects_for_user
 from projects.services import METRIC_FIELDS
 from scoring.framework import SECTIONS
 
@@ -23,14 +26,35 @@ from scoring.framework import SECTIONS
 LEDGER_SIZE = 8
 
 
-def _list_context(user) -> dict:
-    return {"rows": [(project, project_readiness(project)) for project in projects_for_user(user)]}
+def _list_context(request) -> dict:
+    """The list, with readiness and metrics worked out only if its cached fragment is missing.
+
+    Every change to what a card shows goes through projects.services, which saves the project
+    (a new updated_at) or moves it (a new position); the cached list also holds forms with a
+    CSRF token masked from this browser's secret, so the secret is part of the key too.
+    """
+    projects = list(projects_for_user(request.user).prefetch_related(None))
+
+    def rows():
+        prefetch_related_objects(projects, METRICS)
+        return [(project, project_readiness(project)) for project in projects]
+
+    get_token(request)  # makes sure the secret exists before it goes into the key
+    return {
+        "projects": projects,
+        "rows": SimpleLazyObject(rows),
+        "list_key": (
+            request.user.pk,
+            [(p.pk, p.position, p.updated_at) for p in projects],
+            request.META["CSRF_COOKIE"],
+        ),
+    }
 
 
 @login_required
 def project_list(request):
     template = "projects/list.html#project-list" if request.htmx else "projects/list.html"
-    return render(request, template, _list_context(request.user))
+    return render(request, template, _list_context(request))
 
 
 def _metric_rows(project) -> list[dict]:
@@ -162,10 +186,10 @@ def project_move(request, pk: int, direction: str):
     )
     if not request.htmx:
         return redirect("projects:list")
-    context = _list_context(request.user)
+    context = _list_context(request)
     # The clicked button was swapped away; keep keyboard focus on the project that moved,
     # on the same button unless it reached the end of the list and that one is disabled.
-    ids = [project.pk for project, _ in context["rows"]]
+    ids = [project.pk for project in context["projects"]]
     at_edge = ids.index(pk) == (0 if direction == "up" else len(ids) - 1)
     opposite = {"up": "down", "down": "up"}
     context.update(focus_pk=pk, focus_direction=opposite[direction] if at_edge else direction)
@@ -179,7 +203,7 @@ def project_reorder(request):
     ids = [int(value) for value in request.POST.getlist("order") if value.isdigit()]
     services.reorder_projects(user=request.user, project_ids=ids)
     if request.htmx:
-        return render(request, "projects/list.html#project-list", _list_context(request.user))
+        return render(request, "projects/list.html#project-list", _list_context(request))
     return redirect("projects:list")
 
 
