@@ -118,7 +118,8 @@ class DueDrill:
 @dataclass(frozen=True, slots=True)
 class Progress:
     recent: list[Grading]
-    chart: LineChart | None
+    chart: LineChart | None  # lazy: drawn only when the page's cached chart is missing
+    chart_key: tuple | None  # the charted sessions, as graded; None when there is no chart
     pushback: list[PushbackRow]
     latest: Grading | None  # the newest graded session
     weakest: tuple[str, float] | None  # its weakest section: (title, score)
@@ -177,13 +178,16 @@ def progress_for_user(user) -> Progress:
         # In memory only: the page reads titles and the top fix from an up-to-date summary.
         grading.summary = summaries[grading.pk]
     charted = graded[:CHART_SESSIONS][::-1]
-    labels = day_labels([timezone.localtime(g.created_at) for g in charted])
-    chart = section_score_chart(
-        [
-            SessionScores(label=label, scores=summaries[g.pk]["sections"])
-            for label, g in zip(labels, charted, strict=True)
-        ]
-    )
+
+    def chart():
+        labels = day_labels([timezone.localtime(g.created_at) for g in charted])
+        return section_score_chart(
+            [
+                SessionScores(label=label, scores=summaries[g.pk]["sections"])
+                for label, g in zip(labels, charted, strict=True)
+            ]
+        )
+
     counts: dict[str, Counter] = {section.key: Counter() for section in SECTIONS}
     for grading in graded:
         for project in summaries[grading.pk]["projects"]:
@@ -209,7 +213,13 @@ def progress_for_user(user) -> Progress:
     due = [d for d in rotation if d.due <= now]
     return Progress(
         recent=sessions[:RECENT_SESSIONS],
-        chart=chart,
+        chart=SimpleLazyObject(chart),
+        # Labels are days in the current time zone, so it is part of what the chart shows.
+        chart_key=(
+            tuple((g.pk, g.graded_at) for g in charted) + (timezone.get_current_timezone_name(),)
+            if charted
+            else None
+        ),
         pushback=pushback,
         latest=latest,
         weakest=weakest,

@@ -53,3 +53,10 @@ def test_migration_backfills_summaries_of_graded_rows(user):
     queued.refresh_from_db()
     assert graded.summary == summarize(graded.report, graded.transcript)
     assert queued.summary is None
+
+
+def test_dashboard_cached_chart_takes_in_a_new_grading(client_user, user):
+    make_grading(user)
+    assert "over your last 1 graded session," in _dashboard(client_user)
+    make_grading(user, turns=3)
+    assert "over your last 2 graded sessions" in _dashboard(client_user)
