@@ -178,6 +178,8 @@ MATRIX: dict[str, Row] = {
             "answer_mode": "typed",
         },
     ),
+    # A drill reads only the signed-in user's own gradings (nothing due: back to the dashboard).
+    "interviews:drill": signed_in(get=405, post=302),
     "interviews:run": owned(kwargs=running_pk),
     "interviews:autosave": owned(
         get=405,

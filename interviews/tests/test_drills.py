@@ -141,5 +141,6 @@ def test_starting_a_drill_runs_in_bounded_queries(
 ):
     for days in (2, 3, 4):
         caved_round(user, projects[0], days_ago=days)
-    with django_assert_max_num_queries(30):
+    # At most MAX_DRILLED projects, so the count is bounded however long the history is.
+    with django_assert_max_num_queries(20):
         client_user.post(reverse("interviews:drill"))
