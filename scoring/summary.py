@@ -17,15 +17,36 @@ SUMMARY_VERSION = 2
 _PUSHBACK_FIELDS = ("section", "outcome", "question", "turn")
 
 
-def section_means(report: dict) -> dict[str, float | None]:
-    """Each section's mean score over the report's projects (None where no project has it)."""
+def _drilled_sections(transcript: dict) -> list[set[str]] | None:
+    """Per project, the sections a drill asked about; None for a full mock onsite.
+
+    A drill re-asks a few challenges only, so the sections it never asked score 0 in its
+    report; counting those would read as a collapse on the chart and in the first fix.
+    """
+    if transcript.get("session_kind") != "drill":
+        return None
+    return [
+        {turn.get("section") for turn in project.get("turns") or []}
+        for project in transcript.get("projects") or []
+    ]
+
+
+def _was_asked(asked: list[set[str]] | None, project_index: int, section: str) -> bool:
+    return asked is None or (project_index < len(asked) and section in asked[project_index])
+
+
+def section_means(report: dict, asked: list[set[str]] | None = None) -> dict[str, float | None]:
+    """Each section's mean score over the report's projects (None where no project has it).
+
+    With `asked`, a project counts only in the sections it was asked about.
+    """
     projects = report.get("projects") or []
     scores = {}
     for section in SECTIONS:
         values = [
             p["sections"][section.key]["score"]
-            for p in projects
-            if section.key in (p.get("sections") or {})
+            for i, p in enumerate(projects)
+            if section.key in (p.get("sections") or {}) and _was_asked(asked, i, section.key)
         ]
         scores[section.key] = round(mean(values), 2) if values else None
     return scores
@@ -52,10 +73,15 @@ def summarize(report: dict, transcript: dict) -> dict:
                 entry["challenge"] = raw_turns[turn].get("challenge") or ""
             pushback.append(entry)
         projects.append({"title": project.get("title") or "", "pushback": pushback})
-    fixes = report.get("top_fixes") or []
+    asked = _drilled_sections(transcript)
+    fixes = [
+        fix
+        for fix in report.get("top_fixes") or []
+        if _was_asked(asked, fix.get("project_index", 0), fix.get("section"))
+    ]
     return {
         "version": SUMMARY_VERSION,
-        "sections": section_means(report),
+        "sections": section_means(report, asked),
         "projects": projects,
         "top_fix": (fixes[0].get("message") or "") if fixes else "",
         "turns": sum(len(p.get("turns") or []) for p in raw_projects),

@@ -123,6 +123,10 @@ def test_holding_a_drilled_challenge_spaces_it_out(client_user, user, projects):
     assert f"The next one comes back on {back.day} {back:%b}." in response.content.decode()
     dashboard = client_user.get(reverse("dashboard")).content.decode()
     assert "Drill my weak spots" not in dashboard
+    # Sections the drill never asked about are not scored 0 on the chart or as the weakest.
+    asked = {turn.section for turn in drill.turns.all()}
+    assert {k for k, v in graded.summary["sections"].items() if v is not None} == asked
+    assert "(0.0 / 4)" not in dashboard
 
 
 def test_dashboard_and_history_offer_the_drill(client_user, user, projects):
