@@ -243,6 +243,10 @@ def start_drill(*, user, seed: int | None = None) -> MockSession:
     Each challenge is asked in the words used before, about the project as it stood then,
     so grading reads a drill like any transcript and its outcome moves the spacing along.
     """
+    # A double click, or the button pressed again mid-drill, resumes the drill under way.
+    running = MockSession.objects.filter(user=user, kind=DRILL, status=RUNNING).first()
+    if running is not None and sync_session(session=running) is not None:
+        return running
     seed = random.SystemRandom().randrange(2**31) if seed is None else seed
     plan = plan_drill(user=user, now=timezone.now(), seed=seed)
     if not plan.projects:

@@ -103,6 +103,14 @@ def test_other_users_drill_is_404(other_client, user, projects):
     assert drill.turns.get(index=0).answer == ""
 
 
+def test_pressing_drill_again_resumes_the_running_drill(client_user, user, projects):
+    caved_round(user, projects[0])
+    first = client_user.post(reverse("interviews:drill"))
+    again = client_user.post(reverse("interviews:drill"))
+    assert first.url == again.url
+    assert MockSession.objects.filter(kind=DRILL).count() == 1
+
+
 def test_drill_needs_a_post(client_user):
     assert client_user.get(reverse("interviews:drill")).status_code == 405
 
