@@ -32,6 +32,11 @@ def get_session_for_user(*, user, pk: int) -> MockSession:
     return get_object_or_404(MockSession, pk=pk, user=user)
 
 
+SESSION_PROJECT_TITLES = Prefetch(
+    "projects", queryset=SessionProject.objects.only("id", "session_id", "order", "title")
+)
+
+
 def sessions_for_user(user) -> QuerySet[MockSession]:
     """Newest first, with the grading and the project titles, in a fixed number of queries."""
     return (
@@ -39,12 +44,7 @@ def sessions_for_user(user) -> QuerySet[MockSession]:
         .select_related("grading")
         # The list needs a grading's status and score, not its transcript and report.
         .defer("grading__transcript", "grading__report", "grading__project_records")
-        .prefetch_related(
-            Prefetch(
-                "projects",
-                queryset=SessionProject.objects.only("id", "session_id", "order", "title"),
-            )
-        )
+        .prefetch_related(SESSION_PROJECT_TITLES)
         .order_by("-started_at", "-id")
     )
 

@@ -3,15 +3,19 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from interviews.forms import SetupForm
 from interviews.models import ANSWER_MAX_CHARS, FINISHED
 from interviews.selectors import (
+    SESSION_PROJECT_TITLES,
     build_transcript,
     get_session_for_user,
     run_state,
@@ -68,10 +72,27 @@ def _version(request) -> int:
 @login_required
 @require_GET
 def history(request):
-    page = Paginator(sessions_for_user(request.user), SESSIONS_PER_PAGE).get_page(
-        request.GET.get("page")
+    page = Paginator(
+        sessions_for_user(request.user).prefetch_related(None), SESSIONS_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    sessions = list(page.object_list)
+
+    def rows():
+        # The project titles are read only when the cached rows are missing.
+        prefetch_related_objects(sessions, SESSION_PROJECT_TITLES)
+        return sessions
+
+    # A row changes only with its session's status or its grading's status and score (the
+    # titles and start time are a snapshot); dates are shown in the current time zone.
+    rows_key = [
+        (s.pk, s.status, s.grading_id, s.grading and (s.grading.status, s.grading.overall))
+        for s in sessions
+    ] + [timezone.get_current_timezone_name()]
+    return render(
+        request,
+        "interviews/history.html",
+        {"page": page, "rows": SimpleLazyObject(rows), "rows_key": rows_key},
     )
-    return render(request, "interviews/history.html", {"page": page})
 
 
 @login_required
