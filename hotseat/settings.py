@@ -97,10 +97,16 @@ REDIS_URL = env.str("REDIS_URL", "") or None
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "hotseat.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
+            # Fail fast when Redis is gone: a miss beats a hung request.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
+    # Every signed-in request reads its session: from Redis, with PostgreSQL behind it so a
+    # cache flush logs nobody out. (Not with locmem: a per-process cache would keep a session
+    # alive in one worker after logging out in another.)
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
