@@ -140,10 +140,9 @@ def edit_metric_rows(data, action: str) -> BaseMetricFormSet:
     added = action == "add" and len(rows) < MAX_METRICS_PER_PROJECT
     if added:
         rows.append(dict.fromkeys(METRIC_FIELDS, ""))
-    elif action.startswith("remove-") and action.removeprefix("remove-").isdigit():
-        index = int(action.removeprefix("remove-"))
-        if index < len(rows):
-            rows.pop(index)
+    elif action in [f"remove-{index}" for index in range(len(rows))]:
+        # Matched against the rows there are: str.isdigit() let "remove-²" through to int().
+        rows.pop(int(action.removeprefix("remove-")))
     formset = metric_formset(rows=rows)
     if added:  # htmx and browsers both focus [autofocus] in new content: type straight away
         formset.forms[-1].fields["name"].widget.attrs["autofocus"] = True

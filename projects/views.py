@@ -200,7 +200,13 @@ def project_move(request, pk: int, direction: str):
 @require_POST
 def project_reorder(request):
     """Drag and drop sends the whole order; ids that are not the user's are ignored."""
-    ids = [int(value) for value in request.POST.getlist("order") if value.isdigit()]
+    # isdecimal, not isdigit ("²" is a digit int() refuses); no id has more than 19 digits,
+    # and int() refuses strings past 4,300.
+    ids = [
+        int(value)
+        for value in request.POST.getlist("order")
+        if value.isdecimal() and len(value) <= 19
+    ]
     services.reorder_projects(user=request.user, project_ids=ids)
     if request.htmx:
         return render(request, "projects/list.html#project-list", _list_context(request))
