@@ -1,9 +1,14 @@
 """Reads behind the review pages and the dashboard."""
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from hashlib import md5
 
+from django.core.cache import cache
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -21,8 +26,9 @@ CHART_SESSIONS = 10
 RECENT_SESSIONS = 5
 DRILLS_SHOWN = 5
 OUTCOMES = (HELD, CONCEDED, CAVED)
-# The dashboard's columns: the summary stands in for the report and the transcript.
-_DASHBOARD_FIELDS = ("pk", "user_id", "status", "overall", "created_at", "graded_at", "summary")
+# The dashboard's columns; the summaries stand in for the reports and transcripts.
+_DASHBOARD_FIELDS = ("pk", "user_id", "status", "overall", "created_at", "graded_at")
+DIGEST_SECONDS = 24 * 3600
 
 
 def get_grading_for_user(user, pk: int) -> Grading:
@@ -128,22 +134,20 @@ class Progress:
     next_drill: datetime | None  # when the next drill comes back, if none is due now
 
 
-def _due_drills(due: list[drills.Drill], summaries: dict[int, dict]) -> list[DueDrill]:
+def _due_drills(due: list[drills.Drill], links: dict[tuple, tuple[int, str]]) -> list[DueDrill]:
     """The drills to show, with the turn number and bank slug their summaries recorded."""
     shown = []
     for drill in due:
-        project = summaries[drill.grading_id]["projects"][drill.project_index]
-        entry = next(
-            (e for e in project["pushback"] if e.get("turn") == drill.turn_index),
-            {},
+        number, slug = links.get(
+            (drill.grading_id, drill.project_index, drill.turn_index), (drill.turn_index, "")
         )
         shown.append(
             DueDrill(
                 question=drill.question,
                 section_title=SECTION_BY_KEY[drill.section].title,
                 caved_in=drill.grading_id,
-                turn_number=entry.get("number", drill.turn_index),
-                challenge_slug=entry.get("challenge") or "",
+                turn_number=number,
+                challenge_slug=slug,
             )
         )
     return shown
@@ -151,7 +155,8 @@ def _due_drills(due: list[drills.Drill], summaries: dict[int, dict]) -> list[Due
 
 def _summaries(graded: list[Grading]) -> dict[int, dict]:
     """Each graded row's summary; a row graded before summaries existed is summarized here."""
-    summaries = {g.pk: g.summary for g in graded if summary.is_current(g.summary)}
+    parsed = {g.pk: json.loads(g.summary_text) for g in graded if g.summary_text}
+    summaries = {pk: data for pk, data in parsed.items() if summary.is_current(data)}
     stale = [g.pk for g in graded if g.pk not in summaries]
     if stale:
         rows = Grading.objects.filter(pk__in=stale, report__isnull=False).values_list(
@@ -161,56 +166,109 @@ def _summaries(graded: list[Grading]) -> dict[int, dict]:
     return summaries
 
 
+@dataclass(frozen=True, slots=True)
+class _Digest:
+    """What the dashboard works out from the sessions' summaries. It depends only on which
+    sessions there are and when each was graded, so it is cached under exactly that."""
+
+    graded: list[int]  # newest first
+    scores: dict[int, dict]  # section means of the charted sessions
+    pushback: list[PushbackRow]
+    weakest: tuple[str, float] | None
+    rotation: list[drills.Drill]
+    links: dict[tuple, tuple[int, str]]  # (grading, project, turn) -> (turn number, bank slug)
+    shown: dict[int, dict]  # titles and top fix of the sessions the page lists
+
+
+def _digest(sessions: list[Grading]) -> _Digest:
+    summaries = _summaries([g for g in sessions if g.status == GRADED])
+    graded = [g for g in sessions if g.pk in summaries]
+    counts: dict[str, Counter] = {section.key: Counter() for section in SECTIONS}
+    links = {}
+    for grading in graded:
+        for p, project in enumerate(summaries[grading.pk]["projects"]):
+            for outcome in project["pushback"]:
+                if outcome.get("section") in counts:
+                    counts[outcome["section"]][outcome.get("outcome")] += 1
+                if "number" in outcome:
+                    links[grading.pk, p, outcome["turn"]] = (
+                        outcome["number"],
+                        outcome["challenge"],
+                    )
+    weakest = None
+    if graded:
+        means = summaries[graded[0].pk]["sections"]
+        scored = [(s.title, means[s.key]) for s in SECTIONS if means[s.key] is not None]
+        weakest = min(scored, key=lambda item: item[1], default=None)
+    listed = {g.pk for g in sessions[:RECENT_SESSIONS]} | {g.pk for g in graded[:1]}
+    rotation = drills.schedule_drills(
+        # A summary keeps the report's "projects" -> "pushback" shape, which is all drills read.
+        [drills.Session(g.pk, g.created_at, summaries[g.pk]) for g in graded]
+    )
+    in_rotation = {(d.grading_id, d.project_index, d.turn_index) for d in rotation}
+    return _Digest(
+        graded=[g.pk for g in graded],
+        scores={g.pk: summaries[g.pk]["sections"] for g in graded[:CHART_SESSIONS]},
+        pushback=[
+            PushbackRow(section.title, *(counts[section.key][o] for o in OUTCOMES))
+            for section in SECTIONS
+            if counts[section.key]
+        ],
+        weakest=weakest,
+        rotation=rotation,
+        links={place: link for place, link in links.items() if place in in_rotation},
+        shown={
+            pk: {
+                "projects": [{"title": p["title"]} for p in summaries[pk]["projects"]],
+                "top_fix": summaries[pk]["top_fix"],
+            }
+            for pk in listed
+            if pk in summaries
+        },
+    )
+
+
 def progress_for_user(user) -> Progress:
-    """Everything the dashboard shows, from one query over the latest sessions' summaries.
+    """Everything the dashboard shows: one query over the latest sessions, and what their
+    summaries add up to from the cache (worked out again when a session is graded).
 
     A regrade is left out: each session counts once, with the grader it was first scored by,
     so the chart compares like with like.
     """
     sessions = list(
-        Grading.objects.filter(user=user, regrade_of__isnull=True).only(*_DASHBOARD_FIELDS)[
-            :HISTORY_SESSIONS
-        ]
+        Grading.objects.filter(user=user, regrade_of__isnull=True)
+        .only(*_DASHBOARD_FIELDS)
+        # As text: parsed only when the digest below has to be worked out again.
+        .annotate(summary_text=Cast("summary", TextField()))[:HISTORY_SESSIONS]
     )
-    summaries = _summaries([g for g in sessions if g.status == GRADED])
-    graded = [g for g in sessions if g.pk in summaries]
-    for grading in graded:
-        # In memory only: the page reads titles and the top fix from an up-to-date summary.
-        grading.summary = summaries[grading.pk]
-    charted = graded[:CHART_SESSIONS][::-1]
+    stamp = [(g.pk, g.status, g.graded_at) for g in sessions]
+    key = (
+        "dashboard-digest:"
+        + md5(
+            repr((user.pk, summary.SUMMARY_VERSION, stamp)).encode(), usedforsecurity=False
+        ).hexdigest()
+    )
+    digest = cache.get(key)
+    if digest is None:
+        digest = _digest(sessions)
+        cache.set(key, digest, DIGEST_SECONDS)
+    for grading in sessions:
+        # The page lists titles and the top fix; the full summary column is never loaded.
+        grading.summary = digest.shown.get(grading.pk)
+    by_pk = {g.pk: g for g in sessions}
+    charted = [by_pk[pk] for pk in digest.graded[:CHART_SESSIONS]][::-1]
 
     def chart():
         labels = day_labels([timezone.localtime(g.created_at) for g in charted])
         return section_score_chart(
             [
-                SessionScores(label=label, scores=summaries[g.pk]["sections"])
+                SessionScores(label=label, scores=digest.scores[g.pk])
                 for label, g in zip(labels, charted, strict=True)
             ]
         )
 
-    counts: dict[str, Counter] = {section.key: Counter() for section in SECTIONS}
-    for grading in graded:
-        for project in summaries[grading.pk]["projects"]:
-            for outcome in project["pushback"]:
-                if outcome.get("section") in counts:
-                    counts[outcome["section"]][outcome.get("outcome")] += 1
-    pushback = [
-        PushbackRow(section.title, *(counts[section.key][o] for o in OUTCOMES))
-        for section in SECTIONS
-        if counts[section.key]
-    ]
-    latest = graded[0] if graded else None
-    weakest = None
-    if latest:
-        means = summaries[latest.pk]["sections"]
-        scored = [(s.title, means[s.key]) for s in SECTIONS if means[s.key] is not None]
-        weakest = min(scored, key=lambda item: item[1], default=None)
-    # A summary keeps the report's "projects" -> "pushback" shape, which is all drills read.
-    rotation = drills.schedule_drills(
-        [drills.Session(g.pk, g.created_at, summaries[g.pk]) for g in graded]
-    )
     now = timezone.now()
-    due = [d for d in rotation if d.due <= now]
+    due = [d for d in digest.rotation if d.due <= now]
     return Progress(
         recent=sessions[:RECENT_SESSIONS],
         chart=SimpleLazyObject(chart),
@@ -220,10 +278,10 @@ def progress_for_user(user) -> Progress:
             if charted
             else None
         ),
-        pushback=pushback,
-        latest=latest,
-        weakest=weakest,
-        drills_due=_due_drills(due[:DRILLS_SHOWN], summaries) if due else [],
+        pushback=digest.pushback,
+        latest=by_pk[digest.graded[0]] if digest.graded else None,
+        weakest=digest.weakest,
+        drills_due=_due_drills(due[:DRILLS_SHOWN], digest.links) if due else [],
         more_drills_due=max(0, len(due) - DRILLS_SHOWN),
-        next_drill=None if due or not rotation else rotation[0].due,
+        next_drill=None if due or not digest.rotation else digest.rotation[0].due,
     )

@@ -7,6 +7,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from scoring.models import Grading
+from scoring.services import run_grading
 from scoring.summary import SUMMARY_VERSION, summarize
 from scoring.tests.review_data import make_grading
 
@@ -60,3 +61,11 @@ def test_dashboard_cached_chart_takes_in_a_new_grading(client_user, user):
     assert "over your last 1 graded session," in _dashboard(client_user)
     make_grading(user, turns=3)
     assert "over your last 2 graded sessions" in _dashboard(client_user)
+
+
+def test_dashboard_takes_in_a_session_graded_after_it_was_cached(client_user, user):
+    grading = make_grading(user, graded=False)
+    assert "No challenges answered yet." in _dashboard(client_user)
+    run_grading(grading_id=grading.pk)
+    page = _dashboard(client_user)
+    assert "No challenges answered yet." not in page and "Top fix:" in page
