@@ -4,7 +4,8 @@
     .venv/bin/python bench/load.py --scale    # also 2,000 users x 25 sessions x 20 turns
 
 Needs PostgreSQL and Redis on 127.0.0.1 and Debian's `wrk`. It creates (and drops first) the
-database `hotseat_bench`, seeds it, starts gunicorn on 127.0.0.1:8765, runs wrk for each
+database `hotseat_bench` (`hotseat_bench_scale` with --scale, so the long seed is kept apart and
+`--no-seed` can reuse it), seeds it, starts gunicorn on 127.0.0.1:8765, runs wrk for each
 endpoint (2 threads, 32 connections, 10 s) and prints requests/s, p50 and p99 with the ratio
 to the bare `/livez` view measured in the same run. `--write` puts the table into
 docs/BENCHMARKS.md.
@@ -28,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"
-DATABASE_URL = "postgres://postgres@127.0.0.1:5432/hotseat_bench"
+DATABASE = "hotseat_bench"
+DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
 REDIS_URL = "redis://127.0.0.1:6379/5"
 PASSWORD = "bench-password-42"
 
@@ -59,15 +61,20 @@ def server_env() -> dict:
     }
 
 
+def use_database(name: str) -> None:
+    global DATABASE, DATABASE_URL
+    DATABASE, DATABASE_URL = name, f"postgres://postgres@127.0.0.1:5432/{name}"
+
+
 def manage(*args: str) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=server_env(), check=True)
 
 
 def prepare_database(scale: bool, candidates: int = 0) -> None:
     subprocess.run(
-        ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "hotseat_bench"], check=True
+        ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", DATABASE], check=True
     )
-    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", "hotseat_bench"], check=True)
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", DATABASE], check=True)
     subprocess.run(["redis-cli", "-n", "5", "flushdb"], check=True, capture_output=True)
     manage("migrate", "--noinput", "-v", "0")
     manage("collectstatic", "--noinput", "-v", "0")
@@ -87,7 +94,7 @@ def read_manifest() -> dict[str, str]:
     return dict(line.split("=", 1) for line in lines)
 
 
-def start_gunicorn(workers: int) -> subprocess.Popen:
+def start_gunicorn(workers: int, threads: int) -> subprocess.Popen:
     process = subprocess.Popen(
         [
             sys.executable,
@@ -98,6 +105,12 @@ def start_gunicorn(workers: int) -> subprocess.Popen:
             f"127.0.0.1:{PORT}",
             "--workers",
             str(workers),
+            # Threads overlap a request's waits on PostgreSQL and Redis with another's work;
+            # with threads=1 gunicorn runs its plain sync workers.
+            "--worker-class",
+            "gthread" if threads > 1 else "sync",
+            "--threads",
+            str(threads),
             "--log-level",
             "warning",
         ],
@@ -240,18 +253,30 @@ def main() -> None:
     parser.add_argument("--scale", action="store_true", help="seed 2,000 users first")
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2 + 1)
+    parser.add_argument("--threads", type=int, default=1, help="per worker (gthread when > 1)")
+    parser.add_argument("--only", nargs="*", help="endpoint names to run (the floor always runs)")
+    parser.add_argument(
+        "--no-seed", action="store_true", help="reuse the database the last run seeded"
+    )
     parser.add_argument("--write", action="store_true", help="write docs/BENCHMARKS.md")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
 
-    prepare_database(args.scale)
-    server = start_gunicorn(args.workers)
+    if args.scale:
+        use_database("hotseat_bench_scale")
+    if args.no_seed:
+        manage("migrate", "--noinput", "-v", "0")
+    else:
+        prepare_database(args.scale)
+    server = start_gunicorn(args.workers, args.threads)
     try:
         session = Session()
         session.log_in("bench")
         results = {}
         for name, (path, body) in endpoints().items():
+            if args.only and name != "livez (floor)" and name not in args.only:
+                continue
             run_wrk(path, session.headers(), 2, body)  # warm up caches and connections
             results[name] = run_wrk(path, session.headers(), args.seconds, body)
             print(
@@ -266,7 +291,7 @@ def main() -> None:
     table = report(results, args)
     print(table)
     if args.write:
-        write_benchmarks(table, args.scale)
+        write_benchmarks(table, args)
 
 
 def report(results: dict, args) -> str:
@@ -287,15 +312,20 @@ def report(results: dict, args) -> str:
     return "\n".join(lines)
 
 
-def write_benchmarks(table: str, scale: bool) -> None:
+def write_benchmarks(table: str, args) -> None:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    workers = (
+        f"{args.workers} gunicorn gthread workers × {args.threads} threads"
+        if args.threads > 1
+        else f"{args.workers} gunicorn sync workers"
+    )
     write_section(
-        "## Load at scale (2,000 users)" if scale else "## Load (realistic user)",
-        f"`.venv/bin/python bench/load.py{' --scale' if scale else ''} --write` on "
+        "## Load at scale (2,000 users)" if args.scale else "## Load (realistic user)",
+        f"`.venv/bin/python bench/load.py{' --scale' if args.scale else ''} --write` on "
         f"{datetime.date.today().isoformat()}: {os.cpu_count()} cores, {memory:.0f} GiB, "
-        f"{platform.python_implementation()} {platform.python_version()}, gunicorn sync workers, "
-        "wrk 2 threads × 32 connections × 10 s per endpoint. The review page shows a graded "
-        f"round of {read_manifest()['review_turns']} turns.",
+        f"{platform.python_implementation()} {platform.python_version()}, {workers}, "
+        f"wrk 2 threads × 32 connections × {args.seconds} s per endpoint. The review page shows "
+        f"a graded round of {read_manifest()['review_turns']} turns.",
         table,
     )
 
