@@ -94,7 +94,7 @@ def read_manifest() -> dict[str, str]:
     return dict(line.split("=", 1) for line in lines)
 
 
-def start_gunicorn(workers: int, threads: int) -> subprocess.Popen:
+def start_gunicorn(workers: int, threads: int = 1) -> subprocess.Popen:
     process = subprocess.Popen(
         [
             sys.executable,
