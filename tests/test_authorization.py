@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from challenges.models import Challenge
+from conftest import PASSWORD
 from interviews.services import finish_session, start_session
 from projects.services import create_project, load_example_projects
 from scoring import review_services
@@ -334,3 +335,37 @@ def test_other_users_404_shows_none_of_the_owners_text(other_client, user):
         assert response.status_code == 404
         assert PROJECT["title"] not in response.text
         assert PROJECT["problem"] not in response.text
+
+
+# --- Log-in throttling across spellings of one username --------------------------------
+
+
+@pytest.mark.parametrize("spelling", [" ada", "ada ", "\tada\n", "ａｄａ"])
+def test_lockout_holds_for_other_spellings_of_the_username(client, user, settings, spelling):
+    """The form strips and NFKC-normalizes the username before axes counts a failure or
+    checks a lockout, so padding it or typing it full-width does not earn fresh attempts."""
+    login = reverse("accounts:login")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(login, {"username": "ada", "password": "wrong"})
+    response = client.post(login, {"username": spelling, "password": PASSWORD})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_failures_under_other_spellings_add_up_to_a_lockout(client, user, settings):
+    login = reverse("accounts:login")
+    spellings = ["ada", " ada", "ada ", "ａｄａ", "\tada"]
+    for number in range(settings.AXES_FAILURE_LIMIT):
+        client.post(login, {"username": spellings[number % len(spellings)], "password": "no"})
+    assert client.post(login, {"username": "ada", "password": PASSWORD}).status_code == 429
+
+
+def test_other_letter_cases_never_log_in(client, user):
+    """Usernames are case-sensitive, so "ADA" is a different (missing) account: its failures
+    are counted apart from ada's, and no spelling of the case gets in with ada's password."""
+    for spelling in ("ADA", "Ada", "aDA"):
+        response = client.post(
+            reverse("accounts:login"), {"username": spelling, "password": PASSWORD}
+        )
+        assert response.status_code == 200
+        assert "_auth_user_id" not in client.session
