@@ -83,9 +83,16 @@ def history(request):
         return sessions
 
     # A row changes only with its session's status or its grading's status and score (the
-    # titles and start time are a snapshot); dates are shown in the current time zone.
+    # titles are a snapshot); the start time keeps keys apart should ids ever be reused (a
+    # database rebuilt under a running Redis), and dates show in the current time zone.
     rows_key = [
-        (s.pk, s.status, s.grading_id, s.grading and (s.grading.status, s.grading.overall))
+        (
+            s.pk,
+            s.started_at,
+            s.status,
+            s.grading_id,
+            s.grading and (s.grading.status, s.grading.overall),
+        )
         for s in sessions
     ] + [timezone.get_current_timezone_name()]
     return render(

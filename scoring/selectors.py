@@ -241,7 +241,7 @@ def progress_for_user(user) -> Progress:
         # As text: parsed only when the digest below has to be worked out again.
         .annotate(summary_text=Cast("summary", TextField()))[:HISTORY_SESSIONS]
     )
-    stamp = [(g.pk, g.status, g.graded_at) for g in sessions]
+    stamp = [(g.pk, g.created_at, g.status, g.graded_at) for g in sessions]
     key = (
         "dashboard-digest:"
         + md5(

@@ -43,8 +43,8 @@ def test_list_cached_for_one_browser_is_not_served_to_another(client_user, clien
     assert mine.split(token)[1][:64] != theirs.split(token)[1][:64]
 
 
-def test_list_second_visit_reads_no_metrics(client_user, user, django_assert_num_queries):
+def test_list_second_visit_reads_no_metrics(client_user, user, django_assert_max_num_queries):
     ProjectFactory(user=user)
     client_user.get(reverse("projects:list"))
-    with django_assert_num_queries(3):  # session, user, projects
+    with django_assert_max_num_queries(3):  # session (unless in Redis), user, projects
         client_user.get(reverse("projects:list"))
