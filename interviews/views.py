@@ -62,11 +62,17 @@ def _answer(request) -> str:
     return request.POST.get("answer", "").replace("\x00", "")
 
 
+# The browser counts its saves up from the version it was served; a number past the column's
+# range is no real count (PostgreSQL refuses it, which was a 500), so it counts as stale.
+DRAFT_VERSION_MAX = 2**31 - 1
+
+
 def _version(request) -> int:
     try:
-        return max(0, int(request.POST.get("draft_version", "0")))
+        version = max(0, int(request.POST.get("draft_version", "0")))
     except ValueError:
         return 0
+    return version if version <= DRAFT_VERSION_MAX else 0
 
 
 @login_required
