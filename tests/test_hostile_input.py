@@ -407,3 +407,14 @@ def test_project_endpoints_refuse_digits_that_are_not_numbers(user, name, data):
     with signed_in(user) as client:
         response = client.post(reverse(name), data, headers={"HX-Request": "true"})
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("version", ["9" * 30, "2147483648", "9" * 5000, "-5", "１"])
+def test_autosave_with_an_outlandish_draft_version_is_not_a_server_error(user, version):
+    world = build_world(user)
+    session = world.running
+    url = reverse("interviews:autosave", args=[session.pk, session.current_index])
+    with signed_in(user) as client:
+        data = {"answer": "draft", "draft_version": version}
+        response = client.post(url, data, headers={"HX-Request": "true"})
+    assert response.status_code == 200
