@@ -14,6 +14,10 @@
   // While the server cannot be reached (a restart, a dropped connection) the autosave tries
   // again this often, so the draft reaches the server without another keystroke.
   var RETRY_MS = 3000;
+  // Set once the page is being left (a reload, a link). A save confirmed after that is not
+  // the last word: the next page may have been rendered before that save landed, so the local
+  // copy stays for it to compare with the version the server sent.
+  var leaving = false;
 
   function storage() {
     try {
@@ -160,7 +164,7 @@
     if (element.id === "save-status") {
       var panel = document.getElementById("run-panel");
       var saved = element.getAttribute("data-saved-version");
-      if (panel && saved !== null) {
+      if (panel && saved !== null && !leaving) {
         forgetDraft(panel.getAttribute("data-session"), panel.getAttribute("data-turn"), Number(saved));
       }
       return;
@@ -200,6 +204,11 @@
         "kept in this browser; submit it again in a moment.";
     }
   }
+
+  window.addEventListener("beforeunload", function () {
+    leaving = true;
+    clearTimeout(retryTimer);
+  });
 
   if (window.htmx) {
     document.addEventListener("htmx:sendError", onRequestFailed);
