@@ -18,7 +18,7 @@ from interviews.models import ANSWER_MAX_CHARS, RUNNING
 from interviews.services import finish_session, start_session, submit_answer
 from projects.models import Project
 from scoring.services import run_grading
-from tests.test_authorization import PROJECT, build_world
+from tests.test_authorization import MATRIX, PROJECT, build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -265,7 +265,7 @@ def test_interview_answers_survive_hostile_input(user):
                 )
             index = session.current_index
             answer = data.draw(hostile(ANSWER_MAX_CHARS), label="answer")
-            version = data.draw(st.one_of(st.just(str(next(versions))), RANDOM))
+            version = data.draw(st.one_of(st.just(str(next(versions))), PIECES))
             draft = reverse("interviews:autosave", args=[session.pk, index])
             _send(client, draft, {"answer": answer, "draft_version": version}, htmx=True)
             submit = reverse("interviews:submit", args=[session.pk, index])
@@ -418,3 +418,59 @@ def test_autosave_with_an_outlandish_draft_version_is_not_a_server_error(user, v
         data = {"answer": "draft", "draft_version": version}
         response = client.post(url, data, headers={"HX-Request": "true"})
     assert response.status_code == 200
+
+
+def test_ids_in_urls_past_any_column_range_are_not_a_server_error(user):
+    """Every URL that takes a number, given one past bigint: a 404 (or 405), never a 500."""
+    world = build_world(user)
+    huge = 10**20
+    with signed_in(user) as client:
+        for name, row in MATRIX.items():
+            kwargs = row.kwargs(world)
+            for key in [key for key, value in kwargs.items() if isinstance(value, int)]:
+                url = reverse(name, kwargs={**kwargs, key: huge})
+                for send in (client.get, client.post):
+                    status = send(url).status_code
+                    assert status in (200, 302, 404, 405), f"{send.__name__} {url}: {status}"
+
+
+QUERY_PARAMS = ("page", "seen", "section", "persona", "pressure", "next", "q")
+PAGES_WITH_QUERIES = (
+    "dashboard",
+    "projects:list",
+    "challenges:browse",
+    "interviews:history",
+    "interviews:setup",
+    "accounts:settings",
+)
+
+
+def test_query_strings_survive_hostile_input(user):
+    world = build_world(user)
+    urls = [reverse(name) for name in PAGES_WITH_QUERIES]
+    urls.append(reverse("scoring:review", args=[world.grading.pk]))
+    with signed_in(user) as client:
+
+        @settings(HYPOTHESIS, max_examples=12)  # fifteen requests an example
+        @given(st.data())
+        def run(data):
+            params = {name: data.draw(PIECES, label=name) for name in QUERY_PARAMS}
+            for url in urls:
+                assert_safe(client.get(url, params, headers={"HX-Request": "true"}))
+                assert_safe(client.get(url, params))
+            assert_safe(Client().get(reverse("accounts:login"), params))
+
+        run()
+
+
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/", "javascript:alert(1)", "/\\evil.example"]
+)
+def test_login_never_redirects_off_site(client, user, target):
+    from conftest import PASSWORD
+
+    response = client.post(
+        f"{reverse('accounts:login')}?next={target}", {"username": "ada", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dashboard")
