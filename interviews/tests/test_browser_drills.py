@@ -46,12 +46,12 @@ def test_drill_from_the_dashboard_through_one_answer_to_the_review(page, live_se
         "(95% CI 0.7–1.1 pp), and p95 stayed at 48 ms."
     )
     page.get_by_role("button", name="Submit answer").click()
-    expect(page.locator(".run-kicker")).to_contain_text("Question 2 of")
+    expect(page.locator(".run-kicker")).to_contain_text("Question 2 of", timeout=15_000)
     page.wait_for_selector("#run-panel[data-ready]", state="attached")
     assert drill.turns.get(index=0).answer.startswith("A four-week A/B test")
 
     page.get_by_role("button", name="Finish now and grade").click()
-    expect(page).to_have_url(re.compile(r"/review/\d+/$"))
+    expect(page).to_have_url(re.compile(r"/review/\d+/$"), timeout=15_000)
     drill.refresh_from_db()
     # With a broker and no worker (CI's PostgreSQL + Redis run), grade it as the worker would;
     # the review page polls and swaps the report in.
@@ -59,3 +59,15 @@ def test_drill_from_the_dashboard_through_one_answer_to_the_review(page, live_se
     expect(page.get_by_text(first).first).to_be_visible(timeout=15_000)
     assert_accessible(page)
     both_widths(page, "drill-review")
+
+    # The history marks the drill, and offers another from its own button.
+    page.get_by_role("link", name="Mock onsite", exact=True).click()
+    expect(
+        page.get_by_role("cell", name=re.compile(r"^Drill Real-time fraud scoring"))
+    ).to_be_visible()
+    assert_accessible(page)
+    both_widths(page, "drill-history")
+    # The drill was finished before its last due challenge was reached: that one is still due.
+    page.get_by_role("button", name="Drill my weak spots").click()
+    expect(page.locator(".run-kicker")).to_contain_text("Drill · Project 1 of 1", timeout=15_000)
+    assert MockSession.objects.filter(kind=DRILL).count() == 2
