@@ -13,8 +13,17 @@ class SessionProjectInline(admin.TabularInline):
 
 @admin.register(MockSession)
 class MockSessionAdmin(admin.ModelAdmin):
-    list_display = ("id", "user", "status", "pressure", "answer_mode", "started_at", "finished_at")
-    list_filter = ("status", "pressure", "answer_mode")
+    list_display = (
+        "id",
+        "user",
+        "kind",
+        "status",
+        "pressure",
+        "answer_mode",
+        "started_at",
+        "finished_at",
+    )
+    list_filter = ("kind", "status", "pressure", "answer_mode")
     search_fields = ("user__username",)
     raw_id_fields = ("user", "grading")
     inlines = [SessionProjectInline]
