@@ -312,6 +312,25 @@ def test_url_answers_each_role_as_the_matrix_says(name, user, other_user):
                 _check(response, expected, role=role, method=method, url=url, htmx=True)
 
 
+def test_every_post_without_a_csrf_token_is_refused(user):
+    """No view is CSRF-exempt: a forged form post from another site gets a 403 and changes
+    nothing, whoever the browser is signed in as (the mentor's comment form included)."""
+    world = build_world(user)
+    projects = user.projects.count()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    for name, row in MATRIX.items():
+        if row.post[0] == 405:
+            continue
+        url = reverse(name, kwargs=row.kwargs(world))
+        response = client.post(url, row.data(world))
+        assert response.status_code == 403, f"POST {url}: {response.status_code}"
+    user.refresh_from_db()  # the account was not deleted
+    assert user.projects.count() == projects
+    world.running.refresh_from_db()
+    assert world.running.status == "running"
+
+
 def test_mentor_page_is_404_for_a_revoked_or_made_up_token(client, user):
     world = build_world(user)
     review_services.revoke_share_link(link=world.link)

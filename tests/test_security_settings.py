@@ -91,6 +91,7 @@ def production(tmp_path_factory):
     scratch = tmp_path_factory.mktemp("production")
     env = {
         **os.environ,
+        "DJANGO_SETTINGS_MODULE": "hotseat.settings",
         "DEBUG": "0",
         "SECRET_KEY": "a-real-long-random-secret-for-the-header-check-0987654321",
         "DATABASE_URL": f"sqlite:///{scratch / 'db.sqlite3'}",
