@@ -271,6 +271,7 @@ def main() -> None:
         manage("migrate", "--noinput", "-v", "0")
     else:
         prepare_database(args.scale)
+    args.load_average = os.getloadavg()[0]  # other work on the machine skews every figure
     server = start_gunicorn(args.workers, args.threads)
     try:
         session = Session()
@@ -327,7 +328,8 @@ def write_benchmarks(table: str, args) -> None:
         f"{datetime.date.today().isoformat()}: {os.cpu_count()} cores, {memory:.0f} GiB, "
         f"{platform.python_implementation()} {platform.python_version()}, {workers}, "
         f"wrk 2 threads × 32 connections × {args.seconds} s per endpoint. The review page shows "
-        f"a graded round of {read_manifest()['review_turns']} turns.",
+        f"a graded round of {read_manifest()['review_turns']} turns. Load average when the "
+        f"run started: {args.load_average:.1f}.",
         table,
     )
 
