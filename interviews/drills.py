@@ -85,6 +85,12 @@ def _sibling(*, section: str, slug: str, exclude: set[str], rng: random.Random):
     return min(candidates, key=closeness)
 
 
+def _asked_turn(gradings: dict[int, Grading], drill: drills.Drill) -> dict:
+    """The transcript turn where the challenge was caved on (the report points into it)."""
+    transcript = gradings[drill.grading_id].transcript
+    return transcript["projects"][drill.project_index]["turns"][drill.turn_index]
+
+
 def plan_drill(*, user, now: datetime, seed: int) -> DrillPlan:
     """The due challenges, grouped by the project they were asked about (soonest due first)."""
     rotation = _rotation(user)
@@ -106,12 +112,13 @@ def plan_drill(*, user, now: datetime, seed: int) -> DrillPlan:
     }
     rng = random.Random(seed)
     asked = {drill.question for drill in due}
-    exclude: set[str] = set()
+    # Every due challenge is asked as itself, never again as another one's sibling.
+    exclude = {_asked_turn(gradings, d).get("challenge") or "" for d in due}
     projects: dict[tuple[int, int], DrillProject] = {}
     for drill in due:
         grading = gradings[drill.grading_id]
         raw_project = grading.transcript["projects"][drill.project_index]
-        raw = raw_project["turns"][drill.turn_index]
+        raw = _asked_turn(gradings, drill)
         key = (drill.grading_id, drill.project_index)
         if key not in projects:
             records = grading.project_records or []
@@ -125,7 +132,6 @@ def plan_drill(*, user, now: datetime, seed: int) -> DrillPlan:
                 questions=[],
             )
         slug = raw.get("challenge") or ""
-        exclude.add(slug)
         projects[key].questions.append(
             DrillQuestion(
                 section=drill.section,

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from interviews.models import CHALLENGE, DRILL, MockSession
-from interviews.services import start_drill
+from interviews.services import abandon_session, start_drill
 from interviews.tests.conftest import caved_round, play
 from scoring.drills import INTERVAL_DAYS
 from scoring.graders.pushback import CAVED, HELD
@@ -56,6 +56,15 @@ def test_drill_reasks_the_due_challenges_about_the_original_project(client_user,
     page = client_user.get(response.url).content.decode()
     assert "Drill · Project 1 of 1 · Question 1 of 4" in page
     assert escape(due[0]) in page
+
+
+def test_a_sibling_is_never_another_due_challenge(user, projects):
+    caved_round(user, projects[0])
+    for seed in range(20):
+        drill = start_drill(user=user, seed=seed)
+        questions = [turn.question for turn in drill.turns.all()]
+        assert len(questions) == len(set(questions)) == 4
+        abandon_session(session=drill)
 
 
 def test_drill_with_many_due_skips_siblings_and_stays_short(user, projects):
