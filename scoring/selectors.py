@@ -7,7 +7,7 @@ from datetime import datetime
 from hashlib import md5
 
 from django.core.cache import cache
-from django.db.models import TextField
+from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -17,7 +17,7 @@ from scoring import drills, summary
 from scoring.charts import LineChart, SessionScores, day_labels, section_score_chart
 from scoring.framework import SECTION_BY_KEY, SECTIONS
 from scoring.graders.pushback import CAVED, CONCEDED, HELD
-from scoring.models import GRADED, Grading, ReviewComment, ShareLink
+from scoring.models import GRADED, Grading, Regrading, ReviewComment, ShareLink
 from scoring.reports import Review, attach_comments, build_review
 
 # The dashboard reads at most this many recent sessions, however long the history grows.
@@ -95,9 +95,22 @@ def turn_count(grading: Grading) -> int:
 
 
 def regrade_family(grading: Grading) -> tuple[Grading | None, list[Grading]]:
-    """The grading this one regrades (if any), and the later gradings of this one."""
-    source = Grading.objects.filter(regradings__grading=grading).only("pk").first()
-    later = list(Grading.objects.filter(regrade_of__source=grading).only("pk", "grader", "overall"))
+    """The grading this one regrades (if any), and the later gradings of this one, newest
+    first: both sides of the regrade links in one query."""
+    links = Regrading.objects.filter(Q(grading=grading) | Q(source=grading)).select_related(
+        "source", "grading"
+    )
+    links = links.only(
+        "source", "grading", "grading__grader", "grading__overall", "grading__created_at"
+    )
+    source = None
+    later = []
+    for link in links:
+        if link.grading_id == grading.pk:
+            source = link.source
+        else:
+            later.append(link.grading)
+    later.sort(key=lambda g: (g.created_at, g.pk), reverse=True)
     return source, later
 
 

@@ -26,7 +26,7 @@ def test_review_second_visit_renders_the_same_without_the_snapshot(
 ):
     grading = make_grading(user, turns=40)
     first = _page(client_user, grading)
-    # session, user, grading (no snapshot columns), comments, share links, regrades (2)
-    with django_assert_max_num_queries(7):
+    # session, user, grading (no snapshot columns), comments, share links, regrade links
+    with django_assert_max_num_queries(6):
         second = _page(client_user, grading)
     assert second == first and "Fix these first" in second
