@@ -276,6 +276,8 @@ def build_review(transcript: dict, report: dict | None) -> Review:
             if flag.get("turn") in numbers:
                 turns[flag["turn"]].flags.append(flag.get("message", ""))
         timed = [t.seconds for t in turns if t.seconds is not None]
+        # A drill asks about a few sections only; the others were never asked, so not shown.
+        shown = graded.get("asked") if report.get("session_kind") == "drill" else SECTION_KEYS
         projects.append(
             ProjectView(
                 title=raw_project.get("title") or f"Project {p + 1}",
@@ -283,7 +285,7 @@ def build_review(transcript: dict, report: dict | None) -> Review:
                 sections=[
                     _section_view(key, sections[key], numbers)
                     for key in SECTION_KEYS
-                    if key in sections
+                    if key in sections and key in (shown or SECTION_KEYS)
                 ],
                 turns=turns,
                 seconds_used=sum(timed) if timed else None,

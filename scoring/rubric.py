@@ -80,9 +80,13 @@ DELIVERY_WEIGHT = 0.1
 MAX_LEVEL = 4
 
 
-def project_overall(section_scores: dict[str, float], delivery: float | None) -> float:
-    """0–100 from the six section scores (0–4) and the delivery score (0–4, or None)."""
-    content = mean(section_scores.get(key, 0.0) for key in SECTION_KEYS) / MAX_LEVEL
+def project_overall(
+    section_scores: dict[str, float], delivery: float | None, keys: tuple[str, ...] = SECTION_KEYS
+) -> float:
+    """0–100 from the section scores (0–4) and the delivery score (0–4, or None).
+
+    `keys` are the sections that count: all six, or those a drill asked about."""
+    content = mean(section_scores.get(key, 0.0) for key in keys) / MAX_LEVEL
     if delivery is None:
         return round(100 * content, 1)
     return round(100 * (SECTION_WEIGHT * content + DELIVERY_WEIGHT * delivery / MAX_LEVEL), 1)

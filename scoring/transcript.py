@@ -41,6 +41,8 @@ class TranscriptProject:
 @dataclass(frozen=True, slots=True)
 class Transcript:
     projects: tuple[TranscriptProject, ...]
+    # "drill": a round of pushback on chosen sections only; the others were never asked.
+    kind: str = "normal"
 
 
 def _number(value, where: str) -> float | None:
@@ -106,4 +108,5 @@ def parse_transcript(data) -> Transcript:
                 turns=tuple(_turn(t, i, f"{where}.turns[{i}]") for i, t in enumerate(turns)),
             )
         )
-    return Transcript(projects=tuple(projects))
+    kind = "drill" if data.get("session_kind") == "drill" else "normal"
+    return Transcript(projects=tuple(projects), kind=kind)

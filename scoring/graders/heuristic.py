@@ -418,13 +418,21 @@ def grade_project(project: TranscriptProject, record: dict | None = None) -> dic
         "delivery": project_delivery,
         "pushback": [outcome.as_dict() for outcome in outcomes],
         "consistency": consistency.find_contradictions(project, record),
+        "asked": [key for key in SECTION_KEYS if project.section_turns(key)],
     }
 
 
-def _fixes(project_index: int, project: dict) -> list[tuple[float, dict]]:
+def _counted_sections(report: dict, project: dict) -> tuple[str, ...]:
+    """All six sections; in a drill, only those it asked about (the rest were never asked)."""
+    if report.get("session_kind") == "drill" and project.get("asked"):
+        return tuple(project["asked"])
+    return SECTION_KEYS
+
+
+def _fixes(project_index: int, project: dict, counted: tuple[str, ...]) -> list[tuple[float, dict]]:
     fixes = []
     for key, section in project["sections"].items():
-        if section["score"] >= 4:
+        if section["score"] >= 4 or key not in counted:
             continue
         message = (
             gap_message(section["gaps"][0], key)
@@ -466,11 +474,17 @@ def finalize_report(report: dict) -> dict:
         scores = {key: section["score"] for key, section in project["sections"].items()}
         project_delivery = project.get("delivery")
         project["overall"] = (
-            project_overall(scores, project_delivery["score"]) if project_delivery else 0.0
+            project_overall(scores, project_delivery["score"], _counted_sections(report, project))
+            if project_delivery
+            else 0.0
         )
     report["overall"] = session_overall([p["overall"] for p in report["projects"]])
     ranked = sorted(
-        (fix for i, p in enumerate(report["projects"]) for fix in _fixes(i, p)),
+        (
+            fix
+            for i, p in enumerate(report["projects"])
+            for fix in _fixes(i, p, _counted_sections(report, p))
+        ),
         key=lambda item: -item[0],
     )
     report["top_fixes"] = [fix for _, fix in ranked[:TOP_FIXES]]
@@ -481,6 +495,7 @@ def grade(transcript: Transcript, project_records: list[dict] | None = None) -> 
     report = {
         "grader": NAME,
         "overall": 0.0,
+        "session_kind": transcript.kind,
         "rubric_version": RUBRIC_VERSION,
         "projects": [
             grade_project(p, consistency.match_record(p.title, project_records))

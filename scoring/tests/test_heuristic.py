@@ -286,3 +286,27 @@ def test_an_unanswered_turn_is_named_in_the_section_feedback():
     results = grade_transcript(c.transcript(project))["projects"][0]["sections"]["results"]
     assert results["score"] >= 3  # the prompt turn still earns it
     assert "turn 6 with no answer to grade" in results["feedback"]
+
+
+def test_a_drill_counts_only_the_sections_it_asked_about():
+    results = [turn for turn in c.FEED["turns"] if turn["section"] == "results"]
+    project = {"title": c.FEED["title"], "time_budget_seconds": 600, "turns": results}
+    normal = grade_transcript(c.transcript(project))
+    drill = grade_transcript({**c.transcript(project), "session_kind": "drill"})
+
+    assert list(drill["projects"][0]["sections"]) == list(SECTION_KEYS)  # the shape holds
+    assert drill["projects"][0]["asked"] == ["results"]
+    assert drill["projects"][0]["sections"]["results"]["score"] >= 3
+    assert drill["overall"] > 2 * normal["overall"]  # unasked sections are not zeros here
+    assert {fix["section"] for fix in drill["top_fixes"]} <= {"results"}
+    assert "problem" in {fix["section"] for fix in normal["top_fixes"]}
+
+
+def test_a_drill_review_shows_only_the_sections_it_asked_about():
+    from scoring.reports import build_review
+
+    results = [turn for turn in c.FEED["turns"] if turn["section"] == "results"]
+    project = {"title": c.FEED["title"], "time_budget_seconds": 600, "turns": results}
+    transcript = {**c.transcript(project), "session_kind": "drill"}
+    review = build_review(transcript, grade_transcript(transcript))
+    assert [section.key for section in review.projects[0].sections] == ["results"]
