@@ -1,10 +1,12 @@
 """Fixtures shared by every app's tests: people, browser set-up and a real Celery worker."""
 
+import copy
 import os
 import shutil
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,17 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache(settings):
+    """Each test starts with an empty cache, without flushing a Redis others may share.
+
+    Cached fragments are keyed by row ids and times, which repeat from one test to the next,
+    so a test must never read what an earlier one cached."""
+    caches = copy.deepcopy(settings.CACHES)
+    caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = caches
 
 
 def _make_user(django_user_model, username):
