@@ -15,35 +15,20 @@ import datetime
 import os
 import platform
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hotseat.settings")
+from _django import ROOT, percentile, test_database  # first: sets up Django
+from django.db import connection
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
-
-from challenges.engine import clear_caches, follow_up, pick  # noqa: E402
-from challenges.models import Challenge  # noqa: E402
-from projects.examples import EXAMPLE_PROJECTS  # noqa: E402
+from challenges.engine import clear_caches, follow_up, pick
+from challenges.models import Challenge
+from projects.examples import EXAMPLE_PROJECTS
 
 TARGET_MS = 20.0
 # docs/challenges.md keeps its prose; --write replaces only what lies between these markers.
 START = "<!-- bench:challenges_pick -->"
 END = "<!-- /bench:challenges_pick -->"
 PRESSURES = ("warmup", "standard", "bar_raiser")
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def run_session(seed: int, pressure: str, *, answered: bool) -> int:
@@ -143,16 +128,11 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="update docs/challenges.md")
     args = parser.parse_args()
 
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0)
-    try:
+    with test_database():
         bank_size = Challenge.objects.filter(active=True).count()
         run_session(0, "standard", answered=True)  # compile regexes, warm the connection
         figures = measure(args.runs)
         report = render(figures, args.runs, bank_size)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
     print(report)
     worst = max(p95 for name, (_, p95, _) in figures.items() if "session" in name)
     print(f"worst p95 of a session: {worst:.2f} ms (target {TARGET_MS:.0f} ms)")

@@ -14,29 +14,18 @@ Targets: turn page and autosave under 30 ms; submit under 60 ms.
 
 import argparse
 import logging
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hotseat.settings")
+from _django import percentile, test_database  # first: sets up Django
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
-from django.urls import reverse  # noqa: E402
-
-from interviews.services import finish_session, start_session, submit_answer  # noqa: E402
-from projects import services as project_services  # noqa: E402
-from projects.examples import EXAMPLE_PROJECTS  # noqa: E402
+from interviews.services import finish_session, start_session, submit_answer
+from projects import services as project_services
+from projects.examples import EXAMPLE_PROJECTS
 
 PAGE_TARGET_MS = 30.0
 SUBMIT_TARGET_MS = 60.0
@@ -46,11 +35,6 @@ ANSWER = (
     "2.1% to 1.2% of revenue in a four-week A/B test."
 )
 HTMX = {"HX-Request": "true"}
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def timed(runs: int, call) -> tuple[float, float]:
@@ -94,11 +78,8 @@ def main() -> None:
     args = parser.parse_args()
 
     logging.disable(logging.INFO)  # grading runs inline here and logs every task
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0)
     rows = []
-    try:
+    with test_database():
         user = get_user_model().objects.create_user(username="bench", password="bench-pass-42")
         projects = [
             project_services.create_project(
@@ -169,8 +150,6 @@ def main() -> None:
                 None,
             )
         )
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
     print(f"Mock onsite on {connection.vendor}, {args.runs} runs each")
     print(f"{'what':<52} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")

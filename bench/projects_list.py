@@ -13,38 +13,22 @@ Targets: list page under 100 ms at 20 projects; readiness check under 30 ms.
 """
 
 import argparse
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hotseat.settings")
+from _django import percentile, test_database  # first: sets up Django
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
-from django.urls import reverse  # noqa: E402
-
-from projects import services  # noqa: E402
-from projects.examples import EXAMPLE_PROJECTS  # noqa: E402
-from projects.readiness import clear_caches  # noqa: E402
+from projects import services
+from projects.examples import EXAMPLE_PROJECTS
+from projects.readiness import clear_caches
 
 LIST_TARGET_MS = 100.0
 READINESS_TARGET_MS = 30.0
 SIZES = (1, 4, 20, 50)
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def timed(runs: int, call, *, cold: bool = False) -> tuple[float, float]:
@@ -94,11 +78,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
 
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0)
     rows = []
-    try:
+    with test_database():
         user = get_user_model().objects.create_user(username="bench", password="bench-pass-42")
         client = Client()
         client.force_login(user)
@@ -127,8 +108,6 @@ def main() -> None:
             cold=True,
         )
         rows.append(("readiness check (htmx), one full project, cold", median, p95, None))
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
     print(f"Project bank on {connection.vendor}, {args.runs} runs each")
     print(f"{'what':<60} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")

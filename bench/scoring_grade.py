@@ -19,21 +19,13 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hotseat.settings")
+from _django import ROOT, percentile  # first: sets up Django
+from django.conf import settings
+from django.db import connection
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.conf import settings  # noqa: E402
-from django.db import connection  # noqa: E402
-
-from scoring.graders import grade_transcript  # noqa: E402
-from scoring.tests import calibration as c  # noqa: E402
+from scoring.graders import grade_transcript
+from scoring.tests import calibration as c
 
 HEURISTIC_TARGET_MS = 20.0
 WORKER_TARGET_MS = 500.0
@@ -76,11 +68,6 @@ def forty_turn_transcript() -> dict:
             project["turns"].append(copy.deepcopy(next(extra)))
         projects.append(project)
     return {"format": "hotseat.transcript/1", "projects": projects}
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def bench_heuristic(runs: int = 200) -> dict:

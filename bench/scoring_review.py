@@ -14,42 +14,26 @@ Targets: review page under 150 ms at 4 × 40 turns; dashboard under 150 ms at 20
 """
 
 import argparse
-import os
 import statistics
-import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hotseat.settings")
+from _django import percentile, test_database  # first: sets up Django
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
-from django.urls import reverse  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from scoring.graders import grade_transcript  # noqa: E402
-from scoring.models import GRADED, Grading  # noqa: E402
-from scoring.review_services import create_share_link  # noqa: E402
-from scoring.tests.review_data import sample_transcript  # noqa: E402
+from scoring.graders import grade_transcript
+from scoring.models import GRADED, Grading
+from scoring.review_services import create_share_link
+from scoring.tests.review_data import sample_transcript
 
 REVIEW_TARGET_MS = 150.0
 DASHBOARD_TARGET_MS = 150.0
 REVIEW_SIZES = ((1, 1), (1, 40), (4, 40))  # (projects, turns per project)
 HISTORY_SIZES = (1, 10, 50, 200)
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def measure(client: Client, url: str, runs: int) -> tuple[float, float, int]:
@@ -90,11 +74,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
 
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0)
     rows = []
-    try:
+    with test_database():
         users = get_user_model().objects
         client = Client()
         for projects, turns in REVIEW_SIZES:
@@ -128,8 +109,6 @@ def main() -> None:
             rows.append(
                 (f"dashboard, {size} sessions", *measure(client, reverse("dashboard"), args.runs))
             )
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
     print(f"Review and dashboard on {connection.vendor}, {args.runs} runs each")
     print(f"{'what':<40} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
