@@ -13,6 +13,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from environs import Env
 
+from hotseat.release import code_version
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = Env()
@@ -109,6 +111,9 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Keys carry the code's fingerprint (or the deploy's release id), so a deploy never serves a
+# fragment rendered by the code it replaced.
+CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", "") or code_version(BASE_DIR)
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL

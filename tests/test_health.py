@@ -62,3 +62,18 @@ def test_deploy_check_is_clean_with_debug_off():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_code_version_changes_with_a_template_and_ignores_tests(tmp_path):
+    from hotseat.release import code_version
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "tests").mkdir()
+    page = tmp_path / "templates" / "page.html"
+    page.write_text("<p>old</p>")
+    (tmp_path / "tests" / "test_x.py").write_text("x = 1")
+    before = code_version(tmp_path)
+    (tmp_path / "tests" / "test_x.py").write_text("x = 2")
+    assert code_version(tmp_path) == before
+    page.write_text("<p>new</p>")
+    assert code_version(tmp_path) != before
