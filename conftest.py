@@ -3,14 +3,13 @@
 import copy
 import os
 import shutil
-import subprocess
-import sys
-import time
 import uuid
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from tests.support.worker import WorkerProcess, database_url
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from
 # live_server tests are safe here because each test owns its thread.
@@ -119,85 +118,10 @@ def login_page(page, live_server, user, password=PASSWORD):
 # --- A real Celery worker --------------------------------------------------------------
 
 
-def _database_url(db_settings) -> str:
-    if db_settings["ENGINE"] != "django.db.backends.postgresql":
-        return ""
-    auth = db_settings["USER"] or ""
-    if db_settings["PASSWORD"]:
-        auth += f":{db_settings['PASSWORD']}"
-    host = db_settings["HOST"] or "127.0.0.1"
-    port = db_settings["PORT"] or 5432
-    return f"postgres://{auth}@{host}:{port}/{db_settings['NAME']}"
-
-
 def _require(reason):
     if SERVICES_REQUIRED:
         pytest.fail(f"{reason} (CI must run every test)")
     pytest.skip(reason)
-
-
-def _die_with_parent():
-    """Linux: the worker gets SIGTERM when pytest dies, so no orphan holds the test database."""
-    import ctypes
-    import signal
-
-    PR_SET_PDEATHSIG = 1
-    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-
-
-class WorkerProcess:
-    """A `celery worker` subprocess bound to the test database; tests may kill it."""
-
-    def __init__(self, env):
-        self.env = env
-        self.process = None
-
-    def start(self, timeout=30):
-        from hotseat.celery import ping
-
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "hotseat",
-                "worker",
-                "--pool=solo",
-                "--loglevel=WARNING",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-            ],
-            cwd=BASE_DIR,
-            env=self.env,
-            preexec_fn=_die_with_parent,
-        )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"celery worker exited with {self.process.returncode}")
-            try:
-                if ping.apply_async().get(timeout=2) == "pong":
-                    return self
-            except Exception:  # not consuming yet
-                time.sleep(0.2)
-        self.kill()
-        raise RuntimeError("celery worker did not answer a ping in time")
-
-    def kill(self):
-        """SIGKILL: the worker gets no chance to acknowledge or clean up."""
-        if self.process and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(10)
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.kill()
 
 
 @pytest.fixture
@@ -209,13 +133,13 @@ def celery_worker_process(transactional_db):
 
     if not settings.REDIS_URL:
         _require("needs Redis and a Celery worker: set REDIS_URL (see README)")
-    database_url = _database_url(connection.settings_dict)
-    if not database_url:
+    db_url = database_url(connection.settings_dict)
+    if not db_url:
         _require("needs PostgreSQL: a worker process cannot share the in-memory SQLite test DB")
     app.control.purge()
     env = {
         **os.environ,
-        "DATABASE_URL": database_url,
+        "DATABASE_URL": db_url,
         "REDIS_URL": settings.REDIS_URL,
         "CELERY_QUEUE": app.conf.task_default_queue,
     }

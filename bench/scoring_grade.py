@@ -17,7 +17,6 @@ import platform
 import re
 import statistics
 import subprocess
-import sys
 import time
 
 from _django import ROOT, percentile  # first: sets up Django
@@ -26,6 +25,7 @@ from django.db import connection
 
 from scoring.graders import grade_transcript
 from scoring.tests import calibration as c
+from tests.support.worker import WorkerProcess, database_url
 
 HEURISTIC_TARGET_MS = 20.0
 WORKER_TARGET_MS = 500.0
@@ -91,14 +91,6 @@ def bench_heuristic(runs: int = 200) -> dict:
     }
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    auth = db["USER"] or ""
-    if db["PASSWORD"]:
-        auth += f":{db['PASSWORD']}"
-    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 def bench_worker(runs: int = 30) -> dict | str:
     """Median time from create_grading (what finishing a session calls) to status "graded"."""
     if not settings.REDIS_URL:
@@ -107,7 +99,7 @@ def bench_worker(runs: int = 30) -> dict | str:
         return "skipped: set DATABASE_URL to PostgreSQL (the worker is another process)"
     from django.contrib.auth import get_user_model
 
-    from hotseat.celery import app, ping
+    from hotseat.celery import app
     from scoring.models import GRADED, Grading
     from scoring.services import create_grading
 
@@ -117,29 +109,16 @@ def bench_worker(runs: int = 30) -> dict | str:
     # A queue of its own: another worker on the same Redis (a test run) must not take these,
     # and purging it touches no one else's messages.
     app.conf.task_default_queue = QUEUE
-    env = {**os.environ, "DATABASE_URL": _database_url(), "REDIS_URL": settings.REDIS_URL}
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "hotseat",
-            "worker",
-            "--pool=solo",
-            "--queues",
-            QUEUE,
-            "--loglevel=WARNING",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,  # the start-up banner; errors still reach stderr
-    )
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(connection.settings_dict),
+        "REDIS_URL": settings.REDIS_URL,
+        "CELERY_QUEUE": QUEUE,
+    }
+    # The start-up banner goes nowhere; errors still reach stderr.
+    worker = WorkerProcess(env, stdout=subprocess.DEVNULL)
     try:
-        ping.apply_async().get(timeout=30)
+        worker.start()
         user = get_user_model().objects.create_user("bench", password="bench-password-1")
         transcript = c.transcript(c.FEED, c.TOXICITY, c.MEDIUM_FEED, c.WEAK_FEED)
         timings = []
@@ -159,8 +138,7 @@ def bench_worker(runs: int = 30) -> dict | str:
             "p95": percentile(timings, 0.95),
         }
     finally:
-        worker.terminate()
-        worker.wait(15)
+        worker.stop()
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
 

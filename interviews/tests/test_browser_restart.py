@@ -19,17 +19,11 @@ from django.db import connection
 from playwright.sync_api import expect
 
 from challenges.pressure import WARMUP
-from conftest import (
-    BASE_DIR,
-    _database_url,
-    _die_with_parent,
-    _require,
-    assert_accessible,
-    login_page,
-)
+from conftest import BASE_DIR, _require, assert_accessible, login_page
 from interviews.models import Turn
 from interviews.services import start_session
 from interviews.tests.conftest import make_project
+from tests.support.worker import database_url, die_with_parent
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -78,7 +72,7 @@ class AppServer:
             ],
             cwd=BASE_DIR,
             env=self.env,
-            preexec_fn=_die_with_parent,
+            preexec_fn=die_with_parent,
             # Its own process group, so a kill takes the worker down with the master.
             start_new_session=True,
         )
@@ -102,10 +96,10 @@ class AppServer:
 
 @pytest.fixture
 def app_server():
-    database_url = _database_url(connection.settings_dict)
-    if not database_url:
+    db_url = database_url(connection.settings_dict)
+    if not db_url:
         _require("needs PostgreSQL: a server process cannot share the in-memory SQLite test DB")
-    server = AppServer(database_url).start()
+    server = AppServer(db_url).start()
     yield server
     server.kill()
 
