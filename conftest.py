@@ -73,6 +73,31 @@ def other_client(user, other_user):
     return client
 
 
+@pytest.fixture
+def fake_openai(settings):
+    """Start scripted OpenAI-protocol servers, with the settings pointed at the latest one.
+
+    Call it with the client's timeout and retries: `fake_openai(timeout=0.5, max_retries=0)`.
+    Every server started is stopped after the test."""
+    from scoring.tests.fake_openai import FakeOpenAI
+
+    started = []
+
+    def start(*, timeout: float, max_retries: int):
+        fake = FakeOpenAI().start()
+        started.append(fake)
+        settings.OPENAI_BASE_URL = fake.base_url
+        settings.OPENAI_API_KEY = "test-key"
+        settings.OPENAI_MODEL = "test-model"
+        settings.OPENAI_TIMEOUT = timeout
+        settings.OPENAI_MAX_RETRIES = max_retries
+        return fake
+
+    yield start
+    for fake in started:
+        fake.stop()
+
+
 # --- Browser ---------------------------------------------------------------------------
 
 

@@ -5,7 +5,6 @@ import pytest
 from challenges.engine import BANK
 from challenges.llm_writer import LLM, write_challenge
 from challenges.tests.texts import SOLID, WORDS_ONLY_RESULTS
-from scoring.tests.fake_openai import FakeOpenAI
 
 pytestmark = pytest.mark.django_db
 
@@ -18,15 +17,8 @@ WRITTEN = {
 
 
 @pytest.fixture
-def server(settings):
-    fake = FakeOpenAI().start()
-    settings.OPENAI_BASE_URL = fake.base_url
-    settings.OPENAI_API_KEY = "test-key"
-    settings.OPENAI_MODEL = "test-model"
-    settings.OPENAI_TIMEOUT = 0.5
-    settings.OPENAI_MAX_RETRIES = 0
-    yield fake
-    fake.stop()
+def server(fake_openai):
+    return fake_openai(timeout=0.5, max_retries=0)
 
 
 def write(**overrides):

@@ -12,7 +12,6 @@ from scoring.graders.llm import PROMPT_VERSION, ProjectGrade
 from scoring.models import GRADED
 from scoring.services import create_grading
 from scoring.tests import calibration as c
-from scoring.tests.fake_openai import FakeOpenAI
 
 FEED_RESULTS = c.FEED["turns"][4]["answer"]
 QUOTE = "p95 ranking latency fell from 92 ms to 74 ms"
@@ -29,16 +28,10 @@ def grades(results_evidence=(QUOTE,), score=3.5):
 
 
 @pytest.fixture
-def server(settings):
-    fake = FakeOpenAI().start()
-    settings.OPENAI_BASE_URL = fake.base_url
-    settings.OPENAI_API_KEY = "test-key"
-    settings.OPENAI_MODEL = "test-model"
-    settings.OPENAI_TIMEOUT = 1.0
-    settings.OPENAI_MAX_RETRIES = 2
+def server(fake_openai):
+    fake = fake_openai(timeout=1.0, max_retries=2)
     cache.clear()
     yield fake
-    fake.stop()
     cache.clear()
 
 
