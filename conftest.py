@@ -74,6 +74,17 @@ def other_client(user, other_user):
 
 
 @pytest.fixture
+def celery_eager():
+    """Run queued tasks inline even when REDIS_URL is set (as in CI) and no worker listens."""
+    from hotseat.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
+
+
+@pytest.fixture
 def fake_openai(settings):
     """Start scripted OpenAI-protocol servers, with the settings pointed at the latest one.
 

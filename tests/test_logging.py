@@ -10,7 +10,6 @@ import logging
 import pytest
 from django.urls import reverse
 
-from hotseat.celery import app
 from interviews.models import MockSession
 from scoring.models import GRADED, Grading
 from tests.test_authorization import PROJECT
@@ -22,15 +21,6 @@ WRONG_PASSWORD = "Wr0ng-Secret-Pa55-QQ87"
 ANSWER_SECRET = "ZEBRA-QUARTZ-7f3a churn model confidential"
 API_KEY = "sk-test-hotseat-DO-NOT-LOG-91b2"
 SECRET_KEY = "hotseat-log-test-secret-key-7d1e5c0a9b8f3e2d1c0b9a8f7e6d5c4b"
-
-
-@pytest.fixture
-def run_tasks_inline():
-    """Grade in the request, as the embedded default does, even when REDIS_URL is set."""
-    before = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = before
 
 
 @pytest.fixture
@@ -68,7 +58,7 @@ def test_a_full_journey_logs_no_password_answer_or_secret(
     client,
     caplog,
     secrets_configured,
-    run_tasks_inline,
+    celery_eager,  # grade in the request, as the embedded default does
     django_capture_on_commit_callbacks,
 ):
     # What LOG_LEVEL=DEBUG does in production: the root logger and every logger of ours (and
