@@ -32,6 +32,28 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def challenge_bank(request):
+    """The challenge bank, which a data migration loads, for every test that uses the database.
+
+    Transactional tests (browser and worker tests) end by emptying every table, the bank
+    included; without this, a later test would run its sessions without any pushback."""
+    transactional = "transactional_db" in request.fixturenames or any(
+        marker.kwargs.get("transaction") for marker in request.node.iter_markers("django_db")
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+    elif "db" in request.fixturenames or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+    else:
+        return
+    from challenges.models import Challenge
+    from challenges.services import load_challenges
+
+    if not Challenge.objects.exists():
+        load_challenges()
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache(settings):
     """Each test starts with an empty cache, without flushing a Redis others may share.
 
