@@ -33,6 +33,7 @@ DATABASE = "hotseat_bench"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
 REDIS_URL = "redis://127.0.0.1:6379/5"
 PASSWORD = "bench-password-42"
+CONNECTIONS = 32  # wrk's open connections, 2 threads
 
 # name, target ratio of the floor's requests/s
 TARGETS = {
@@ -111,6 +112,11 @@ def start_gunicorn(workers: int, threads: int = 1) -> subprocess.Popen:
             "gthread" if threads > 1 else "sync",
             "--threads",
             str(threads),
+            # A gthread worker keeps accepting keep-alive connections until it holds this many:
+            # left at gunicorn's 1,000, the first worker to wake took all 32 of wrk's and the
+            # other sat idle (one core serving everything). Capped, each takes its share.
+            "--worker-connections",
+            str(-(-CONNECTIONS // workers)),
             "--log-level",
             "warning",
         ],
@@ -202,7 +208,7 @@ _runs = 0
 def run_wrk(path: str, headers: list[str], seconds: int, answer: str | None = None) -> dict:
     global _runs
     _runs += 1
-    command = ["wrk", "-t2", "-c32", f"-d{seconds}s", "--latency", *headers]
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", *headers]
     with tempfile.TemporaryDirectory() as folder:
         if answer is not None:
             script = Path(folder) / "autosave.lua"

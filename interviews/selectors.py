@@ -49,6 +49,18 @@ def sessions_for_user(user) -> QuerySet[MockSession]:
     )
 
 
+def session_stamps(user) -> QuerySet:
+    """Newest first, what a history row's look depends on, as plain values: (id, start,
+    status, grading id, grading status, score)."""
+    return (
+        MockSession.objects.filter(user=user)
+        .order_by("-started_at", "-id")
+        .values_list(
+            "pk", "started_at", "status", "grading_id", "grading__status", "grading__overall"
+        )
+    )
+
+
 def recently_seen_challenges(*, user, sessions: int) -> set[str]:
     """Challenge slugs asked in the user's last few sessions, so the next one asks others."""
     recent = MockSession.objects.filter(user=user).order_by("-started_at", "-id")[:sessions]

@@ -3,8 +3,8 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -15,10 +15,10 @@ from django_htmx.http import HttpResponseClientRedirect
 from interviews.forms import SetupForm
 from interviews.models import ANSWER_MAX_CHARS, FINISHED
 from interviews.selectors import (
-    SESSION_PROJECT_TITLES,
     build_transcript,
     get_session_for_user,
     run_state,
+    session_stamps,
     sessions_for_user,
 )
 from interviews.services import (
@@ -78,33 +78,30 @@ def _version(request) -> int:
 @login_required
 @require_GET
 def history(request):
-    page = Paginator(
-        sessions_for_user(request.user).prefetch_related(None), SESSIONS_PER_PAGE
-    ).get_page(request.GET.get("page"))
-    sessions = list(page.object_list)
+    page = Paginator(session_stamps(request.user), SESSIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
 
     def rows():
-        # The project titles are read only when the cached rows are missing.
-        prefetch_related_objects(sessions, SESSION_PROJECT_TITLES)
-        return sessions
+        # The sessions themselves are read only when the cached page is missing.
+        sessions = sessions_for_user(request.user).in_bulk([pk for pk, *_ in page.object_list])
+        return [sessions[pk] for pk, *_ in page.object_list]
 
+    get_token(request)  # the secret exists before it goes into the page's key
     # A row changes only with its session's status or its grading's status and score (the
-    # titles are a snapshot); the start time keeps keys apart should ids ever be reused (a
-    # database rebuilt under a running Redis), and dates show in the current time zone.
-    rows_key = [
-        (
-            s.pk,
-            s.started_at,
-            s.status,
-            s.grading_id,
-            s.grading and (s.grading.status, s.grading.overall),
-        )
-        for s in sessions
-    ] + [timezone.get_current_timezone_name()]
+    # titles are a snapshot); dates show in the current time zone, and the drill form carries
+    # a CSRF token masked from the browser's secret.
+    page_key = (
+        list(page.object_list),
+        page.number,
+        page.paginator.count,
+        timezone.get_current_timezone_name(),
+        request.META["CSRF_COOKIE"],
+    )
     return render(
         request,
         "interviews/history.html",
-        {"page": page, "rows": SimpleLazyObject(rows), "rows_key": rows_key},
+        {"page": page, "rows": SimpleLazyObject(rows), "page_key": page_key},
     )
 
 

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import prefetch_related_objects
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
@@ -17,8 +16,9 @@ from projects.forms import (
 )
 from projects.importer import parse_project
 from projects.metrics_check import describe_change, plain_number
+from projects.models import Project
 from projects.readiness import project_readiness
-from projects.selectors import METRICS, get_project_for_user, projects_for_user
+from projects.selectors import get_project_for_user, projects_for_user
 from projects.services import METRIC_FIELDS
 from scoring.framework import SECTIONS
 
@@ -27,27 +27,29 @@ LEDGER_SIZE = 8
 
 
 def _list_context(request) -> dict:
-    """The list, with readiness and metrics worked out only if its cached fragment is missing.
+    """The list, read in full only if its cached fragment is missing.
 
-    Every change to what a card shows goes through projects.services, which saves the project
-    (a new updated_at) or moves it (a new position); the cached list also holds forms with a
+    The fragment's key is every card's id, position and updated_at, read as plain values:
+    every change to what a card shows goes through projects.services, which saves the project
+    (a new updated_at) or moves it (a new position). The cached list also holds forms with a
     CSRF token masked from this browser's secret, so the secret is part of the key too.
     """
-    projects = list(projects_for_user(request.user).prefetch_related(None))
+    stamps = list(
+        Project.objects.filter(user=request.user)
+        .order_by("position", "id")
+        .values_list("pk", "position", "updated_at")
+    )
 
     def rows():
-        prefetch_related_objects(projects, METRICS)
-        return [(project, project_readiness(project)) for project in projects]
+        return [
+            (project, project_readiness(project)) for project in projects_for_user(request.user)
+        ]
 
     get_token(request)  # makes sure the secret exists before it goes into the key
     return {
-        "projects": projects,
+        "project_ids": [pk for pk, _, _ in stamps],
         "rows": SimpleLazyObject(rows),
-        "list_key": (
-            request.user.pk,
-            [(p.pk, p.position, p.updated_at) for p in projects],
-            request.META["CSRF_COOKIE"],
-        ),
+        "list_key": (request.user.pk, stamps, request.META["CSRF_COOKIE"]),
     }
 
 
@@ -189,7 +191,7 @@ def project_move(request, pk: int, direction: str):
     context = _list_context(request)
     # The clicked button was swapped away; keep keyboard focus on the project that moved,
     # on the same button unless it reached the end of the list and that one is disabled.
-    ids = [project.pk for project in context["projects"]]
+    ids = context["project_ids"]
     at_edge = ids.index(pk) == (0 if direction == "up" else len(ids) - 1)
     opposite = {"up": "down", "down": "up"}
     context.update(focus_pk=pk, focus_direction=opposite[direction] if at_edge else direction)

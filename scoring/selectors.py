@@ -27,7 +27,7 @@ RECENT_SESSIONS = 5
 DRILLS_SHOWN = 5
 OUTCOMES = (HELD, CONCEDED, CAVED)
 # The dashboard's columns; the summaries stand in for the reports and transcripts.
-_DASHBOARD_FIELDS = ("pk", "user_id", "status", "overall", "created_at", "graded_at")
+_DASHBOARD_FIELDS = ("pk", "created_at", "status", "graded_at", "overall")
 DIGEST_SECONDS = 24 * 3600
 
 
@@ -145,6 +145,7 @@ class Progress:
     drills_due: list[DueDrill]
     more_drills_due: int
     next_drill: datetime | None  # when the next drill comes back, if none is due now
+    page_key: tuple  # everything the rendered page depends on besides the user
 
 
 def _due_drills(due: list[drills.Drill], links: dict[tuple, tuple[int, str]]) -> list[DueDrill]:
@@ -241,20 +242,21 @@ def _digest(sessions: list[Grading]) -> _Digest:
     )
 
 
-def progress_for_user(user) -> Progress:
-    """Everything the dashboard shows: one query over the latest sessions, and what their
-    summaries add up to from the cache (worked out again when a session is graded).
+def progress_for_user(user, csrf_secret: str) -> Progress:
+    """Everything the dashboard shows, keyed for its cached fragment.
+
+    One query reads the latest sessions' ids, times, statuses and scores (the stamp), which is
+    also all the page lists of them; what their summaries add up to comes from the cache,
+    worked out again whenever the stamp changes.
 
     A regrade is left out: each session counts once, with the grader it was first scored by,
     so the chart compares like with like.
     """
-    sessions = list(
-        Grading.objects.filter(user=user, regrade_of__isnull=True)
-        .only(*_DASHBOARD_FIELDS)
-        # As text: parsed only when the digest below has to be worked out again.
-        .annotate(summary_text=Cast("summary", TextField()))[:HISTORY_SESSIONS]
+    stamp = list(
+        Grading.objects.filter(user=user, regrade_of__isnull=True).values_list(*_DASHBOARD_FIELDS)[
+            :HISTORY_SESSIONS
+        ]
     )
-    stamp = [(g.pk, g.created_at, g.status, g.graded_at) for g in sessions]
     key = (
         "dashboard-digest:"
         + md5(
@@ -263,12 +265,25 @@ def progress_for_user(user) -> Progress:
     )
     digest = cache.get(key)
     if digest is None:
-        digest = _digest(sessions)
+        digest = _digest(
+            list(
+                Grading.objects.filter(pk__in=[pk for pk, *_ in stamp])
+                .only("pk", "status", "created_at")
+                # As text: parsed only for rows whose summary is current.
+                .annotate(summary_text=Cast("summary", TextField()))
+            )
+        )
         cache.set(key, digest, DIGEST_SECONDS)
-    for grading in sessions:
-        # The page lists titles and the top fix; the full summary column is never loaded.
+    # What the page lists needs no more than the stamp holds, and the titles and top fix
+    # from the digest; the summary column itself is never loaded.
+    by_pk = {
+        row[0]: Grading(**dict(zip(_DASHBOARD_FIELDS, row, strict=True)), user_id=user.pk)
+        for row in stamp
+    }
+    for grading in by_pk.values():
         grading.summary = digest.shown.get(grading.pk)
-    by_pk = {g.pk: g for g in sessions}
+    now = timezone.now()
+    due = [d for d in digest.rotation if d.due <= now]
     charted = [by_pk[pk] for pk in digest.graded[:CHART_SESSIONS]][::-1]
 
     def chart():
@@ -280,16 +295,13 @@ def progress_for_user(user) -> Progress:
             ]
         )
 
-    now = timezone.now()
-    due = [d for d in digest.rotation if d.due <= now]
+    timezone_name = timezone.get_current_timezone_name()
     return Progress(
-        recent=sessions[:RECENT_SESSIONS],
+        recent=list(by_pk.values())[:RECENT_SESSIONS],
         chart=SimpleLazyObject(chart),
         # Labels are days in the current time zone, so it is part of what the chart shows.
         chart_key=(
-            tuple((g.pk, g.graded_at) for g in charted) + (timezone.get_current_timezone_name(),)
-            if charted
-            else None
+            tuple((g.pk, g.graded_at) for g in charted) + (timezone_name,) if charted else None
         ),
         pushback=digest.pushback,
         latest=by_pk[digest.graded[0]] if digest.graded else None,
@@ -297,4 +309,12 @@ def progress_for_user(user) -> Progress:
         drills_due=_due_drills(due[:DRILLS_SHOWN], digest.links) if due else [],
         more_drills_due=max(0, len(due) - DRILLS_SHOWN),
         next_drill=None if due or not digest.rotation else digest.rotation[0].due,
+        # The whole page: the sessions as stamped, which drills are due now, the time zone its
+        # dates are shown in, and the browser's CSRF secret its drill form's token is masked from.
+        page_key=(
+            key,
+            tuple((d.grading_id, d.project_index, d.turn_index) for d in due),
+            timezone_name,
+            csrf_secret,
+        ),
     )

@@ -313,7 +313,27 @@ def test_history_and_setup_run_in_bounded_queries(
     client_user, user, projects, finished, django_assert_max_num_queries
 ):
     _history(user, projects, finished)
-    with django_assert_max_num_queries(5):
-        client_user.get(reverse("interviews:history"))
+    # Cold: session, user, count, the rows' stamps, the sessions, their titles. Warm: session,
+    # count, stamps (the user is cached, the page is a cached fragment).
+    with django_assert_max_num_queries(6):
+        first = client_user.get(reverse("interviews:history"))
+    with django_assert_max_num_queries(3):
+        again = client_user.get(reverse("interviews:history"))
+    assert again.text.count("<tr>") == first.text.count("<tr>") == finished + 1
     with django_assert_max_num_queries(4):
         client_user.get(reverse("interviews:setup"))
+
+
+def test_history_shows_each_change_after_the_page_was_cached(
+    client_user, other_client, user, projects
+):
+    assert "No sessions yet" in client_user.get(reverse("interviews:history")).text
+    session = start_session(user=user, projects=projects, pressure=WARMUP, answer_mode="typed")
+    page = client_user.get(reverse("interviews:history")).text
+    assert "Resume" in page and "Running" in page
+    submit_answer(session=session, index=0, text="an answer")
+    finish_session(session=session)
+    page = client_user.get(reverse("interviews:history")).text
+    assert "Resume" not in page and "Finished" in page
+    # Another user's cached page is never theirs.
+    assert "No sessions yet" in other_client.get(reverse("interviews:history")).text

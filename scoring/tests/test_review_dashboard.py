@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -63,6 +64,11 @@ def test_dashboard_shows_only_my_sessions(client_user, other_user):
     assert "Write down up to four projects" in page
 
 
+def _without_tokens(page: str) -> str:
+    """A page without what is new in every response: masked CSRF tokens and the CSP nonce."""
+    return re.sub(r'(csrfmiddlewaretoken" value="|x-csrftoken": "|nonce=")[^"]+', r"\1", page)
+
+
 @pytest.mark.parametrize("sessions", [1, 30])
 def test_dashboard_runs_in_bounded_queries(
     client_user, user, sessions, django_assert_max_num_queries
@@ -71,10 +77,14 @@ def test_dashboard_runs_in_bounded_queries(
         make_grading(user)
     # Old enough that their caved challenges are due as drills: the fullest dashboard.
     Grading.objects.update(created_at=timezone.now() - timedelta(days=2))
-    with django_assert_max_num_queries(3):  # session, user, the gradings' summaries
-        response = client_user.get("/dashboard/")
-    page = response.content.decode()
-    assert "Recent sessions" in page and "See what you said" in page
+    # Cold: session, user, the sessions' stamps, their summaries (worked out into the digest).
+    with django_assert_max_num_queries(4):
+        first = client_user.get("/dashboard/").content.decode()
+    # Warm: the user and the digest come from the cache, the page from its cached fragment.
+    with django_assert_max_num_queries(2):  # session, the stamps
+        again = client_user.get("/dashboard/").content.decode()
+    assert "Recent sessions" in first and "See what you said" in first
+    assert _without_tokens(again) == _without_tokens(first)
 
 
 def test_dashboard_offers_a_retry_when_the_latest_grading_failed(client_user, user):
@@ -82,3 +92,16 @@ def test_dashboard_offers_a_retry_when_the_latest_grading_failed(client_user, us
     Grading.objects.filter(pk=grading.pk).update(status="failed", error="Timed out.")
     page = client_user.get("/dashboard/").content.decode()
     assert "Grading your latest session failed" in page and f"/review/{grading.pk}/" in page
+
+
+def test_dashboard_shows_each_new_grading_after_the_page_was_cached(client_user, user):
+    first = make_grading(user)
+    page = client_user.get("/dashboard/").text
+    assert page.count('class="badge badge-graded"') == 1
+    queued = make_grading(user, graded=False)
+    page = client_user.get("/dashboard/").text
+    assert page.count('class="badge badge-graded"') == 1 and f"/review/{queued.pk}/" in page
+    assert "is being graded" in page
+    Grading.objects.filter(pk=queued.pk).update(status="failed", error="Timed out.")
+    page = client_user.get("/dashboard/").text
+    assert "Grading your latest session failed" in page and f"/review/{first.pk}/" in page
