@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -120,23 +121,56 @@ def _coverage(turns: list[Turn], current: Turn) -> tuple[SectionProgress, ...]:
     return tuple(rows)
 
 
-def run_state(*, session: MockSession, turn: Turn) -> RunState:
-    """Everything the run page shows around the open turn, in two queries."""
+@dataclass(frozen=True)
+class _RoundShape:
+    project: SessionProject
+    project_number: int
+    project_count: int
+    turn_count: int
+    coverage: tuple[SectionProgress, ...]
+
+
+# The round's shape outlives no turn: a new open turn is a new key.
+ROUND_SHAPE_SECONDS = 3600
+
+
+def _round_shape(session: MockSession, turn: Turn) -> _RoundShape:
     projects = list(session.projects.only("id", "order", "title", "budget_seconds", "deadline"))
     turns = list(session.turns.only(*_LIGHT_TURN_FIELDS))
     project = next(p for p in projects if p.pk == turn.session_project_id)
+    return _RoundShape(
+        project=project,
+        project_number=projects.index(project) + 1,
+        project_count=len(projects),
+        turn_count=len(turns),
+        coverage=_coverage([t for t in turns if t.session_project_id == project.pk], turn),
+    )
+
+
+def run_state(*, session: MockSession, turn: Turn) -> RunState:
+    """Everything the run page shows around the open turn.
+
+    The round's shape (its projects, the turn count, the coverage strip) changes only when a
+    turn closes and the next one opens (a live follow-up is inserted at that moment too), so
+    it is read in two queries once per open turn and cached under it and its opening time.
+    """
+    key = f"round-shape:{session.pk}:{turn.pk}:{turn.index}:{turn.opened_at.isoformat()}"
+    shape = cache.get(key)
+    if shape is None:
+        shape = _round_shape(session, turn)
+        cache.set(key, shape, ROUND_SHAPE_SECONDS)
     now = timezone.now()
     return RunState(
         session=session,
         turn=turn,
-        project=project,
-        project_number=projects.index(project) + 1,
-        project_count=len(projects),
+        project=shape.project,
+        project_number=shape.project_number,
+        project_count=shape.project_count,
         turn_number=turn.index + 1,
-        turn_count=len(turns),
-        coverage=_coverage([t for t in turns if t.session_project_id == project.pk], turn),
+        turn_count=shape.turn_count,
+        coverage=shape.coverage,
         turn_remaining=clock.remaining_seconds(turn.deadline, now),
-        project_remaining=clock.remaining_seconds(project.deadline, now),
+        project_remaining=clock.remaining_seconds(shape.project.deadline, now),
     )
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from challenges import engine
@@ -395,6 +395,36 @@ def _not_open_message(turn: Turn | None) -> str:
     return "That question is not open. The page now shows the current one."
 
 
+STALE_DRAFT_MESSAGE = (
+    "A newer draft of this answer is already saved (another tab?). "
+    "Reload to see it; this text is still here."
+)
+
+
+def save_open_draft(*, user, session_pk: int, index: int, text: str, version: int) -> bool:
+    """Autosave's common case in one statement: the user's running session, its open turn
+    with time left, and an older draft on record. False when any of that is not so; then
+    save_draft works out which, and says so.
+
+    The turn's own conditions sit on the UPDATE itself, so PostgreSQL checks them again
+    against a row another autosave changed meanwhile: an older version never wins.
+    """
+    if len(text) > ANSWER_MAX_CHARS:
+        return False
+    running = MockSession.objects.filter(
+        pk=session_pk, user=user, status=RUNNING, current_index=index
+    )
+    return bool(
+        Turn.objects.filter(
+            Q(deadline__isnull=True) | Q(deadline__gt=timezone.now()),
+            session_id__in=running.values("pk"),
+            index=index,
+            answered_at__isnull=True,
+            draft_version__lt=version,
+        ).update(draft=text, draft_version=version)
+    )
+
+
 def save_draft(*, session: MockSession, index: int, text: str, version: int) -> Turn:
     """Autosave the open turn's draft. Older versions (a slow request, a stale tab) lose.
 
@@ -406,7 +436,11 @@ def save_draft(*, session: MockSession, index: int, text: str, version: int) -> 
     if session.status != RUNNING:
         raise SessionClosed(_closed_message(session))
     now = timezone.now()
-    turn = _turn_at(session, index)
+    turn = (
+        Turn.objects.filter(session=session, index=index)
+        .only("id", "answered_at", "draft_version", "deadline")
+        .first()
+    )
     if turn is None or index != session.current_index or turn.is_answered:
         raise TurnClosed(_not_open_message(turn))
     if clock.is_expired(turn.deadline, now):
@@ -419,6 +453,8 @@ def save_draft(*, session: MockSession, index: int, text: str, version: int) -> 
                     turn.save(update_fields=["draft", "draft_version"])
                 _advance(session, now)
         raise TurnClosed("Time ran out for that question; your latest draft was recorded.")
+    if turn.draft_version >= version:
+        raise StaleDraft(STALE_DRAFT_MESSAGE)
     # One conditional UPDATE: an older version, or a turn answered meanwhile, changes nothing.
     updated = Turn.objects.filter(
         pk=turn.pk, answered_at__isnull=True, draft_version__lt=version
@@ -427,10 +463,7 @@ def save_draft(*, session: MockSession, index: int, text: str, version: int) -> 
         turn.refresh_from_db(fields=["answered_at", "draft_version"])
         if turn.is_answered:
             raise TurnClosed(_not_open_message(turn))
-        raise StaleDraft(
-            "A newer draft of this answer is already saved (another tab?). "
-            "Reload to see it; this text is still here."
-        )
+        raise StaleDraft(STALE_DRAFT_MESSAGE)
     turn.draft, turn.draft_version = text, version
     return turn
 

@@ -31,6 +31,7 @@ from interviews.services import (
     abandon_session,
     finish_session,
     save_draft,
+    save_open_draft,
     start_drill,
     start_session,
     submit_answer,
@@ -181,10 +182,14 @@ def run(request, pk):
 @login_required
 @require_POST
 def autosave(request, pk, index):
+    version, text = _version(request), _answer(request)
+    if save_open_draft(user=request.user, session_pk=pk, index=index, text=text, version=version):
+        return render(
+            request, "interviews/run.html#save-status", {"saved": True, "version": version}
+        )
     session = get_session_for_user(user=request.user, pk=pk)
-    version = _version(request)
     try:
-        save_draft(session=session, index=index, text=_answer(request), version=version)
+        save_draft(session=session, index=index, text=text, version=version)
     except (AnswerTooLong, StaleDraft) as error:
         context = {"saved": False, "save_message": str(error)}
     except (TurnClosed, SessionClosed) as error:
