@@ -1,5 +1,6 @@
 """Reads behind the review pages and the dashboard."""
 
+import functools
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from hashlib import md5
 from django.core.cache import cache
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -36,11 +38,67 @@ def get_grading_for_user(user, pk: int) -> Grading:
     return get_object_or_404(Grading, pk=pk, user=user)
 
 
+_SNAPSHOT_COLUMNS = ("transcript", "report", "project_records")
+
+
+@functools.cache
+def _review_stamp_sql() -> str:
+    """The grading without its snapshot columns, and scalar subqueries over what else the
+    review page shows. Written out once: the ORM took longer to build and compile this query
+    than PostgreSQL took to run it (and this way every request sends the same prepared text).
+    """
+    grading, comment, link, regrade = (
+        model._meta.db_table for model in (Grading, ReviewComment, ShareLink, Regrading)
+    )
+    columns = ", ".join(
+        f"g.{field.column}"
+        for field in Grading._meta.concrete_fields
+        if field.name not in _SNAPSHOT_COLUMNS
+    )
+    return f"""
+        SELECT {columns},
+          (SELECT source_id FROM {regrade} WHERE grading_id = g.id) AS regrade_source,
+          (SELECT count(*) FROM {comment} WHERE grading_id = g.id) AS comment_count,
+          (SELECT max(id) FROM {comment} WHERE grading_id = g.id) AS comment_last,
+          (SELECT count(*) FROM {link} WHERE grading_id = g.id AND revoked_at IS NULL)
+            AS link_count,
+          (SELECT max(id) FROM {link} WHERE grading_id = g.id AND revoked_at IS NULL)
+            AS link_last,
+          (SELECT count(*) FROM {regrade} WHERE source_id = g.id) AS regrade_count,
+          (SELECT max(grading_id) FROM {regrade} WHERE source_id = g.id) AS regrade_last,
+          (SELECT max(later.graded_at) FROM {regrade} r JOIN {grading} later
+             ON later.id = r.grading_id WHERE r.source_id = g.id) AS regrade_graded
+        FROM {grading} g
+        WHERE g.id = %s AND g.user_id = %s
+    """
+
+
 def get_review_grading_for_user(user, pk: int) -> Grading:
-    """As get_grading_for_user, without the snapshot columns: the review page reads them only
-    when its cached report fragment is missing (see owner_review)."""
-    return get_object_or_404(
-        Grading.objects.defer("transcript", "report", "project_records"), pk=pk, user=user
+    """As get_grading_for_user, without the snapshot columns, and with a stamp of everything
+    else the owner's review page shows: its mentor comments (only ever added), its active
+    mentor links, and the gradings on either side of a regrade. The page is cached under the
+    stamp, so a request it serves costs this one query.
+    """
+    found = list(Grading.objects.raw(_review_stamp_sql(), [pk, user.pk]))
+    if not found:
+        raise Http404("No such review.")
+    return found[0]
+
+
+def review_page_stamp(grading: Grading) -> tuple:
+    """What the owner's review page shows besides the template, from the annotations above."""
+    return (
+        grading.pk,
+        grading.status,
+        grading.graded_at,
+        grading.regrade_source,
+        grading.comment_count,
+        grading.comment_last,
+        grading.link_count,
+        grading.link_last,
+        grading.regrade_count,
+        grading.regrade_last,
+        grading.regrade_graded,
     )
 
 
@@ -62,30 +120,16 @@ def review_for(grading: Grading) -> Review:
     return review
 
 
-@dataclass(frozen=True, slots=True)
-class OwnerReview:
-    review: SimpleLazyObject  # built on first use, which a cached fragment never makes
-    cache_key: tuple  # what the rendered report depends on besides the template
-
-
-def owner_review(grading: Grading) -> OwnerReview:
-    """The owner's review page, lazily: built only when the template's fragment cache misses.
-
-    The report and transcript never change once graded, so the rendered report depends only on
-    the grading, when it was graded, and its mentor comments (which are only ever added).
-    """
-    comments = list(ReviewComment.objects.filter(grading=grading))
-
-    def build() -> Review:
-        transcript, report = (
-            Grading.objects.filter(pk=grading.pk).values_list("transcript", "report").get()
-        )
-        review = build_review(transcript, report)
-        attach_comments(review, comments)
-        return review
-
-    stamp = (grading.pk, grading.graded_at, len(comments), max((c.pk for c in comments), default=0))
-    return OwnerReview(review=SimpleLazyObject(build), cache_key=stamp)
+def owner_review(grading: Grading) -> Review:
+    """The owner's review, read only when the page's cached fragments are missing: the
+    report and transcript never change once graded, and comments are only ever added, so the
+    rendered report is keyed by the grading, when it was graded, and its comments' stamp."""
+    transcript, report = (
+        Grading.objects.filter(pk=grading.pk).values_list("transcript", "report").get()
+    )
+    review = build_review(transcript, report)
+    attach_comments(review, ReviewComment.objects.filter(grading=grading))
+    return review
 
 
 def turn_count(grading: Grading) -> int:

@@ -1,8 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -23,24 +26,34 @@ def review(request, pk):
         # so the status line is not re-read to screen-reader users every second.
         return HttpResponse(status=204)
     graded = grading.status == GRADED
-    review = selectors.owner_review(grading) if graded else None
+    can_regrade = graded and llm.is_configured()
+    get_token(request)  # the secret exists before it goes into the page's key
+    family = SimpleLazyObject(lambda: selectors.regrade_family(grading))
+    # Everything below is read only when the page's cached fragments are missing.
     context = {
         "grading": grading,
-        "review": review.review if review else None,
-        "review_key": review.cache_key if review else None,
-        "share_links": selectors.active_share_links(grading) if graded else [],
-        "can_regrade": graded and llm.is_configured(),
+        "review": SimpleLazyObject(lambda: selectors.owner_review(grading)),
+        "review_key": (grading.pk, grading.graded_at, grading.comment_count, grading.comment_last),
+        "share_links": SimpleLazyObject(lambda: selectors.active_share_links(grading)),
+        "can_regrade": can_regrade,
+        "turn_count": SimpleLazyObject(lambda: selectors.turn_count(grading)),
+        "regrade_of": SimpleLazyObject(lambda: family[0]),
+        "regrades": SimpleLazyObject(lambda: family[1]),
+        # The mentor links show this site's address, dates show in the current time zone, and
+        # the forms carry a CSRF token masked from the browser's secret.
+        "page_key": (
+            selectors.review_page_stamp(grading),
+            can_regrade,
+            request.scheme,
+            request.get_host(),
+            timezone.get_current_timezone_name(),
+            request.META["CSRF_COOKIE"],
+        ),
     }
     if request.htmx:
         # The polling region: while grading runs it carries its own trigger; once done it
         # comes back without one, which is what stops the polling.
         return render(request, "scoring/review.html#review-body", context)
-    regrade_of, regrades = selectors.regrade_family(grading)
-    context |= {
-        "turn_count": selectors.turn_count(grading),
-        "regrade_of": regrade_of,
-        "regrades": regrades,
-    }
     return render(request, "scoring/review.html", context)
 
 

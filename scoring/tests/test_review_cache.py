@@ -26,7 +26,25 @@ def test_review_second_visit_renders_the_same_without_the_snapshot(
 ):
     grading = make_grading(user, turns=40)
     first = _page(client_user, grading)
-    # session, user, grading (no snapshot columns), comments, share links, regrade links
-    with django_assert_max_num_queries(6):
+    # The session and the grading with its stamp; the page comes from its cached fragments.
+    with django_assert_max_num_queries(2):
         second = _page(client_user, grading)
     assert second == first and "Fix these first" in second
+
+
+def test_review_cached_page_shows_each_change_to_links_and_regrades(client_user, user):
+    from scoring.models import Grading, Regrading, ShareLink
+
+    grading = make_grading(user, turns=6)
+    assert ">Revoke<" not in _page(client_user, grading)
+    link = ShareLink.objects.create(grading=grading, token="t" * 43)
+    assert "t" * 43 in _page(client_user, grading)
+    ShareLink.objects.filter(pk=link.pk).update(revoked_at=grading.graded_at)
+    assert "t" * 43 not in _page(client_user, grading)
+    later = make_grading(user, turns=6)
+    Regrading.objects.create(source=grading, grading=later)
+    assert f'href="/review/{later.pk}/"' in _page(client_user, grading)
+    assert f'href="/review/{grading.pk}/">this earlier review' in _page(client_user, later)
+    Grading.objects.filter(pk=later.pk).update(overall=12.5)
+    Grading.objects.filter(pk=later.pk).update(graded_at=later.graded_at.replace(year=2030))
+    assert ", 12.5</a>" in _page(client_user, grading)
