@@ -357,6 +357,27 @@ def _advance(session: MockSession, now: datetime) -> Turn | None:
     return None
 
 
+def open_turn_in_time(*, user, session_pk: int) -> Turn | None:
+    """The run page's common case in one read: the user's running session (loaded as
+    turn.session) and its open turn, which still has time. None otherwise; sync_session then
+    brings the session up to the server's clock.
+    """
+    turn = (
+        Turn.objects.select_related("session")
+        .filter(
+            session_id=session_pk,
+            session__user=user,
+            session__status=RUNNING,
+            index=F("session__current_index"),
+            opened_at__isnull=False,
+        )
+        .first()
+    )
+    if turn is None or clock.is_expired(turn.deadline, timezone.now()):
+        return None
+    return turn
+
+
 def sync_session(*, session: MockSession) -> Turn | None:
     """Bring the session up to the server's clock and return the open turn (None when over).
 

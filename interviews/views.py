@@ -30,6 +30,7 @@ from interviews.services import (
     TurnClosed,
     abandon_session,
     finish_session,
+    open_turn_in_time,
     save_draft,
     save_open_draft,
     start_drill,
@@ -154,9 +155,20 @@ def _closed(request, session, *, message: str = "", unsaved: str = ""):
     return render(request, template, context, status=409 if refused else 200)
 
 
-def _panel(request, session, *, message="", level="info", answer=None, unsaved="", confirmed=None):
-    """The run page, or just its panel for htmx, at the session's open turn."""
-    turn = sync_session(session=session)
+def _panel(
+    request,
+    session,
+    *,
+    turn=None,
+    message="",
+    level="info",
+    answer=None,
+    unsaved="",
+    confirmed=None,
+):
+    """The run page, or just its panel for htmx, at the session's open turn (given, or
+    worked out here against the clock)."""
+    turn = turn or sync_session(session=session)
     if turn is None:
         return _closed(request, session, message=message, unsaved=unsaved)
     context = {
@@ -175,8 +187,10 @@ def _panel(request, session, *, message="", level="info", answer=None, unsaved="
 @login_required
 @require_GET
 def run(request, pk):
-    session = get_session_for_user(user=request.user, pk=pk)
-    return _panel(request, session)
+    turn = open_turn_in_time(user=request.user, session_pk=pk)
+    if turn is not None:
+        return _panel(request, turn.session, turn=turn)
+    return _panel(request, get_session_for_user(user=request.user, pk=pk))
 
 
 @login_required
