@@ -320,35 +320,38 @@ def progress_for_user(user, csrf_secret: str) -> Progress:
         cache.set(key, digest, DIGEST_SECONDS)
     # What the page lists needs no more than the stamp holds, and the titles and top fix
     # from the digest; the summary column itself is never loaded.
-    by_pk = {
-        row[0]: Grading(**dict(zip(_DASHBOARD_FIELDS, row, strict=True)), user_id=user.pk)
-        for row in stamp
-    }
-    for grading in by_pk.values():
-        grading.summary = digest.shown.get(grading.pk)
+    rows = {row[0]: dict(zip(_DASHBOARD_FIELDS, row, strict=True)) for row in stamp}
+
+    def listed(pk: int) -> Grading:
+        grading = Grading(**rows[pk], user_id=user.pk)
+        grading.summary = digest.shown.get(pk)
+        return grading
+
     now = timezone.now()
     due = [d for d in digest.rotation if d.due <= now]
-    charted = [by_pk[pk] for pk in digest.graded[:CHART_SESSIONS]][::-1]
+    charted = [rows[pk] for pk in digest.graded[:CHART_SESSIONS]][::-1]
 
     def chart():
-        labels = day_labels([timezone.localtime(g.created_at) for g in charted])
+        labels = day_labels([timezone.localtime(row["created_at"]) for row in charted])
         return section_score_chart(
             [
-                SessionScores(label=label, scores=digest.scores[g.pk])
-                for label, g in zip(labels, charted, strict=True)
+                SessionScores(label=label, scores=digest.scores[row["pk"]])
+                for label, row in zip(labels, charted, strict=True)
             ]
         )
 
     timezone_name = timezone.get_current_timezone_name()
     return Progress(
-        recent=list(by_pk.values())[:RECENT_SESSIONS],
+        recent=[listed(pk) for pk, *_ in stamp[:RECENT_SESSIONS]],
         chart=SimpleLazyObject(chart),
         # Labels are days in the current time zone, so it is part of what the chart shows.
         chart_key=(
-            tuple((g.pk, g.graded_at) for g in charted) + (timezone_name,) if charted else None
+            tuple((row["pk"], row["graded_at"]) for row in charted) + (timezone_name,)
+            if charted
+            else None
         ),
         pushback=digest.pushback,
-        latest=by_pk[digest.graded[0]] if digest.graded else None,
+        latest=listed(digest.graded[0]) if digest.graded else None,
         weakest=digest.weakest,
         drills_due=_due_drills(due[:DRILLS_SHOWN], digest.links) if due else [],
         more_drills_due=max(0, len(due) - DRILLS_SHOWN),
