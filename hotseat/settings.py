@@ -97,7 +97,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Parameters bound on the server let psycopg prepare a query the fifth time a connection
     # runs it; from then on PostgreSQL skips planning it, which took longer than running most
     # of our indexed lookups.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: Celery's broker and Django's cache. Without it tasks run inline.

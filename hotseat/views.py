@@ -2,11 +2,11 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from hotseat.pages import cached_page
 from scoring.selectors import progress_for_user
 
 
@@ -58,6 +58,9 @@ def home(request):
 
 @login_required
 def dashboard(request):
-    get_token(request)  # the secret exists before it goes into the page's key
-    progress = progress_for_user(request.user, request.META["CSRF_COOKIE"])
-    return render(request, "dashboard.html", {"progress": progress})
+    progress = progress_for_user(request.user)
+    return cached_page(
+        request,
+        progress.page_key,
+        lambda: render(request, "dashboard.html", {"progress": progress}),
+    )

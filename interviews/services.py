@@ -365,7 +365,7 @@ def open_turn_in_time(*, user, session_pk: int) -> Turn | None:
     turn = (
         Turn.objects.select_related("session")
         .filter(
-            session_id=session_pk,
+            session__pk=session_pk,
             session__user=user,
             session__status=RUNNING,
             index=F("session__current_index"),

@@ -4,14 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from hotseat.pages import cached_page
 from interviews.forms import SetupForm
 from interviews.models import ANSWER_MAX_CHARS, FINISHED
 from interviews.selectors import (
@@ -89,21 +87,13 @@ def history(request):
         sessions = sessions_for_user(request.user).in_bulk([pk for pk, *_ in page.object_list])
         return [sessions[pk] for pk, *_ in page.object_list]
 
-    get_token(request)  # the secret exists before it goes into the page's key
     # A row changes only with its session's status or its grading's status and score (the
-    # titles are a snapshot); dates show in the current time zone, and the drill form carries
-    # a CSRF token masked from the browser's secret.
-    page_key = (
-        list(page.object_list),
-        page.number,
-        page.paginator.count,
-        timezone.get_current_timezone_name(),
-        request.META["CSRF_COOKIE"],
-    )
-    return render(
+    # titles are a snapshot).
+    stamp = (list(page.object_list), page.number, page.paginator.count)
+    return cached_page(
         request,
-        "interviews/history.html",
-        {"page": page, "rows": SimpleLazyObject(rows), "page_key": page_key},
+        stamp,
+        lambda: render(request, "interviews/history.html", {"page": page, "rows": rows()}),
     )
 
 

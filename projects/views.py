@@ -6,6 +6,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
 from challenges.claims import extract_claims
+from hotseat.pages import cached_page
 from projects import services
 from projects.forms import (
     ImportForm,
@@ -56,7 +57,8 @@ def _list_context(request) -> dict:
 @login_required
 def project_list(request):
     template = "projects/list.html#project-list" if request.htmx else "projects/list.html"
-    return render(request, template, _list_context(request))
+    context = _list_context(request)
+    return cached_page(request, context["list_key"], lambda: render(request, template, context))
 
 
 def _metric_rows(project) -> list[dict]:

@@ -79,6 +79,8 @@ def get_review_grading_for_user(user, pk: int) -> Grading:
     mentor links, and the gradings on either side of a regrade. The page is cached under the
     stamp, so a request it serves costs this one query.
     """
+    if not 0 < pk < 2**63:  # past the id column's range: raw SQL gets no ORM check for it
+        raise Http404("No such review.")
     found = list(Grading.objects.raw(_review_stamp_sql(), [pk, user.pk]))
     if not found:
         raise Http404("No such review.")
@@ -189,7 +191,7 @@ class Progress:
     drills_due: list[DueDrill]
     more_drills_due: int
     next_drill: datetime | None  # when the next drill comes back, if none is due now
-    page_key: tuple  # everything the rendered page depends on besides the user
+    page_key: tuple  # what the page shows that can change (see hotseat.pages)
 
 
 def _due_drills(due: list[drills.Drill], links: dict[tuple, tuple[int, str]]) -> list[DueDrill]:
@@ -286,7 +288,7 @@ def _digest(sessions: list[Grading]) -> _Digest:
     )
 
 
-def progress_for_user(user, csrf_secret: str) -> Progress:
+def progress_for_user(user) -> Progress:
     """Everything the dashboard shows, keyed for its cached fragment.
 
     One query reads the latest sessions' ids, times, statuses and scores (the stamp), which is
@@ -356,12 +358,6 @@ def progress_for_user(user, csrf_secret: str) -> Progress:
         drills_due=_due_drills(due[:DRILLS_SHOWN], digest.links) if due else [],
         more_drills_due=max(0, len(due) - DRILLS_SHOWN),
         next_drill=None if due or not digest.rotation else digest.rotation[0].due,
-        # The whole page: the sessions as stamped, which drills are due now, the time zone its
-        # dates are shown in, and the browser's CSRF secret its drill form's token is masked from.
-        page_key=(
-            key,
-            tuple((d.grading_id, d.project_index, d.turn_index) for d in due),
-            timezone_name,
-            csrf_secret,
-        ),
+        # The whole page: the sessions as stamped, and which drills are due now.
+        page_key=(key, tuple((d.grading_id, d.project_index, d.turn_index) for d in due)),
     )

@@ -1,14 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from hotseat.pages import cached_page
 from scoring import llm, review_services, selectors
 from scoring.forms import COMMENT_LIMITS, CommentForm
 from scoring.models import GRADED
@@ -27,7 +26,6 @@ def review(request, pk):
         return HttpResponse(status=204)
     graded = grading.status == GRADED
     can_regrade = graded and llm.is_configured()
-    get_token(request)  # the secret exists before it goes into the page's key
     family = SimpleLazyObject(lambda: selectors.regrade_family(grading))
     # Everything below is read only when the page's cached fragments are missing.
     context = {
@@ -39,22 +37,15 @@ def review(request, pk):
         "turn_count": SimpleLazyObject(lambda: selectors.turn_count(grading)),
         "regrade_of": SimpleLazyObject(lambda: family[0]),
         "regrades": SimpleLazyObject(lambda: family[1]),
-        # The mentor links show this site's address, dates show in the current time zone, and
-        # the forms carry a CSRF token masked from the browser's secret.
-        "page_key": (
-            selectors.review_page_stamp(grading),
-            can_regrade,
-            request.scheme,
-            request.get_host(),
-            timezone.get_current_timezone_name(),
-            request.META["CSRF_COOKIE"],
-        ),
     }
-    if request.htmx:
-        # The polling region: while grading runs it carries its own trigger; once done it
-        # comes back without one, which is what stops the polling.
-        return render(request, "scoring/review.html#review-body", context)
-    return render(request, "scoring/review.html", context)
+    # The polling region (htmx): while grading runs it carries its own trigger; once done it
+    # comes back without one, which is what stops the polling.
+    template = "scoring/review.html#review-body" if request.htmx else "scoring/review.html"
+    return cached_page(
+        request,
+        (selectors.review_page_stamp(grading), can_regrade),
+        lambda: render(request, template, context),
+    )
 
 
 @login_required

@@ -34,11 +34,14 @@ def test_list_shows_a_new_order_after_it_was_cached(client_user, user):
     assert _titles(client_user) == [second.title, first.title]
 
 
-def test_list_cached_for_one_browser_is_not_served_to_another(client_user, client, user):
+def test_list_cached_for_one_browser_is_not_served_to_another(client_user, user):
+    from django.test import Client
+
     ProjectFactory(user=user)
     mine = client_user.get(reverse("projects:list")).text
-    client.force_login(user)  # a second browser: its own CSRF secret
-    theirs = client.get(reverse("projects:list")).text
+    other_browser = Client()  # its own cookies, so its own CSRF secret
+    other_browser.force_login(user)
+    theirs = other_browser.get(reverse("projects:list")).text
     token = 'name="csrfmiddlewaretoken" value="'
     assert mine.split(token)[1][:64] != theirs.split(token)[1][:64]
 
