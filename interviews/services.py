@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from challenges import engine
@@ -422,28 +422,45 @@ STALE_DRAFT_MESSAGE = (
 )
 
 
+def _open_turn_where() -> str:
+    """The user's running session, at this index, whose turn there is unanswered and in time."""
+    return (
+        f"WHERE session_id = %s AND {connection.ops.quote_name('index')} = %s "
+        "AND answered_at IS NULL AND (deadline IS NULL OR deadline > %s) "
+        f"AND session_id IN (SELECT id FROM {MockSession._meta.db_table} "
+        "WHERE id = %s AND user_id = %s AND status = %s AND current_index = %s)"
+    )
+
+
 def save_open_draft(*, user, session_pk: int, index: int, text: str, version: int) -> bool:
     """Autosave's common case in one statement: the user's running session, its open turn
-    with time left, and an older draft on record. False when any of that is not so; then
-    save_draft works out which, and says so.
+    with time left, and an older draft on record. True when saved; StaleDraft when that turn
+    already holds this version or a newer one; False for anything else, which save_draft
+    then works out and explains.
 
-    The turn's own conditions sit on the UPDATE itself, so PostgreSQL checks them again
-    against a row another autosave changed meanwhile: an older version never wins.
+    The turn's conditions sit on the UPDATE itself, so PostgreSQL checks them again against
+    a row another autosave changed meanwhile: an older version never wins. Written as SQL:
+    building this statement through the ORM cost more than everything else in the request.
     """
-    if len(text) > ANSWER_MAX_CHARS:
-        return False
-    running = MockSession.objects.filter(
-        pk=session_pk, user=user, status=RUNNING, current_index=index
-    )
-    return bool(
-        Turn.objects.filter(
-            Q(deadline__isnull=True) | Q(deadline__gt=timezone.now()),
-            session_id__in=running.values("pk"),
-            index=index,
-            answered_at__isnull=True,
-            draft_version__lt=version,
-        ).update(draft=text, draft_version=version)
-    )
+    if len(text) > ANSWER_MAX_CHARS or not (0 < session_pk < 2**63 and 0 <= index < 2**31):
+        return False  # (numbers past the columns' range get no ORM check in raw SQL)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    where = [session_pk, index, now, session_pk, user.pk, RUNNING, index]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Turn._meta.db_table} SET draft = %s, draft_version = %s "
+            f"{_open_turn_where()} AND draft_version < %s",
+            [text, version, *where, version],
+        )
+        if cursor.rowcount:
+            return True
+        cursor.execute(
+            f"SELECT draft_version FROM {Turn._meta.db_table} {_open_turn_where()}", where
+        )
+        open_turn = cursor.fetchone()
+    if open_turn is not None and open_turn[0] >= version:
+        raise StaleDraft(STALE_DRAFT_MESSAGE)
+    return False
 
 
 def save_draft(*, session: MockSession, index: int, text: str, version: int) -> Turn:

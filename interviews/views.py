@@ -187,20 +187,19 @@ def run(request, pk):
 @require_POST
 def autosave(request, pk, index):
     version, text = _version(request), _answer(request)
-    if save_open_draft(user=request.user, session_pk=pk, index=index, text=text, version=version):
-        return render(
-            request, "interviews/run.html#save-status", {"saved": True, "version": version}
-        )
-    session = get_session_for_user(user=request.user, pk=pk)
+    context = {"saved": True, "version": version}
     try:
-        save_draft(session=session, index=index, text=text, version=version)
+        # One statement in the common case; otherwise the full checks, which say what is wrong.
+        if not save_open_draft(
+            user=request.user, session_pk=pk, index=index, text=text, version=version
+        ):
+            session = get_session_for_user(user=request.user, pk=pk)
+            save_draft(session=session, index=index, text=text, version=version)
     except (AnswerTooLong, StaleDraft) as error:
         context = {"saved": False, "save_message": str(error)}
     except (TurnClosed, SessionClosed) as error:
         # This tab is behind (answered elsewhere, timed out, finished): offer the way forward.
-        context = {"saved": False, "save_message": str(error), "moved_on": True, "session": session}
-    else:
-        context = {"saved": True, "version": version}
+        context = {"saved": False, "save_message": str(error), "moved_on": True, "session_pk": pk}
     return render(request, "interviews/run.html#save-status", context)
 
 
