@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from hotseat.pages import cached_page
-from scoring.selectors import progress_for_user
+from scoring.selectors import dashboard_stamp, progress_for_user
 
 
 @require_GET
@@ -58,9 +58,11 @@ def home(request):
 
 @login_required
 def dashboard(request):
-    progress = progress_for_user(request.user)
+    stamp = dashboard_stamp(request.user)
     return cached_page(
         request,
-        progress.page_key,
-        lambda: render(request, "dashboard.html", {"progress": progress}),
+        stamp.page_key,
+        lambda: render(
+            request, "dashboard.html", {"progress": progress_for_user(request.user, stamp)}
+        ),
     )

@@ -29,7 +29,7 @@ RECENT_SESSIONS = 5
 DRILLS_SHOWN = 5
 OUTCOMES = (HELD, CONCEDED, CAVED)
 # The dashboard's columns; the summaries stand in for the reports and transcripts.
-_DASHBOARD_FIELDS = ("pk", "created_at", "status", "graded_at", "overall")
+_DASHBOARD_FIELDS = ("pk", "user_id", "created_at", "status", "graded_at", "overall")
 DIGEST_SECONDS = 24 * 3600
 
 
@@ -191,7 +191,6 @@ class Progress:
     drills_due: list[DueDrill]
     more_drills_due: int
     next_drill: datetime | None  # when the next drill comes back, if none is due now
-    page_key: tuple  # what the page shows that can change (see hotseat.pages)
 
 
 def _due_drills(due: list[drills.Drill], links: dict[tuple, tuple[int, str]]) -> list[DueDrill]:
@@ -288,76 +287,90 @@ def _digest(sessions: list[Grading]) -> _Digest:
     )
 
 
-def progress_for_user(user) -> Progress:
-    """Everything the dashboard shows, keyed for its cached fragment.
+@dataclass(frozen=True, slots=True)
+class DashboardStamp:
+    """What the dashboard shows that can change: the latest sessions' ids, statuses and
+    graded times (a score or a session's time changes only with them), what their summaries
+    add up to, and which of its drills are due now."""
 
-    One query reads the latest sessions' ids, times, statuses and scores (the stamp), which is
-    also all the page lists of them; what their summaries add up to comes from the cache,
-    worked out again whenever the stamp changes.
+    sessions: list[tuple[int, str, datetime | None]]  # newest first
+    digest: _Digest
+    due: list[drills.Drill]
+
+    @property
+    def page_key(self) -> tuple:
+        return (self.sessions, [(d.grading_id, d.project_index, d.turn_index) for d in self.due])
+
+
+def dashboard_stamp(user) -> DashboardStamp:
+    """One light query, and the digest from the cache (worked out again whenever the sessions'
+    stamp changes).
 
     A regrade is left out: each session counts once, with the grader it was first scored by,
     so the chart compares like with like.
     """
-    stamp = list(
-        Grading.objects.filter(user=user, regrade_of__isnull=True).values_list(*_DASHBOARD_FIELDS)[
-            :HISTORY_SESSIONS
-        ]
+    sessions = list(
+        Grading.objects.filter(user=user, regrade_of__isnull=True).values_list(
+            "pk", "status", "graded_at"
+        )[:HISTORY_SESSIONS]
     )
     key = (
         "dashboard-digest:"
         + md5(
-            repr((user.pk, summary.SUMMARY_VERSION, stamp)).encode(), usedforsecurity=False
+            repr((user.pk, summary.SUMMARY_VERSION, sessions)).encode(), usedforsecurity=False
         ).hexdigest()
     )
     digest = cache.get(key)
     if digest is None:
         digest = _digest(
             list(
-                Grading.objects.filter(pk__in=[pk for pk, *_ in stamp])
+                Grading.objects.filter(pk__in=[pk for pk, *_ in sessions])
                 .only("pk", "status", "created_at")
                 # As text: parsed only for rows whose summary is current.
                 .annotate(summary_text=Cast("summary", TextField()))
             )
         )
         cache.set(key, digest, DIGEST_SECONDS)
-    # What the page lists needs no more than the stamp holds, and the titles and top fix
-    # from the digest; the summary column itself is never loaded.
-    rows = {row[0]: dict(zip(_DASHBOARD_FIELDS, row, strict=True)) for row in stamp}
-
-    def listed(pk: int) -> Grading:
-        grading = Grading(**rows[pk], user_id=user.pk)
-        grading.summary = digest.shown.get(pk)
-        return grading
-
     now = timezone.now()
-    due = [d for d in digest.rotation if d.due <= now]
-    charted = [rows[pk] for pk in digest.graded[:CHART_SESSIONS]][::-1]
+    return DashboardStamp(sessions, digest, [d for d in digest.rotation if d.due <= now])
+
+
+def progress_for_user(user, stamp: DashboardStamp) -> Progress:
+    """Everything the dashboard shows, read when its cached page is missing. The sessions it
+    lists and charts are read without their summaries: titles and the top fix come from the
+    digest."""
+    digest, due = stamp.digest, stamp.due
+    listed = [pk for pk, *_ in stamp.sessions[:RECENT_SESSIONS]]
+    charted = digest.graded[:CHART_SESSIONS][::-1]
+    shown = Grading.objects.only(*_DASHBOARD_FIELDS).in_bulk(
+        {*listed, *charted, *digest.graded[:1]}
+    )
+    for grading in shown.values():
+        grading.summary = digest.shown.get(grading.pk)
+    charted = [shown[pk] for pk in charted]
 
     def chart():
-        labels = day_labels([timezone.localtime(row["created_at"]) for row in charted])
+        labels = day_labels([timezone.localtime(g.created_at) for g in charted])
         return section_score_chart(
             [
-                SessionScores(label=label, scores=digest.scores[row["pk"]])
-                for label, row in zip(labels, charted, strict=True)
+                SessionScores(label=label, scores=digest.scores[g.pk])
+                for label, g in zip(labels, charted, strict=True)
             ]
         )
 
-    timezone_name = timezone.get_current_timezone_name()
     return Progress(
-        recent=[listed(pk) for pk, *_ in stamp[:RECENT_SESSIONS]],
+        recent=[shown[pk] for pk in listed],
         chart=SimpleLazyObject(chart),
         # Labels are days in the current time zone, so it is part of what the chart shows.
         chart_key=(
-            tuple((row["pk"], row["graded_at"]) for row in charted) + (timezone_name,)
+            tuple((g.pk, g.graded_at) for g in charted) + (timezone.get_current_timezone_name(),)
             if charted
             else None
         ),
         pushback=digest.pushback,
-        latest=listed(digest.graded[0]) if digest.graded else None,
+        latest=shown[digest.graded[0]] if digest.graded else None,
         weakest=digest.weakest,
         drills_due=_due_drills(due[:DRILLS_SHOWN], digest.links) if due else [],
         more_drills_due=max(0, len(due) - DRILLS_SHOWN),
         next_drill=None if due or not digest.rotation else digest.rotation[0].due,
-        # The whole page: the sessions as stamped, and which drills are due now.
-        page_key=(key, tuple((d.grading_id, d.project_index, d.turn_index) for d in due)),
     )
