@@ -324,13 +324,15 @@ def report(results: dict, args) -> str:
 def write_benchmarks(table: str, args) -> None:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     workers = (
-        f"{args.workers} gunicorn gthread workers × {args.threads} threads"
+        f"{args.workers} gunicorn gthread workers × {args.threads} threads (each taking at most "
+        f"{-(-CONNECTIONS // args.workers)} of wrk's connections)"
         if args.threads > 1
         else f"{args.workers} gunicorn sync workers"
     )
     write_section(
         "## Load at scale (2,000 users)" if args.scale else "## Load (realistic user)",
-        f"`.venv/bin/python bench/load.py{' --scale' if args.scale else ''} --write` on "
+        f"`.venv/bin/python bench/load.py{' --scale' if args.scale else ''}"
+        f"{' --no-seed' if args.no_seed else ''} --write` on "
         f"{datetime.date.today().isoformat()}: {os.cpu_count()} cores, {memory:.0f} GiB, "
         f"{platform.python_implementation()} {platform.python_version()}, {workers}, "
         f"wrk 2 threads × 32 connections × {args.seconds} s per endpoint. The review page shows "
