@@ -26,26 +26,34 @@ def review(request, pk):
         return HttpResponse(status=204)
     graded = grading.status == GRADED
     can_regrade = graded and llm.is_configured()
-    family = SimpleLazyObject(lambda: selectors.regrade_family(grading))
-    # Everything below is read only when the page's cached fragments are missing.
-    context = {
-        "grading": grading,
-        "review": SimpleLazyObject(lambda: selectors.owner_review(grading)),
-        "review_key": (grading.pk, grading.graded_at, grading.comment_count, grading.comment_last),
-        "share_links": SimpleLazyObject(lambda: selectors.active_share_links(grading)),
-        "can_regrade": can_regrade,
-        "turn_count": SimpleLazyObject(lambda: selectors.turn_count(grading)),
-        "regrade_of": SimpleLazyObject(lambda: family[0]),
-        "regrades": SimpleLazyObject(lambda: family[1]),
-    }
-    # The polling region (htmx): while grading runs it carries its own trigger; once done it
-    # comes back without one, which is what stops the polling.
-    template = "scoring/review.html#review-body" if request.htmx else "scoring/review.html"
-    return cached_page(
-        request,
-        (selectors.review_page_stamp(grading), can_regrade),
-        lambda: render(request, template, context),
-    )
+
+    def page():
+        # Read only when the cached page is missing.
+        context = {
+            "grading": grading,
+            "review": SimpleLazyObject(lambda: selectors.owner_review(grading)),
+            "review_key": (
+                grading.pk,
+                grading.graded_at,
+                grading.comment_count,
+                grading.comment_last,
+            ),
+            "share_links": selectors.active_share_links(grading) if graded else [],
+            "can_regrade": can_regrade,
+        }
+        if request.htmx:
+            # The polling region: while grading runs it carries its own trigger; once done it
+            # comes back without one, which is what stops the polling.
+            return render(request, "scoring/review.html#review-body", context)
+        regrade_of, regrades = selectors.regrade_family(grading)
+        context |= {
+            "turn_count": selectors.turn_count(grading),
+            "regrade_of": regrade_of,
+            "regrades": regrades,
+        }
+        return render(request, "scoring/review.html", context)
+
+    return cached_page(request, (selectors.review_page_stamp(grading), can_regrade), page)
 
 
 @login_required

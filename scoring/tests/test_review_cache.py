@@ -48,3 +48,9 @@ def test_review_cached_page_shows_each_change_to_links_and_regrades(client_user,
     Grading.objects.filter(pk=later.pk).update(overall=12.5)
     Grading.objects.filter(pk=later.pk).update(graded_at=later.graded_at.replace(year=2030))
     assert ", 12.5</a>" in _page(client_user, grading)
+
+
+def test_review_counts_its_turns_in_words_fresh_and_cached(client_user, user):
+    grading = make_grading(user, turns=12)
+    for _ in range(2):  # rendered, then served from the cache
+        assert "· 12 turns" in _page(client_user, grading)
