@@ -126,12 +126,8 @@ def owner_review(grading: Grading) -> Review:
     """The owner's review, read only when the page's cached fragments are missing: the
     report and transcript never change once graded, and comments are only ever added, so the
     rendered report is keyed by the grading, when it was graded, and its comments' stamp."""
-    transcript, report = (
-        Grading.objects.filter(pk=grading.pk).values_list("transcript", "report").get()
-    )
-    review = build_review(transcript, report)
-    attach_comments(review, ReviewComment.objects.filter(grading=grading))
-    return review
+    grading.refresh_from_db(fields=["transcript", "report"])  # both in one query
+    return review_for(grading)
 
 
 def turn_count(grading: Grading) -> int:
