@@ -50,3 +50,10 @@ def instance(model, row):
         values.append(value)
     obj = model.from_db(connection.alias, [field.attname for field in fields], values)
     return obj, row[len(fields) :]
+
+
+def rows(query: str, params) -> list[tuple]:
+    """The rows of a written query, as plain values."""
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return cursor.fetchall()

@@ -7,9 +7,11 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from hotseat import sql
 from interviews import clock
 from interviews.models import CHALLENGE, MockSession, SessionProject, Turn
 from scoring.framework import SECTIONS
+from scoring.models import Grading
 
 TRANSCRIPT_FORMAT = "hotseat.transcript/1"
 # Turn columns the run page's overview needs; the long texts are read for the open turn only.
@@ -50,16 +52,28 @@ def sessions_for_user(user) -> QuerySet[MockSession]:
     )
 
 
-def session_stamps(user) -> QuerySet:
+class SessionStamps:
     """Newest first, what a history row's look depends on, as plain values: (id, start,
-    status, grading id, grading status, score)."""
-    return (
-        MockSession.objects.filter(user=user)
-        .order_by("-started_at", "-id")
-        .values_list(
-            "pk", "started_at", "status", "grading_id", "grading__status", "grading__overall"
+    status, grading id, grading status, score). A Paginator reads it in two queries, each
+    written as SQL once (see hotseat.sql)."""
+
+    def __init__(self, user):
+        self.user_pk = user.pk
+
+    def count(self) -> int:
+        return sql.rows(
+            f"SELECT COUNT(*) FROM {MockSession._meta.db_table} WHERE user_id = %s",
+            [self.user_pk],
+        )[0][0]
+
+    def __getitem__(self, page: slice) -> list[tuple]:
+        return sql.rows(
+            "SELECT s.id, s.started_at, s.status, s.grading_id, g.status, g.overall "
+            f"FROM {MockSession._meta.db_table} s "
+            f"LEFT JOIN {Grading._meta.db_table} g ON g.id = s.grading_id "
+            "WHERE s.user_id = %s ORDER BY s.started_at DESC, s.id DESC LIMIT %s OFFSET %s",
+            [self.user_pk, page.stop - page.start, page.start],
         )
-    )
 
 
 def recently_seen_challenges(*, user, sessions: int) -> set[str]:

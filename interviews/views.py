@@ -13,10 +13,10 @@ from hotseat.pages import cached_page
 from interviews.forms import SetupForm
 from interviews.models import ANSWER_MAX_CHARS, FINISHED
 from interviews.selectors import (
+    SessionStamps,
     build_transcript,
     get_session_for_user,
     run_state,
-    session_stamps,
     sessions_for_user,
 )
 from interviews.services import (
@@ -78,7 +78,7 @@ def _version(request) -> int:
 @login_required
 @require_GET
 def history(request):
-    page = Paginator(session_stamps(request.user), SESSIONS_PER_PAGE).get_page(
+    page = Paginator(SessionStamps(request.user), SESSIONS_PER_PAGE).get_page(
         request.GET.get("page")
     )
 

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
+from hotseat import sql
 from scoring import drills, summary
 from scoring.charts import LineChart, SessionScores, day_labels, section_score_chart
 from scoring.framework import SECTION_BY_KEY, SECTIONS
@@ -299,16 +300,17 @@ class DashboardStamp:
 
 
 def dashboard_stamp(user) -> DashboardStamp:
-    """One light query, and the digest from the cache (worked out again whenever the sessions'
-    stamp changes).
+    """One light query (SQL written once: see hotseat.sql), and the digest from the cache
+    (worked out again whenever the sessions' stamp changes).
 
     A regrade is left out: each session counts once, with the grader it was first scored by,
     so the chart compares like with like.
     """
-    sessions = list(
-        Grading.objects.filter(user=user, regrade_of__isnull=True).values_list(
-            "pk", "status", "graded_at"
-        )[:HISTORY_SESSIONS]
+    sessions = sql.rows(
+        f"SELECT g.id, g.status, g.graded_at FROM {Grading._meta.db_table} g "
+        f"WHERE g.user_id = %s AND NOT EXISTS (SELECT 1 FROM {Regrading._meta.db_table} r "
+        "WHERE r.grading_id = g.id) ORDER BY g.created_at DESC, g.id DESC LIMIT %s",
+        [user.pk, HISTORY_SESSIONS],
     )
     key = (
         "dashboard-digest:"
