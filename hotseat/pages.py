@@ -17,6 +17,15 @@ from django.utils import timezone
 PAGE_SECONDS = 24 * 3600
 
 
+def csrf_secret(request) -> str:
+    """The browser's CSRF secret, made (and sent as a cookie) if it has none yet. Unlike
+    get_token, it masks no new token when the browser already has one: a cached page holds
+    tokens masked when it was rendered, which stay valid for the same secret."""
+    if "CSRF_COOKIE" not in request.META:
+        get_token(request)
+    return request.META["CSRF_COOKIE"]
+
+
 def cached_page(request, stamp, render: Callable[[], HttpResponse]) -> HttpResponse:
     """The response `render()` gives, from the cache when this browser has had it before
     under the same stamp.
@@ -26,7 +35,7 @@ def cached_page(request, stamp, render: Callable[[], HttpResponse]) -> HttpRespo
     page's form tokens are masked from. A page with messages to show is rendered afresh and
     not kept, since a message is shown once.
     """
-    get_token(request)  # the secret exists before it goes into the key
+    secret = csrf_secret(request)
     if len(get_messages(request)):
         return render()
     key = (
@@ -40,7 +49,7 @@ def cached_page(request, stamp, render: Callable[[], HttpResponse]) -> HttpRespo
                     request.get_full_path(),
                     bool(request.htmx),
                     timezone.get_current_timezone_name(),
-                    request.META["CSRF_COOKIE"],
+                    secret,
                     stamp,
                 )
             ).encode(),

@@ -1,13 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
 from challenges.claims import extract_claims
 from hotseat import sql
-from hotseat.pages import cached_page
+from hotseat.pages import cached_page, csrf_secret
 from projects import services
 from projects.forms import (
     ImportForm,
@@ -48,11 +47,10 @@ def _list_context(request) -> dict:
             (project, project_readiness(project)) for project in projects_for_user(request.user)
         ]
 
-    get_token(request)  # makes sure the secret exists before it goes into the key
     return {
         "project_ids": [pk for pk, _, _ in stamps],
         "rows": SimpleLazyObject(rows),
-        "list_key": (request.user.pk, stamps, request.META["CSRF_COOKIE"]),
+        "list_key": (request.user.pk, stamps, csrf_secret(request)),
     }
 
 
