@@ -8,4 +8,4 @@ RUN SECRET_KEY=collectstatic-only DEBUG=0 python manage.py collectstatic --noinp
 RUN useradd --create-home hotseat
 USER hotseat
 EXPOSE 8000
-CMD ["gunicorn", "hotseat.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "hotseat.wsgi:application", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]

@@ -5,10 +5,10 @@
 
 Needs PostgreSQL and Redis on 127.0.0.1 and Debian's `wrk`. It creates (and drops first) the
 database `hotseat_bench` (`hotseat_bench_scale` with --scale, so the long seed is kept apart and
-`--no-seed` can reuse it), seeds it, starts gunicorn on 127.0.0.1:8765, runs wrk for each
-endpoint (2 threads, 32 connections, 10 s) and prints requests/s, p50 and p99 with the ratio
-to the bare `/livez` view measured in the same run. `--write` puts the table into
-docs/BENCHMARKS.md.
+`--no-seed` can reuse it), seeds it, starts gunicorn as production runs it (gunicorn.conf.py)
+on 127.0.0.1:8765, runs wrk for each endpoint (2 threads, 32 connections, 10 s) and prints
+requests/s, p50 and p99 with the ratio to the bare `/livez` view measured in the same run.
+`--write` puts the table into docs/BENCHMARKS.md.
 """
 
 import argparse
@@ -95,34 +95,20 @@ def read_manifest() -> dict[str, str]:
     return dict(line.split("=", 1) for line in lines)
 
 
-def start_gunicorn(workers: int, threads: int = 1) -> subprocess.Popen:
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "hotseat.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(workers),
-            # Threads overlap a request's waits on PostgreSQL and Redis with another's work;
-            # with threads=1 gunicorn runs its plain sync workers.
-            "--worker-class",
-            "gthread" if threads > 1 else "sync",
-            "--threads",
-            str(threads),
-            # A gthread worker keeps accepting keep-alive connections until it holds this many:
-            # left at gunicorn's 1,000, the first worker to wake took all 32 of wrk's and the
-            # other sat idle (one core serving everything). Capped, each takes its share.
-            "--worker-connections",
-            str(-(-CONNECTIONS // workers)),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=server_env(),
-    )
+def gunicorn_workers() -> int:
+    """The worker count production runs (gunicorn.conf.py)."""
+    config = {}
+    exec((ROOT / "gunicorn.conf.py").read_text(), config)
+    return config["workers"]
+
+
+def start_gunicorn(workers: int | None = None) -> subprocess.Popen:
+    """gunicorn as production runs it (gunicorn.conf.py), on the benchmark's port."""
+    command = [sys.executable, "-m", "gunicorn", "hotseat.wsgi:application"]
+    command += ["--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"]
+    if workers:
+        command += ["--workers", str(workers)]
+    process = subprocess.Popen(command, cwd=ROOT, env=server_env())
     for _ in range(100):
         try:
             urllib.request.urlopen(f"{BASE}/livez", timeout=1)
@@ -258,10 +244,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", action="store_true", help="seed 2,000 users first")
     parser.add_argument("--seconds", type=int, default=10)
-    # One process per core, threads to overlap each request's waits on PostgreSQL and Redis:
-    # on the 2-core machine this served every endpoint faster than 5 sync workers or 4 × 4.
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--threads", type=int, default=8, help="per worker (gthread when > 1)")
+    parser.add_argument("--workers", type=int, help="instead of gunicorn.conf.py's")
     parser.add_argument("--only", nargs="*", help="endpoint names to run (the floor always runs)")
     parser.add_argument(
         "--no-seed", action="store_true", help="reuse the database the last run seeded"
@@ -278,7 +261,7 @@ def main() -> None:
     else:
         prepare_database(args.scale)
     args.load_average = os.getloadavg()[0]  # other work on the machine skews every figure
-    server = start_gunicorn(args.workers, args.threads)
+    server = start_gunicorn(args.workers)
     try:
         session = Session()
         session.log_in("bench")
@@ -323,16 +306,12 @@ def report(results: dict, args) -> str:
 
 def write_benchmarks(table: str, args) -> None:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    workers = (
-        f"{args.workers} gunicorn gthread workers × {args.threads} threads (each taking at most "
-        f"{-(-CONNECTIONS // args.workers)} of wrk's connections)"
-        if args.threads > 1
-        else f"{args.workers} gunicorn sync workers"
-    )
+    workers = f"{args.workers or gunicorn_workers()} gunicorn sync workers"
     write_section(
         "## Load at scale (2,000 users)" if args.scale else "## Load (realistic user)",
         f"`.venv/bin/python bench/load.py{' --scale' if args.scale else ''}"
-        f"{' --no-seed' if args.no_seed else ''} --write` on "
+        f"{' --no-seed' if args.no_seed else ''}"
+        f"{f' --workers {args.workers}' if args.workers else ''} --write` on "
         f"{datetime.date.today().isoformat()}: {os.cpu_count()} cores, {memory:.0f} GiB, "
         f"{platform.python_implementation()} {platform.python_version()}, {workers}, "
         f"wrk 2 threads × 32 connections × {args.seconds} s per endpoint. The review page shows "
