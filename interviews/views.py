@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -200,7 +201,8 @@ def autosave(request, pk, index):
     except (TurnClosed, SessionClosed) as error:
         # This tab is behind (answered elsewhere, timed out, finished): offer the way forward.
         context = {"saved": False, "save_message": str(error), "moved_on": True, "session_pk": pk}
-    return render(request, "interviews/run.html#save-status", context)
+    # The status line needs nothing of the page shell's context, so none is built for it.
+    return HttpResponse(render_to_string("interviews/run.html#save-status", context))
 
 
 @login_required
