@@ -4,8 +4,10 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from hotseat import sql
 from interviews import clock
@@ -98,6 +100,43 @@ class SectionProgress:
 
 
 @dataclass(frozen=True)
+class Clocks:
+    """The run page's two countdowns at one moment: the only part of the page that moves
+    with time. The page is rendered with holes where they go (CLOCK_HOLES), and every
+    response fills them in, so the rest of it can be cached under the open turn and its
+    draft (hotseat.pages) while the clocks stay exact."""
+
+    turn: float  # seconds left for this answer
+    project: float  # seconds left for this project
+
+    @classmethod
+    def at(cls, *, turn_deadline, project_deadline, now=None) -> "Clocks":
+        now = now or timezone.now()
+        return cls(
+            turn=clock.remaining_seconds(turn_deadline, now),
+            project=clock.remaining_seconds(project_deadline, now),
+        )
+
+    def fill(self, response: HttpResponse) -> HttpResponse:
+        content = response.content
+        for name, value in (
+            ("turn_ms", int(self.turn * 1000)),
+            ("turn_s", round(self.turn)),
+            ("project_ms", int(self.project * 1000)),
+            ("project_s", round(self.project)),
+        ):
+            content = content.replace(CLOCK_HOLES[name].encode(), str(value).encode())
+        response.content = content
+        return response
+
+
+# Escaped page text can hold no "<", so no answer or title can be mistaken for a hole.
+CLOCK_HOLES = {
+    name: mark_safe(f"<clock:{name}>") for name in ("turn_ms", "turn_s", "project_ms", "project_s")
+}
+
+
+@dataclass(frozen=True)
 class RunState:
     session: MockSession
     turn: Turn
@@ -107,16 +146,7 @@ class RunState:
     turn_number: int
     turn_count: int
     coverage: tuple[SectionProgress, ...]
-    turn_remaining: float
-    project_remaining: float
-
-    @property
-    def turn_remaining_ms(self) -> int:
-        return int(self.turn_remaining * 1000)
-
-    @property
-    def project_remaining_ms(self) -> int:
-        return int(self.project_remaining * 1000)
+    clocks: Clocks
 
 
 def _coverage(turns: list[Turn], current: Turn) -> tuple[SectionProgress, ...]:
@@ -173,7 +203,6 @@ def run_state(*, session: MockSession, turn: Turn) -> RunState:
     if shape is None:
         shape = _round_shape(session, turn)
         cache.set(key, shape, ROUND_SHAPE_SECONDS)
-    now = timezone.now()
     return RunState(
         session=session,
         turn=turn,
@@ -183,8 +212,7 @@ def run_state(*, session: MockSession, turn: Turn) -> RunState:
         turn_number=turn.index + 1,
         turn_count=shape.turn_count,
         coverage=shape.coverage,
-        turn_remaining=clock.remaining_seconds(turn.deadline, now),
-        project_remaining=clock.remaining_seconds(shape.project.deadline, now),
+        clocks=Clocks.at(turn_deadline=turn.deadline, project_deadline=shape.project.deadline),
     )
 
 

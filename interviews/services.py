@@ -359,9 +359,9 @@ def _advance(session: MockSession, now: datetime) -> Turn | None:
 
 
 def open_turn_in_time(*, user, session_pk: int) -> Turn | None:
-    """The run page's common case in one read: the user's running session (loaded as
-    turn.session) and its open turn, which still has time. None otherwise; sync_session then
-    brings the session up to the server's clock.
+    """The run page's common case in one read: the user's running session and its open turn
+    (loaded as turn.session and turn.session_project), which still has time. None otherwise;
+    sync_session then brings the session up to the server's clock.
 
     Written as SQL (see hotseat.sql): the ORM took four times as long to build this join as
     PostgreSQL took to run it.
@@ -370,9 +370,11 @@ def open_turn_in_time(*, user, session_pk: int) -> Turn | None:
         return None
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {sql.columns(Turn, 't')}, {sql.columns(MockSession, 's')} "
-            f"FROM {Turn._meta.db_table} t JOIN {MockSession._meta.db_table} s "
-            "ON s.id = t.session_id "
+            f"SELECT {sql.columns(Turn, 't')}, {sql.columns(MockSession, 's')}, "
+            f"{sql.columns(SessionProject, 'p')} "
+            f"FROM {Turn._meta.db_table} t "
+            f"JOIN {MockSession._meta.db_table} s ON s.id = t.session_id "
+            f"JOIN {SessionProject._meta.db_table} p ON p.id = t.session_project_id "
             "WHERE t.session_id = %s AND s.user_id = %s AND s.status = %s "
             f"AND t.{connection.ops.quote_name('index')} = s.current_index "
             "AND t.opened_at IS NOT NULL",
@@ -382,7 +384,8 @@ def open_turn_in_time(*, user, session_pk: int) -> Turn | None:
     if row is None:
         return None
     turn, rest = sql.instance(Turn, row)
-    turn.session, _ = sql.instance(MockSession, rest)
+    turn.session, rest = sql.instance(MockSession, rest)
+    turn.session_project, _ = sql.instance(SessionProject, rest)
     if clock.is_expired(turn.deadline, timezone.now()):
         return None
     return turn

@@ -14,6 +14,8 @@ from hotseat.pages import cached_page
 from interviews.forms import SetupForm
 from interviews.models import ANSWER_MAX_CHARS, FINISHED
 from interviews.selectors import (
+    CLOCK_HOLES,
+    Clocks,
     SessionStamps,
     build_transcript,
     get_session_for_user,
@@ -146,25 +148,14 @@ def _closed(request, session, *, message: str = "", unsaved: str = ""):
     return render(request, template, context, status=409 if refused else 200)
 
 
-def _panel(
-    request,
-    session,
-    *,
-    turn=None,
-    message="",
-    level="info",
-    answer=None,
-    unsaved="",
-    confirmed=None,
+def _panel_page(
+    request, state, *, answer=None, message="", level="info", unsaved="", confirmed=None
 ):
-    """The run page, or just its panel for htmx, at the session's open turn (given, or
-    worked out here against the clock)."""
-    turn = turn or sync_session(session=session)
-    if turn is None:
-        return _closed(request, session, message=message, unsaved=unsaved)
+    """The run page, or just its panel for htmx, with holes where its clocks go (Clocks)."""
     context = {
-        "state": run_state(session=session, turn=turn),
-        "answer": turn.draft if answer is None else answer,
+        "state": state,
+        "clock": CLOCK_HOLES,
+        "answer": state.turn.draft if answer is None else answer,
         "message": message,
         "level": level,
         "unsaved": unsaved,
@@ -175,13 +166,38 @@ def _panel(
     return render(request, template, context)
 
 
+def _panel(request, session, *, message="", level="info", answer=None, unsaved="", confirmed=None):
+    """The run page at the session's open turn, worked out here against the clock."""
+    turn = sync_session(session=session)
+    if turn is None:
+        return _closed(request, session, message=message, unsaved=unsaved)
+    state = run_state(session=session, turn=turn)
+    page = _panel_page(
+        request,
+        state,
+        answer=answer,
+        message=message,
+        level=level,
+        unsaved=unsaved,
+        confirmed=confirmed,
+    )
+    return state.clocks.fill(page)
+
+
 @login_required
 @require_GET
 def run(request, pk):
     turn = open_turn_in_time(user=request.user, session_pk=pk)
-    if turn is not None:
-        return _panel(request, turn.session, turn=turn)
-    return _panel(request, get_session_for_user(user=request.user, pk=pk))
+    if turn is None:
+        return _panel(request, get_session_for_user(user=request.user, pk=pk))
+    # The page shows the open turn and its draft: cached under them, clocks filled in after.
+    page = cached_page(
+        request,
+        (turn.pk, turn.index, turn.opened_at, turn.draft_version),
+        lambda: _panel_page(request, run_state(session=turn.session, turn=turn)),
+    )
+    clocks = Clocks.at(turn_deadline=turn.deadline, project_deadline=turn.session_project.deadline)
+    return clocks.fill(page)
 
 
 @login_required

@@ -1,4 +1,5 @@
 import json
+import re
 from datetime import timedelta
 
 import pytest
@@ -94,6 +95,39 @@ def test_run_page_reload_keeps_the_same_deadline(client_user, session):
         for r in (first, second)
     ]
     assert remaining[1] <= remaining[0] <= 600_000
+
+
+def _clock_ms(response) -> int:
+    return int(response.content.decode().split('data-countdown-ms="')[1].split('"')[0])
+
+
+def test_run_page_from_the_cache_shows_the_clock_as_it_is_now(client_user, session):
+    """The page is kept under the open turn and its draft; its countdowns are filled in on
+    every response, so a page served from the cache still shows the time really left."""
+    first = client_user.get(url("run", session))
+    assert _clock_ms(first) > 60_000
+    # As if the answer's time had almost run out since the page was first shown.
+    session.turns.filter(index=0).update(deadline=timezone.now() + timedelta(seconds=42))
+    second = client_user.get(url("run", session))
+    assert 40_000 < _clock_ms(second) <= 42_000
+    assert "data-countdown-submits>42 s<" in second.content.decode()
+
+    def without_clocks(response) -> str:
+        html = response.content.decode()
+        return re.sub(r'data-countdown-ms="\d+"([^>]*)>\d+ s<', r"\1", html)
+
+    # The same page otherwise, down to its masked CSRF tokens: it came from the cache.
+    assert without_clocks(second) == without_clocks(first)
+    assert "<clock:" not in second.content.decode()
+
+
+def test_run_page_from_the_cache_shows_the_latest_draft(client_user, session):
+    client_user.get(url("run", session))
+    client_user.post(
+        url("autosave", session, 0), {"answer": "my newest words", "draft_version": "7"}, **HTMX
+    )
+    html = client_user.get(url("run", session)).content.decode()
+    assert "my newest words" in html and 'data-draft-version="7"' in html
 
 
 def test_client_cannot_extend_the_clock(client_user, session):
