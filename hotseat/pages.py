@@ -26,14 +26,21 @@ def csrf_secret(request) -> str:
     return request.META["CSRF_COOKIE"]
 
 
-def cached_page(request, stamp, render: Callable[[], HttpResponse]) -> HttpResponse:
+def cached_page(
+    request,
+    stamp,
+    render: Callable[[], HttpResponse],
+    *,
+    seconds: Callable[[], int] = lambda: PAGE_SECONDS,
+) -> HttpResponse:
     """The response `render()` gives, from the cache when this browser has had it before
     under the same stamp.
 
     Besides the stamp, the key holds what every page shows: the user, the address asked for
     (htmx or not), the time zone dates are shown in, and the browser's CSRF secret that the
     page's form tokens are masked from. A page with messages to show is rendered afresh and
-    not kept, since a message is shown once.
+    not kept, since a message is shown once. `seconds()`, asked once the page is rendered,
+    says how long it stays true when time alone can change it.
     """
     secret = csrf_secret(request)
     if len(get_messages(request)):
@@ -61,5 +68,5 @@ def cached_page(request, stamp, render: Callable[[], HttpResponse]) -> HttpRespo
         return HttpResponse(body)
     response = render()
     if response.status_code == 200:
-        cache.set(key, response.content, PAGE_SECONDS)
+        cache.set(key, response.content, seconds())
     return response

@@ -61,8 +61,9 @@ def dashboard(request):
     stamp = dashboard_stamp(request.user)
     return cached_page(
         request,
-        stamp.page_key,
+        stamp.key,
         lambda: render(
             request, "dashboard.html", {"progress": progress_for_user(request.user, stamp)}
         ),
+        seconds=stamp.seconds_unchanged,
     )

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from hotseat import sql
+from hotseat.pages import PAGE_SECONDS
 from scoring import drills, summary
 from scoring.charts import LineChart, SessionScores, day_labels, section_score_chart
 from scoring.framework import SECTION_BY_KEY, SECTIONS
@@ -284,24 +285,50 @@ def _digest(sessions: list[Grading]) -> _Digest:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DashboardStamp:
     """What the dashboard shows that can change: the latest sessions' ids, statuses and
-    graded times (a score or a session's time changes only with them), what their summaries
-    add up to, and which of its drills are due now."""
+    graded times (a score or a session's time changes only with them), and, as time passes,
+    which of their drills are due. What the summaries add up to (the digest) is read only
+    when the page is rendered."""
 
+    user_pk: int
     sessions: list[tuple[int, str, datetime | None]]  # newest first
-    digest: _Digest
-    due: list[drills.Drill]
+    key: str  # the sessions and the summaries' version, hashed
+    at: datetime
+
+    @functools.cached_property
+    def digest(self) -> _Digest:
+        """From the cache, worked out again whenever the sessions' stamp changes."""
+        key = f"dashboard-digest:{self.key}"
+        digest = cache.get(key)
+        if digest is None:
+            digest = _digest(
+                list(
+                    Grading.objects.filter(pk__in=[pk for pk, *_ in self.sessions])
+                    .only("pk", "status", "created_at")
+                    # As text: parsed only for rows whose summary is current.
+                    .annotate(summary_text=Cast("summary", TextField()))
+                )
+            )
+            cache.set(key, digest, DIGEST_SECONDS)
+        return digest
 
     @property
-    def page_key(self) -> tuple:
-        return (self.sessions, [(d.grading_id, d.project_index, d.turn_index) for d in self.due])
+    def due(self) -> list[drills.Drill]:
+        return [d for d in self.digest.rotation if d.due <= self.at]
+
+    def seconds_unchanged(self) -> int:
+        """How long the page rendered now stays true: until the next drill falls due (the
+        page lists those due, or says when the next comes back)."""
+        upcoming = [d.due for d in self.digest.rotation if d.due > self.at]
+        if not upcoming:
+            return PAGE_SECONDS
+        return min(PAGE_SECONDS, max(0, int((upcoming[0] - timezone.now()).total_seconds())))
 
 
 def dashboard_stamp(user) -> DashboardStamp:
-    """One light query (SQL written once: see hotseat.sql), and the digest from the cache
-    (worked out again whenever the sessions' stamp changes).
+    """One light query (SQL written once: see hotseat.sql).
 
     A regrade is left out: each session counts once, with the grader it was first scored by,
     so the chart compares like with like.
@@ -312,25 +339,10 @@ def dashboard_stamp(user) -> DashboardStamp:
         "WHERE r.grading_id = g.id) ORDER BY g.created_at DESC, g.id DESC LIMIT %s",
         [user.pk, HISTORY_SESSIONS],
     )
-    key = (
-        "dashboard-digest:"
-        + md5(
-            repr((user.pk, summary.SUMMARY_VERSION, sessions)).encode(), usedforsecurity=False
-        ).hexdigest()
-    )
-    digest = cache.get(key)
-    if digest is None:
-        digest = _digest(
-            list(
-                Grading.objects.filter(pk__in=[pk for pk, *_ in sessions])
-                .only("pk", "status", "created_at")
-                # As text: parsed only for rows whose summary is current.
-                .annotate(summary_text=Cast("summary", TextField()))
-            )
-        )
-        cache.set(key, digest, DIGEST_SECONDS)
-    now = timezone.now()
-    return DashboardStamp(sessions, digest, [d for d in digest.rotation if d.due <= now])
+    key = md5(
+        repr((user.pk, summary.SUMMARY_VERSION, sessions)).encode(), usedforsecurity=False
+    ).hexdigest()
+    return DashboardStamp(user.pk, sessions, key, timezone.now())
 
 
 def progress_for_user(user, stamp: DashboardStamp) -> Progress:

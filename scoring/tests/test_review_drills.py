@@ -1,3 +1,4 @@
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -63,3 +64,16 @@ def test_dashboard_says_when_the_next_drill_comes_back(client_user, user):
     page = client_user.get("/dashboard/").content.decode()
     tomorrow = timezone.localtime() + timedelta(days=1)
     assert f"The next challenge comes back on {tomorrow.day} {tomorrow:%b}." in page
+
+
+@pytest.mark.django_db
+def test_cached_dashboard_lists_a_drill_as_soon_as_it_falls_due(client_user, user):
+    """The cached page is kept only until the next drill falls due."""
+    grading = make_grading(user)
+    soon = timezone.now() + timedelta(seconds=2)
+    Grading.objects.filter(pk=grading.pk).update(created_at=soon - timedelta(days=INTERVAL_DAYS[0]))
+    page = client_user.get("/dashboard/").content.decode()
+    assert "Nothing due." in page and NOISE not in page
+    time.sleep((soon - timezone.now()).total_seconds() + 0.2)
+    page = client_user.get("/dashboard/").content.decode()
+    assert "Nothing due." not in page and NOISE in page
