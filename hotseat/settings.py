@@ -115,10 +115,11 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
-    # Every signed-in request reads its session: from Redis, with PostgreSQL behind it so a
-    # cache flush logs nobody out. (Not with locmem: a per-process cache would keep a session
-    # alive in one worker after logging out in another.)
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # Every signed-in request reads its session: from Redis together with its user
+    # (accounts.sessions), with PostgreSQL behind it so a cache flush logs nobody out. (Not
+    # with locmem: a per-process cache would keep a session alive in one worker after
+    # logging out in another.)
+    SESSION_ENGINE = "accounts.sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Keys carry the code's fingerprint (or the deploy's release id), so a deploy never serves a

@@ -1,9 +1,18 @@
-"""The signed-in user comes from the cache; every change to the user row must still count."""
+"""The signed-in user comes from the cache, read with the session; every change to the user
+row must still count."""
 
 import pytest
 from django.urls import reverse
 
+from accounts import sessions
+
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def sessions_read_with_their_user(settings):
+    """The session store production runs with Redis (here on whichever cache is set up)."""
+    settings.SESSION_ENGINE = "accounts.sessions"
 
 
 def _signed_in(client) -> bool:
@@ -38,3 +47,14 @@ def test_a_deleted_user_is_signed_out_on_the_next_request(client_user, user):
     assert _signed_in(client_user)
     user.delete()
     assert not _signed_in(client_user)
+
+
+def test_a_wrong_guess_of_whose_session_it_is_still_signs_in_its_own_user(
+    client_user, user, other_user
+):
+    assert _signed_in(client_user)
+    # As if this process remembered the session as someone else's: that user is read ahead.
+    sessions._owners[client_user.session.session_key] = str(other_user.pk)
+    page = client_user.get(reverse("dashboard"))
+    assert page.status_code == 200 and "Welcome back, ada" in page.text
+    assert sessions._owners[client_user.session.session_key] == str(user.pk)
