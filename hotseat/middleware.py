@@ -16,7 +16,7 @@ class HtmxLoginRedirectMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.htmx and response.status_code == 302 and not request.user.is_authenticated:
+        if response.status_code == 302 and request.htmx and not request.user.is_authenticated:
             if self.login_path is None:
                 self.login_path = resolve_url(settings.LOGIN_URL)
             if response["Location"].startswith(self.login_path):
