@@ -89,6 +89,12 @@ def prepare_database(scale: bool, candidates: int = 0) -> None:
     )
 
 
+def psql(command: str) -> None:
+    subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", command, DATABASE], check=True
+    )
+
+
 def start_autosave_count_over() -> None:
     """Autosave's requests send rising draft versions from an offset that grows with each wrk
     run of this process. A database kept from an earlier run (--no-seed) holds higher ones,
@@ -100,9 +106,7 @@ def start_autosave_count_over() -> None:
         f"UPDATE interviews_turn SET draft_version = 0 WHERE session_id = {int(session)} "
         f'AND "index" = {int(index)}'
     )
-    subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", update, DATABASE], check=True
-    )
+    psql(update)
 
 
 def settle_database() -> None:
@@ -110,10 +114,7 @@ def settle_database() -> None:
     seed or an earlier run wrote can fall inside the measurement (seen: autosave and history
     at 0.23-0.26 of the floor in one run, 0.33-0.36 in the next once settled)."""
     for command in ("VACUUM ANALYZE", "CHECKPOINT"):
-        subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", command, DATABASE],
-            check=True,
-        )
+        psql(command)
 
 
 def read_manifest() -> dict[str, str]:

@@ -25,15 +25,16 @@ def columns(model, alias: str) -> str:
 def _converters(model, vendor: str) -> tuple:
     """Per field, the database's and the field's own converters (as the ORM applies them:
     SQLite's datetimes made aware, for one)."""
+    expressions = [field.get_col(model._meta.db_table) for field in _fields(model)]
     return tuple(
         (
-            field.get_col(model._meta.db_table),
+            expression,
             [
-                *connection.ops.get_db_converters(field.get_col(model._meta.db_table)),
-                *field.get_db_converters(connection),
+                *connection.ops.get_db_converters(expression),
+                *expression.target.get_db_converters(connection),
             ],
         )
-        for field in _fields(model)
+        for expression in expressions
     )
 
 

@@ -110,8 +110,8 @@ class Clocks:
     project: float  # seconds left for this project
 
     @classmethod
-    def at(cls, *, turn_deadline, project_deadline, now=None) -> "Clocks":
-        now = now or timezone.now()
+    def at(cls, *, turn_deadline, project_deadline) -> "Clocks":
+        now = timezone.now()
         return cls(
             turn=clock.remaining_seconds(turn_deadline, now),
             project=clock.remaining_seconds(project_deadline, now),

@@ -292,7 +292,6 @@ class DashboardStamp:
     which of their drills are due. What the summaries add up to (the digest) is read only
     when the page is rendered."""
 
-    user_pk: int
     sessions: list[tuple[int, str, datetime | None]]  # newest first
     key: str  # the sessions and the summaries' version, hashed
     at: datetime
@@ -342,7 +341,7 @@ def dashboard_stamp(user) -> DashboardStamp:
     key = md5(
         repr((user.pk, summary.SUMMARY_VERSION, sessions)).encode(), usedforsecurity=False
     ).hexdigest()
-    return DashboardStamp(user.pk, sessions, key, timezone.now())
+    return DashboardStamp(sessions, key, timezone.now())
 
 
 def progress_for_user(user, stamp: DashboardStamp) -> Progress:

@@ -85,20 +85,17 @@ def test_run_page_shows_the_question_clocks_and_saved_draft(client_user, session
     assert "Problem &amp; Constraints" in html
 
 
+def _clock_ms(response) -> int:
+    return int(response.content.decode().split('data-countdown-ms="')[1].split('"')[0])
+
+
 def test_run_page_reload_keeps_the_same_deadline(client_user, session):
     first = client_user.get(url("run", session))
     deadline = session.turns.get(index=0).deadline
     second = client_user.get(url("run", session))
     assert session.turns.get(index=0).deadline == deadline
-    remaining = [
-        int(r.content.decode().split('data-countdown-ms="')[1].split('"')[0])
-        for r in (first, second)
-    ]
+    remaining = [_clock_ms(r) for r in (first, second)]
     assert remaining[1] <= remaining[0] <= 600_000
-
-
-def _clock_ms(response) -> int:
-    return int(response.content.decode().split('data-countdown-ms="')[1].split('"')[0])
 
 
 def test_run_page_from_the_cache_shows_the_clock_as_it_is_now(client_user, session):
