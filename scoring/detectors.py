@@ -1,7 +1,11 @@
 """Text detectors: each finds one kind of substance in an answer and returns the spans it matched.
 
-Pure functions over plain text, no Django. The readiness check, the challenge engine and the
-graders all build on them, so they aim at *claims*, not vocabulary: a number counts when it carries
+Pure functions over plain text, no Django. Every detector reads the answer as a listener hears
+it (`scoring.listener`): "ten milliseconds at p ninety-nine" is found as "10 ms p99". A span's
+`start`/`end` point into the candidate's own text, so quotes stay verbatim; its `text` is the
+heard form ("10 ms"), which is what claims are compared by. The readiness check, the challenge
+engine and the graders all build on them, so they aim at *claims*, not vocabulary: a number
+counts when it carries
 a unit or a baseline, a decision counts when "I" makes it about something, an alternative counts
 when it is named. Counting and capping is the grader's job; detectors only say where.
 """
@@ -9,7 +13,9 @@ when it is named. Counting and capping is the grader's job; detectors only say w
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
+
+from scoring.listener import listen
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +98,9 @@ _MEASURE_WORDS = _compile(
     r"|sales|gmv|mttr|mttd|cycle|iteration|diversity|exposure|coverage|abuse|reports?|appeals?"
     r"|spam|fraud|loss|size|capacity|utili[sz]ation|headroom|budget|variance|cache hit|hit rate"
     r"|\w+[- ]rate|d1|d7|d30|dau|mau|wau|tickets?|bugs?|freshness|staleness|skew|drift"
-    r"|requests?|clicks?|views?|impressions?|sends?|notifications?|messages?|money|\$",
+    r"|requests?|clicks?|views?|impressions?|sends?|notifications?|messages?|money|\$"
+    r"|mape|wmape|smape|rmse|mae|log[- ]?loss|perplexity|bleu|rouge|win rate|lift|gain|share"
+    r"|abandon\w*|calibration|prevalence|refunds?|late|on-time|queue|wait|error|miss\w*|accura\w*",
 )
 # Number-led patterns start with a one-character guard: a single check rejects the positions
 # where no number can begin, before the lookbehind and optional signs are tried.
@@ -130,6 +138,10 @@ def _sentence_window(text: str, start: int, end: int, before: int, after: int) -
     return window[left + 1 : right]
 
 
+_SET_AGAINST = _compile(
+    r"\b(?:off by|wrong by|missed by|against|versus|vs\.?|compared (?:to|with)|than|ours)\b"
+    r"[^.]{0,40}\d\s?%|\d\s?%[^.]{0,40}\b(?:against|versus|vs\.?|than|ours)\b"
+)
 _OF_WHAT = re.compile(r"\s+of\s+(?:the\s+|all\s+)?[a-z]")
 
 
@@ -137,11 +149,13 @@ def _names_what_it_measures(text: str, start: int, end: int) -> bool:
     # "0.5% of clean comments" says what it is a share of.
     if _OF_WHAT.match(_lower(text), end):
         return True
-    context = _sentence_window(text, start, end, 50, 35)
-    return bool(_MEASURE_WORDS.search(_lower(context.replace(text[start:end], " "))))
+    context = _sentence_window(text, start, end, 200, 120)
+    rest = _lower(context.replace(text[start:end], " "))
+    # "off by 60%, and ours under 40%": figures set against each other measure the same thing.
+    return bool(_MEASURE_WORDS.search(rest) or _SET_AGAINST.search(rest))
 
 
-def numbers_with_units(text: str) -> list[Span]:
+def _numbers_with_units(text: str) -> list[Span]:
     found: list[Span] = []
     for m in _NUMBER_WITH_UNIT.finditer(_lower(text)):
         if m.group("unit").lower() in _RELATIVE_UNITS and not _names_what_it_measures(
@@ -207,7 +221,7 @@ _ABSOLUTE_UNIT = _compile(
 )
 
 
-def before_after(text: str) -> list[Span]:
+def _before_after(text: str) -> list[Span]:
     # "improved by 20%" compares against nothing we can name; it needs the measured thing.
     spans = [
         span
@@ -235,7 +249,7 @@ _MEASUREMENT = _compile(
 )
 
 
-def measurement(text: str) -> list[Span]:
+def _measurement(text: str) -> list[Span]:
     return _dedupe(_spans("measurement", _MEASUREMENT, text), text)
 
 
@@ -250,7 +264,7 @@ _VARIANCE = _compile(
 )
 
 
-def variance(text: str) -> list[Span]:
+def _variance(text: str) -> list[Span]:
     return _dedupe(_spans("variance", _VARIANCE, text), text)
 
 
@@ -308,7 +322,7 @@ _VAGUE = frozenset(
 )
 
 
-def decisions(text: str) -> list[Span]:
+def _decisions(text: str) -> list[Span]:
     found = []
     for m in _DECISION.finditer(_lower(text)):
         obj = (m.group("object") or m.group("object2") or "").lower().split()
@@ -320,7 +334,7 @@ def decisions(text: str) -> list[Span]:
 _WE = _compile(rf"\b(?:we|our team)(?:'ve|'d|'re)?{_WORDS}{{1,6}}")
 
 
-def we_statements(text: str) -> list[Span]:
+def _we_statements(text: str) -> list[Span]:
     return _spans("we_statements", _WE, text)
 
 
@@ -335,9 +349,15 @@ _ALTERNATIVE = _compile(
     r"|prototyped|benchmarked|compared|looked at|weighed|explored|rejected|ruled out|tested"
     rf"|piloted|trialled|trialed)\s+(?:using\s+)?{_alt_name(2)}"
     rf"|\b(?:instead of|rather than|as opposed to|versus|vs\.?|over)\s+{_alt_name(3)}"
-    rf"|\bcompared (?:it )?(?:to|with|against)\s+{_alt_name(4)}",
+    rf"|\bcompared (?:it )?(?:to|with|against)\s+{_alt_name(4)}"
+    # "the second was Chapelle's joint model", "the other option is a vendor API"
+    r"|\b(?:the )?(?:second|third|other|next|runner-up)(?: (?:one|option|alternative|candidate))?"
+    rf"\s+(?:was|is|were)\s+{_alt_name(5)}",
 )
-_ARTICLES = frozenset(["a", "an", "the", "our", "their", "its", "his", "her", "my", "using"])
+# Words that may open an alternative's name without being it: "was to wait seven days".
+_ARTICLES = frozenset(
+    ["a", "an", "the", "our", "their", "its", "his", "her", "my", "using", "to", "just", "simply"]
+)
 _NOT_A_NAME = _VAGUE | frozenset(
     [
         "alternatives",
@@ -375,7 +395,7 @@ _NOT_A_NAME = _VAGUE | frozenset(
 )
 
 
-def alternatives(text: str) -> list[Span]:
+def _alternatives(text: str) -> list[Span]:
     found = []
     for m in _ALTERNATIVE.finditer(_lower(text)):
         name = next(g for g in m.groups() if g is not None).split()
@@ -402,7 +422,7 @@ _TRADEOFF = _compile(
 )
 
 
-def tradeoff_language(text: str) -> list[Span]:
+def _tradeoff_language(text: str) -> list[Span]:
     return _spans("tradeoff_language", _TRADEOFF, text)
 
 
@@ -416,7 +436,7 @@ _RATIONALE = _compile(
 )
 
 
-def rationale(text: str) -> list[Span]:
+def _rationale(text: str) -> list[Span]:
     return _spans("rationale", _RATIONALE, text)
 
 
@@ -444,7 +464,7 @@ _DURATIONS = _compile(
 )
 
 
-def data_flow(text: str) -> list[Span]:
+def _data_flow(text: str) -> list[Span]:
     # "MTTR from days → hours" is a result, not a pipeline.
     spans = _spans("data_flow", _FLOW_VERBS, text)
     # The arrow pattern tries every word as a start; it only runs where there is an arrow.
@@ -481,7 +501,7 @@ _CONSTRAINT = _compile(
 )
 
 
-def constraints(text: str) -> list[Span]:
+def _constraints(text: str) -> list[Span]:
     return _dedupe(_spans("constraints", _CONSTRAINT, text), text)
 
 
@@ -494,7 +514,7 @@ _HEDGING = _compile(
 )
 
 
-def hedging(text: str) -> list[Span]:
+def _hedging(text: str) -> list[Span]:
     return _spans("hedging", _HEDGING, text)
 
 
@@ -514,9 +534,38 @@ _HINDSIGHT = _compile(
 )
 
 
-def hindsight(text: str) -> list[Span]:
+def _hindsight(text: str) -> list[Span]:
     return _spans("hindsight", _HINDSIGHT, text)
 
+
+def _heard(find: Callable[[str], list[Span]]) -> Callable[[str], list[Span]]:
+    """Run `find` on the heard text and point its spans back at what was said."""
+
+    @wraps(find)
+    def detector(said: str) -> list[Span]:
+        heard = listen(said)
+        spans = []
+        for span in find(heard.text):
+            start, end = heard.source(span.start, span.end)
+            spans.append(Span(span.kind, start, end, span.text))
+        return spans
+
+    return detector
+
+
+numbers_with_units = _heard(_numbers_with_units)
+before_after = _heard(_before_after)
+measurement = _heard(_measurement)
+variance = _heard(_variance)
+decisions = _heard(_decisions)
+we_statements = _heard(_we_statements)
+alternatives = _heard(_alternatives)
+tradeoff_language = _heard(_tradeoff_language)
+rationale = _heard(_rationale)
+data_flow = _heard(_data_flow)
+constraints = _heard(_constraints)
+hedging = _heard(_hedging)
+hindsight = _heard(_hindsight)
 
 DETECTORS: dict[str, Callable[[str], list[Span]]] = {
     "numbers_with_units": numbers_with_units,

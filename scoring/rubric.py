@@ -74,22 +74,34 @@ DELIVERY_DESCRIPTORS: tuple[str, ...] = (
     "Within the budget and dense: most sentences carry a fact, a decision or a reason.",
 )
 
-# A project's overall: content dominates; delivery (time and concision) is a tenth of it.
-SECTION_WEIGHT = 0.9
+# A project's overall: content dominates; how the pushback was met is about a quarter of it
+# (an interviewer remembers a cave); delivery (time and concision) is a tenth. A project with no
+# challenge puts the pushback share back into content.
+SECTION_WEIGHT = 0.65
+PUSHBACK_WEIGHT = 0.25
 DELIVERY_WEIGHT = 0.1
 MAX_LEVEL = 4
 
 
 def project_overall(
-    section_scores: dict[str, float], delivery: float | None, keys: tuple[str, ...] = SECTION_KEYS
+    section_scores: dict[str, float],
+    delivery: float | None,
+    keys: tuple[str, ...] = SECTION_KEYS,
+    *,
+    pushback: float | None = None,
 ) -> float:
-    """0–100 from the section scores (0–4) and the delivery score (0–4, or None).
+    """0–100 from the section scores (0–4), the delivery score (0–4, or None) and the pushback
+    score (0–1: the credit the challenges earned, or None when there were none).
 
     `keys` are the sections that count: all six, or those a drill asked about."""
     content = mean(section_scores.get(key, 0.0) for key in keys) / MAX_LEVEL
-    if delivery is None:
-        return round(100 * content, 1)
-    return round(100 * (SECTION_WEIGHT * content + DELIVERY_WEIGHT * delivery / MAX_LEVEL), 1)
+    weights = {"content": SECTION_WEIGHT, "pushback": PUSHBACK_WEIGHT, "delivery": DELIVERY_WEIGHT}
+    parts = {"content": content, "pushback": pushback, "delivery": None}
+    if delivery is not None:
+        parts["delivery"] = delivery / MAX_LEVEL
+    counted = {name: value for name, value in parts.items() if value is not None}
+    total = sum(weights[name] for name in counted)
+    return round(100 * sum(weights[name] * value for name, value in counted.items()) / total, 1)
 
 
 def session_overall(project_overalls: list[float]) -> float:

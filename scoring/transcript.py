@@ -12,6 +12,8 @@ FORMAT = "hotseat.transcript/1"
 TURN_KINDS = ("prompt", "challenge")
 # A spoken answer of 15 minutes is ~2,000 words; far beyond that is not an answer to grade.
 MAX_ANSWER_CHARS = 20_000
+MAX_KEY_POINTS = 8
+MAX_KEY_POINT_CHARS = 400
 
 
 class TranscriptError(ValueError):
@@ -26,6 +28,8 @@ class Turn:
     question: str
     answer: str
     seconds: float | None
+    # What a strong answer to a challenge contains, when the challenge came from the bank.
+    key_points: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +84,23 @@ def _turn(raw, index: int, where: str) -> Turn:
         question=_text(raw.get("question"), f"{where}.question"),
         answer=answer,
         seconds=_number(raw.get("seconds"), f"{where}.seconds"),
+        key_points=_key_points(raw.get("key_points"), f"{where}.key_points"),
     )
+
+
+def _key_points(value, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if (
+        not isinstance(value, list)
+        or len(value) > MAX_KEY_POINTS
+        or not all(isinstance(p, str) and 0 < len(p) <= MAX_KEY_POINT_CHARS for p in value)
+    ):
+        raise TranscriptError(
+            f"{where} must be a list of at most {MAX_KEY_POINTS} texts of "
+            f"{MAX_KEY_POINT_CHARS} characters or fewer."
+        )
+    return tuple(value)
 
 
 def parse_transcript(data) -> Transcript:

@@ -6,6 +6,11 @@ quotes it shows are the sentences those spans came from. Vocabulary alone earns 
 level needs claims (a number with a unit, "I chose X", a named alternative with a reason), counts
 are capped by the level table, and the same fact said twice counts once, so stuffing and padding
 cannot climb. Delivery (time and substance per word) is scored beside the sections.
+
+Answers are read as a listener hears them (`scoring.listener`), so the same facts said aloud or
+written score the same. Figures an interviewer would not believe (`scoring.plausibility`) cap
+their section. Pushback counts: each challenge is held, conceded well or caved; a cave costs the
+section it attacked and Defense, and the pushback record is about a quarter of the overall.
 """
 
 import re
@@ -14,17 +19,14 @@ from dataclasses import dataclass, field
 from statistics import mean
 
 from scoring import detectors as d
+from scoring.claims import CONSTRAINT, COST, read_claims
 from scoring.framework import SECTION_BY_KEY, SECTION_KEYS
 from scoring.gaps import BLOCKING_GAPS, codes_from, gap_message, spans_near
 from scoring.graders import consistency, pushback
-from scoring.graders.text import (
-    distinct,
-    gradability,
-    keyword_list,
-    quote_for,
-    sentences,
-    words,
-)
+from scoring.graders.feedback import advice_for, cave_fix
+from scoring.graders.text import distinct, gradability, keyword_list, quote_for, sentences, words
+from scoring.listener import listen
+from scoring.plausibility import RED, RULES, Flag, Passage, find_flags
 from scoring.rubric import (
     DELIVERY_DESCRIPTORS,
     LEVEL_NAMES,
@@ -41,11 +43,26 @@ NO_ANSWER = "No answer to grade."
 MAX_EVIDENCE = 3
 TOP_FIXES = 3
 
+_F = re.IGNORECASE
 _SCOPE = re.compile(
     r"\b(?:tech(?:nical)? lead|team of|cross-team|partnered|worked with|coordinated with"
-    r"|the [\w&-]+(?: [\w&-]+)? teams?|stakeholders?|mentored|managed"
-    r"|\d+ (?:engineers|people|developers|teams|ML teams))\b",
-    re.IGNORECASE,
+    r"|the [\w&-]+(?: [\w&-]+)? (?:teams?|group)|stakeholders?|mentored|managed"
+    r"|\d+ (?:engineers|people|developers|teams|ML teams|data scientists?))\b",
+    _F,
+)
+# "I led 12 engineers" says how big the scope was, not what was decided.
+_PEOPLE_OBJECT = re.compile(
+    r"^\s*(?:a |the |my )?(?:team|\d+|two|three|four|five|six|several|other)\b"
+    r"(?:\s+[\w-]+){0,2}\s*(?:engineers?|people|developers?|scientists?|teams?|squads?)?",
+    _F,
+)
+_SCOPE_VERBS = re.compile(r"\b(?:led|managed|mentored|hired|coordinated|was (?:tech )?lead)\b", _F)
+# Limits named without a number ("latency is tight", "traffic is very high").
+_LIMIT_DIMENSIONS = re.compile(
+    r"\b(?:latency|throughput|qps|traffic|memory|cost|budget|deadline|privacy|gdpr|compliance"
+    r"|reliab\w+|availability|uptime|freshness|retrain\w*|schedule|launch date|hardware|gpus?"
+    r"|cpu|storage|scale|volume)\b",
+    _F,
 )
 _NON_WORDS = re.compile(r"\W+")
 _HEDGE_PENALTY = 0.5
@@ -53,6 +70,9 @@ _DILUTION_PENALTY = 0.5
 _DILUTED_WORDS_PER_CLAIM = 45
 _DILUTED_MIN_WORDS = 150
 _REPEAT_SHARE = 0.3
+# Pushback: Defense loses this much per challenge caved; an attacked section loses one level.
+_CAVE_COST_DEFENSE = 1.5
+_CAVE_COST_SECTION = 1.0
 
 
 class _Joined(dict):
@@ -78,7 +98,8 @@ class SectionInput:
 
     key: str
     turns: list[Turn]
-    text: str = ""
+    text: str = ""  # the answers as said, joined: quotes come from here
+    heard: str = ""  # the answers as heard (figures written, fillers gone): counts read this
     offsets: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, turn)
     found: dict[str, list[d.Span]] = field(default_factory=dict)
     ungradable: list[tuple[int, str]] = field(default_factory=list)  # (turn index, reason)
@@ -93,10 +114,24 @@ class SectionInput:
     def claims(self, *kinds: str) -> list[d.Span]:
         return distinct([s for kind in kinds for s in self.found[kind]])
 
+    def typed_claims(self, *types: str) -> list[d.Span]:
+        """Claims of the given types (`scoring.claims`), as spans over the joined text."""
+        by_index = {turn.index: turn for turn in self.turns}
+        spans = []
+        for start, _, index in self.offsets:
+            turn = by_index[index]
+            spans += [
+                d.Span(claim.type, claim.start + start, claim.end + start, claim.phrase)
+                for claim in read_claims(turn.answer, self.key)
+                if claim.type in types
+            ]
+        return distinct(spans)
+
 
 def collect(key: str, turns: list[Turn]) -> SectionInput:
     section = SectionInput(key, turns)
     texts: list[str] = []
+    heard: list[str] = []
     parts: list[tuple[int, d.Detections]] = []
     position = 0
     for turn in turns:
@@ -108,8 +143,10 @@ def collect(key: str, turns: list[Turn]) -> SectionInput:
         section.offsets.append((position, position + len(turn.answer), turn.index))
         parts.append((position, found))
         texts.append(turn.answer)
+        heard.append(listen(turn.answer).text)
         position += len(turn.answer) + 1
     section.text = "\n".join(texts)
+    section.heard = "\n".join(heard)
     section.found = _Joined(parts)
     return section
 
@@ -134,6 +171,8 @@ class SectionResult:
     weakest_turn: int | None
     claims: int = 0
     detections: dict[int, d.Detections] = field(default_factory=dict)
+    advice: list[str] = field(default_factory=list)
+    cap_reason: str = ""  # why the score is lower than the claims alone would give
 
     def as_dict(self) -> dict:
         return {
@@ -143,6 +182,8 @@ class SectionResult:
             "level": LEVEL_NAMES[int(self.score)],
             "gaps": self.gaps,
             "notes": self.notes,
+            "advice": self.advice,
+            "cap_reason": self.cap_reason,
             "turn": self.weakest_turn,
             "grader": NAME,
         }
@@ -153,7 +194,12 @@ Level = tuple[float, list[d.Span], list[str]]
 
 
 def _problem(s: SectionInput) -> Level:
-    limits = s.claims("constraints")
+    # Every limit counts, a list of four included: "1.9M forecasts a night, a 45-minute
+    # window, under $4,000 a month, by 05:00".
+    limits = distinct(
+        s.typed_claims(CONSTRAINT, COST)
+        + [c for c in s.claims("constraints") if not _inside(c, s.typed_claims(CONSTRAINT, COST))]
+    )
     numbers = s.claims("numbers_with_units")
     level = 1.0
     if len(limits) >= 3:
@@ -162,12 +208,25 @@ def _problem(s: SectionInput) -> Level:
         level = 3.0
     elif limits or numbers:
         level = 2.0
+    elif len({m.group(0).lower() for m in _LIMIT_DIMENSIONS.finditer(s.heard)}) >= 2:
+        level = 2.0  # the limits are named, as adjectives
     return level, limits + numbers, []
 
 
+def _inside(span: d.Span, spans: list[d.Span]) -> bool:
+    return any(span.start < other.end and other.start < span.end for other in spans)
+
+
 def _ownership(s: SectionInput) -> Level:
-    decisions = s.claims("decisions")
-    scope = list(_SCOPE.finditer(s.text))
+    decisions = [
+        span
+        for span in s.claims("decisions")
+        if not (
+            _SCOPE_VERBS.search(span.text)
+            and _PEOPLE_OBJECT.match(_SCOPE_VERBS.split(span.text)[-1])
+        )
+    ]
+    scope = list(_SCOPE.finditer(s.heard))
     level = 1.0
     if len(decisions) >= 2 and scope:
         level = 4.0
@@ -176,6 +235,8 @@ def _ownership(s: SectionInput) -> Level:
     elif decisions:
         level = 2.0
     scope_spans = [d.Span("scope", m.start(), m.end(), m.group(0)) for m in scope[:1]]
+    # Scope was found on the heard text; quote it only when it sits at the same place.
+    scope_spans = [sp for sp in scope_spans if s.text[sp.start : sp.end] == sp.text]
     return level, decisions + scope_spans, []
 
 
@@ -205,8 +266,10 @@ def _tradeoffs(s: SectionInput) -> Level:
         level = 4.0
     elif compared:
         level = 3.0
-    elif alternatives or any(spans_near(numbers, c) for c in costs):
+    elif alternatives:
         level = 2.0
+    elif any(spans_near(numbers, c) for c in costs):
+        level = 1.5  # a price with a figure, but against no named alternative
     evidence = (
         [x for a in compared for x in (a, *spans_near(numbers, a)[:1])] + alternatives + costs
     )
@@ -279,22 +342,49 @@ def _penalties(section: SectionInput, level: float) -> tuple[float, list[str]]:
     notes = []
     found = section.found
     claims = claim_count(section)
-    if keyword_list(section.text, claims):
+    if keyword_list(section.heard, claims):
         level = min(level, 1.0)
         notes.append("lists terms without making a claim")
     hedges = found["hedging"]
     if hedges and len(hedges) > len(found["numbers_with_units"]) and level > 1:
         level -= _HEDGE_PENALTY
         notes.append("hedges more than it states")
-    word_count = len(words(section.text))
+    word_count = len(words(section.heard))
     if word_count >= _DILUTED_MIN_WORDS and word_count / max(1, claims) > _DILUTED_WORDS_PER_CLAIM:
         level -= _DILUTION_PENALTY
         notes.append("buries its facts in filler")
-    said = [_NON_WORDS.sub(" ", x.lower()).strip() for x in sentences(section.text)]
+    said = [_NON_WORDS.sub(" ", x.lower()).strip() for x in sentences(section.heard)]
     if len(said) >= 3 and 1 - len(set(said)) / len(said) >= _REPEAT_SHARE:
         level -= _DILUTION_PENALTY
         notes.append("repeats itself")
     return max(level, 1.0), notes
+
+
+def _explained(section: SectionInput) -> bool:
+    """Does the section say how its figures were measured, with their noise, and why they hold?
+    Then a surprising figure is a finding to probe, not a bluff."""
+    found = section.found
+    return bool(found["measurement"] and found["variance"] and found["rationale"])
+
+
+# Rules about a figure: a section that shows how it was measured, with its noise and a reason
+# it holds, is probed rather than disbelieved. Reasons by authority and sweeping ownership are
+# never explained away.
+_FIGURE_RULES = frozenset(
+    {"near_perfect_metric", "rare_class_accuracy", "implausible_lift", "systems_mismatch"}
+)
+
+
+def _flag_cap(section: SectionInput, flags: list[Flag]) -> tuple[float, str]:
+    """The most this section may score given the doubtful claims in it, and why."""
+    cap, reason = float(MAX_LEVEL), ""
+    for flag in flags:
+        rule_cap = RULES[flag.rule].cap
+        if rule_cap is None or (flag.rule in _FIGURE_RULES and _explained(section)):
+            continue
+        if rule_cap < cap:
+            cap, reason = float(rule_cap), f"{flag.title}. {flag.reason}"
+    return cap, reason
 
 
 def _quotes(section: SectionInput, spans: list[d.Span]) -> list[str]:
@@ -321,43 +411,43 @@ def _weakest_turn(section: SectionInput) -> int | None:
     return min(counts, key=lambda index: (counts[index], index))
 
 
-def feedback_for(key: str, score: float, gaps: list[str], notes: list[str]) -> str:
+def feedback_for(key: str, score: float, advice: list[str], cap_reason: str = "") -> str:
     if score == 0:
         return NO_ANSWER
-    parts = [f"{LEVEL_NAMES[int(score)].capitalize()}: {describe(key, score)}"]
-    if notes:
-        parts.append("It " + "; it ".join(notes) + ".")
-    if gaps:
-        parts.append("Next: " + " ".join(gap_message(code, key) for code in gaps[:2]))
-    elif score < MAX_LEVEL:
-        parts.append(f"For a {int(score) + 1}: {describe(key, int(score) + 1)}")
-    return " ".join(parts)
+    label = cap_reason or describe(key, score)
+    return " ".join([f"{LEVEL_NAMES[int(score)].capitalize()}: {label}", *advice])
 
 
-def grade_section(key: str, turns: list[Turn]) -> SectionResult:
+def grade_section(key: str, turns: list[Turn], flags: list[Flag] = ()) -> SectionResult:
     section = collect(key, turns)
     if not section.offsets:
         feedback = NO_ANSWER if turns else f"{SECTION_BY_KEY[key].title} was never answered."
         return SectionResult(key, 0.0, [], feedback, False, ["empty"], [], _first(turns))
     level, spans, notes = _LEVELS[key](section)
     level, penalty_notes = _penalties(section, level)
+    cap, cap_reason = _flag_cap(section, flags)
+    if level <= cap:
+        cap_reason = ""
+    score = float(min(MAX_LEVEL, level, cap))
     gaps = codes_from(key, section.text, section.found)
     # Blocking gaps first: they are what keeps the section from the next level.
     gaps.sort(key=lambda code: code not in BLOCKING_GAPS[key])
-    score = float(min(4.0, level))
     notes = notes + penalty_notes
     notes += [f"leaves turn {index + 1} with no answer to grade" for index, _ in section.ungradable]
+    advice = advice_for(key, score, gaps, notes, section, flags)
     return SectionResult(
         key,
         score,
         _quotes(section, spans),
-        feedback_for(key, score, gaps, notes),
+        feedback_for(key, score, advice, cap_reason),
         True,
         gaps,
         notes,
         _weakest_turn(section),
         claim_count(section),
         section.detections,
+        advice,
+        cap_reason,
     )
 
 
@@ -365,9 +455,34 @@ def _first(turns: list[Turn]) -> int | None:
     return turns[0].index if turns else None
 
 
+def _apply_pushback(results: dict[str, SectionResult], outcomes: list[pushback.Outcome]) -> None:
+    """A cave costs the section it attacked and Defense (an interviewer remembers both)."""
+    caves = [o for o in outcomes if o.outcome == pushback.CAVED]
+    for cave in caves:
+        result = results[cave.section]
+        if cave.section != "defense" and result.score > 1:
+            result.score = max(1.0, result.score - _CAVE_COST_SECTION)
+            result.cap_reason = f"Caved on the challenge in turn {cave.turn + 1}."
+    defense = results["defense"]
+    if caves and defense.gradable:
+        cap = max(1.0, MAX_LEVEL - _CAVE_COST_DEFENSE * len(caves))
+        if defense.score > cap:
+            defense.score = cap
+            turns = ", ".join(str(c.turn + 1) for c in caves)
+            defense.cap_reason = (
+                f"Caved under pushback (turn{'s' if len(caves) > 1 else ''} {turns}): a defense "
+                "is judged by how the challenges were met."
+            )
+    for result in results.values():
+        if result.cap_reason:
+            result.feedback = feedback_for(
+                result.key, result.score, result.advice, result.cap_reason
+            )
+
+
 def delivery(project: TranscriptProject, claims: int) -> dict:
     """Time used against the budget, and substance per word; 0–4 like a section."""
-    answers = " ".join(turn.answer for turn in project.turns)
+    answers = " ".join(listen(turn.answer).text for turn in project.turns)
     word_count = len(words(answers))
     timed = [turn.seconds for turn in project.turns if turn.seconds is not None]
     used = sum(timed) if timed else None
@@ -400,8 +515,17 @@ def delivery(project: TranscriptProject, claims: int) -> dict:
     }
 
 
+def project_flags(project: TranscriptProject) -> list[Flag]:
+    """The plausibility flags raised anywhere in the project's answers, each at its turn."""
+    return find_flags(Passage(turn.index, turn.section, turn.answer) for turn in project.turns)
+
+
 def grade_project(project: TranscriptProject, record: dict | None = None) -> dict:
-    results = {key: grade_section(key, project.section_turns(key)) for key in SECTION_KEYS}
+    flags = project_flags(project)
+    results = {
+        key: grade_section(key, project.section_turns(key), [f for f in flags if f.section == key])
+        for key in SECTION_KEYS
+    }
     claims = sum(result.claims for result in results.values())
     detections = {i: found for r in results.values() for i, found in r.detections.items()}
     outcomes = [
@@ -409,6 +533,7 @@ def grade_project(project: TranscriptProject, record: dict | None = None) -> dic
         for turn in project.turns
         if turn.kind == "challenge"
     ]
+    _apply_pushback(results, outcomes)
     gradable = any(r.gradable for r in results.values())
     project_delivery = delivery(project, claims) if gradable else None
     return {
@@ -417,6 +542,7 @@ def grade_project(project: TranscriptProject, record: dict | None = None) -> dic
         "sections": {key: result.as_dict() for key, result in results.items()},
         "delivery": project_delivery,
         "pushback": [outcome.as_dict() for outcome in outcomes],
+        "flags": [{**flag.as_dict(), "turn": flag.ref} for flag in flags],
         "consistency": consistency.find_contradictions(project, record),
         "asked": [key for key in SECTION_KEYS if project.section_turns(key)],
     }
@@ -429,30 +555,35 @@ def _counted_sections(report: dict, project: dict) -> tuple[str, ...]:
     return SECTION_KEYS
 
 
+# What leads the top fixes: a cave first, then a doubtful figure, then a contradiction of the
+# candidate's own record, then the weakest sections (weighted by how far below 4 they are).
+_CAVE_WEIGHT = 10.0
+_RED_FLAG_WEIGHT = 5.0
+_CONSISTENCY_WEIGHT = 3.0
+
+
 def _fixes(project_index: int, project: dict, counted: tuple[str, ...]) -> list[tuple[float, dict]]:
     fixes = []
     for key, section in project["sections"].items():
         if section["score"] >= 4 or key not in counted:
             continue
+        advice = section.get("advice") or []
         message = (
-            gap_message(section["gaps"][0], key)
+            advice[0]
+            if advice
+            else gap_message(section["gaps"][0], key)
             if section["gaps"]
             else describe(key, min(4.0, int(section["score"]) + 1))
         )
         fixes.append((4 - section["score"], key, section["turn"], message))
     for outcome in project["pushback"]:
         if outcome["outcome"] == pushback.CAVED:
-            fixes.append(
-                (
-                    2.5,
-                    outcome["section"],
-                    outcome["turn"],
-                    f"Turn {outcome['turn'] + 1}: meet the challenge \u201c{outcome['question']}"
-                    f"\u201d with a figure or an experiment. {outcome['reason']}",
-                )
-            )
+            fixes.append((_CAVE_WEIGHT, outcome["section"], outcome["turn"], cave_fix(outcome)))
+    for flag in project.get("flags") or []:
+        if flag["severity"] == RED:
+            fixes.append((_RED_FLAG_WEIGHT, flag["section"], flag["turn"], flag["reason"]))
     for flag in project["consistency"]:
-        fixes.append((3.0, flag["section"], flag["turn"], flag["message"]))
+        fixes.append((_CONSISTENCY_WEIGHT, flag["section"], flag["turn"], flag["message"]))
     return [
         (
             weight,
@@ -468,13 +599,27 @@ def _fixes(project_index: int, project: dict, counted: tuple[str, ...]) -> list[
     ]
 
 
+def pushback_score(project: dict) -> float | None:
+    """0–1: the credit each challenge earned (held 1, conceded well 0.9, caved 0)."""
+    outcomes = project.get("pushback") or []
+    if not outcomes:
+        return None
+    return mean(pushback.OUTCOME_CREDIT.get(o["outcome"], 0.0) for o in outcomes)
+
+
 def finalize_report(report: dict) -> dict:
     """Recompute every overall and the top fixes from the section scores (shared with the LLM)."""
     for project in report["projects"]:
         scores = {key: section["score"] for key, section in project["sections"].items()}
         project_delivery = project.get("delivery")
+        project["pushback_score"] = pushback_score(project)
         project["overall"] = (
-            project_overall(scores, project_delivery["score"], _counted_sections(report, project))
+            project_overall(
+                scores,
+                project_delivery["score"],
+                _counted_sections(report, project),
+                pushback=project["pushback_score"],
+            )
             if project_delivery
             else 0.0
         )
@@ -487,7 +632,14 @@ def finalize_report(report: dict) -> dict:
         ),
         key=lambda item: -item[0],
     )
-    report["top_fixes"] = [fix for _, fix in ranked[:TOP_FIXES]]
+    seen: set[str] = set()
+    report["top_fixes"] = []
+    for _, fix in ranked:
+        if fix["message"] not in seen:
+            seen.add(fix["message"])
+            report["top_fixes"].append(fix)
+        if len(report["top_fixes"]) == TOP_FIXES:
+            break
     return report
 
 

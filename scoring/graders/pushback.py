@@ -1,16 +1,27 @@
 """How a candidate met each challenge: held with evidence, conceded well, or caved/evaded.
 
-A defense is judged against its challenge: an answer full of numbers about something else has
-not answered. "About the same thing" is word overlap with the question, widened by a few subject
-families (a challenge about noise is answered by a test and its significance, not by the word
-"noise").
+Judged as an interviewer does, by whether the answer engages the challenge's mechanism and
+brings evidence for the position it takes, not by the words it shares with the question:
+
+- a challenge from the bank carries the key points of a strong answer; the answer engages it
+  when its sentences mean what one of them says (`scoring.meaning`); a hand-written challenge
+  without key points is engaged when the answer takes up its subject;
+- evidence is a figure with a unit or a baseline, or an experiment; a figure that is itself
+  implausible, or an appeal to authority ("state of the art", "the numbers speak for
+  themselves"), is the claim repeated, not evidence;
+- granting the point is fine when it comes with data, a bound and what would change
+  ("conceded well"); granting it without them, hedging, repeating the question, or a list of
+  terms is caving.
 """
 
 import re
 from dataclasses import dataclass
 
 from scoring import detectors as d
+from scoring import meaning
 from scoring.graders.text import content_stems, gradability, keyword_list, quote_for
+from scoring.listener import listen
+from scoring.plausibility import RED, Passage, find_flags
 from scoring.transcript import Turn
 
 HELD = "held"
@@ -21,19 +32,22 @@ OUTCOME_LABELS = {
     CONCEDED: "Conceded well",
     CAVED: "Caved or evaded",
 }
+# What each outcome is worth in the project's pushback score (0-1).
+OUTCOME_CREDIT = {HELD: 1.0, CONCEDED: 0.9, CAVED: 0.0}
 
 _F = re.IGNORECASE
 # (what the challenge is about, what in an answer speaks to that subject)
 _SUBJECTS: tuple[tuple[re.Pattern, re.Pattern], ...] = (
     (
         re.compile(
-            r"nois|luck|chance|significan|varian|prove|proof|how do you know|measur"
-            r"|trust|causal|confound|novelty|seasonal|real effect|sample",
+            r"nois|luck|chance|significan|varian|prove|proof|how do you know|measur|believe"
+            r"|trust|causal|confound|novelty|seasonal|real effect|sample|vanish|online",
             _F,
         ),
         re.compile(
-            r"A/B|hold-?out|control|randomi|interval|p[- ]?value|p\s*<|significan"
-            r"|CUPED|sample|cohort|week|experiment|varian|bootstrap|replicat|A/A",
+            r"A/B|hold-?out|control|randomi|interval|p[- ]?value|p\s*<|significan|arms?\b"
+            r"|CUPED|sample|cohort|week|experiment|varian|bootstrap|replicat|A/A|interleav"
+            r"|backtest|blind|audit|diff(?:erence)?[- ]in",
             _F,
         ),
     ),
@@ -46,10 +60,10 @@ _SUBJECTS: tuple[tuple[re.Pattern, re.Pattern], ...] = (
         ),
     ),
     (
-        re.compile(r"cost|expensive|price|budget|money|cheap|roi|worth", _F),
+        re.compile(r"cost|expensive|price|budget|money|cheap|roi|worth|overkill", _F),
         re.compile(
             r"cost|budget|[$€£]|compute|spend|sav(?:e|ed|ing)|roi|break-?even|cheaper"
-            r"|per (?:month|year|request|1k)",
+            r"|per (?:month|year|request|1k)|lines|stage|maintain",
             _F,
         ),
     ),
@@ -57,30 +71,48 @@ _SUBJECTS: tuple[tuple[re.Pattern, re.Pattern], ...] = (
         re.compile(
             r"instead|why not|alternativ|simpler|overkill|over-?engineer|wouldn't"
             r"|would not|just use|we'd use|better option|why did you (?:pick|choose)"
-            r"|brittle|simplistic",
+            r"|brittle|simplistic|dated|vendor|in-house|per-\w+|global|human",
             _F,
         ),
         re.compile(
             r"instead|rather than|considered|prototyp|compared|alternativ|because"
-            r"|trade-?off|versus|\bvs\b|simpler|tried",
+            r"|trade-?off|versus|\bvs\b|simpler|tried|trialled|tested|measured|against",
             _F,
         ),
     ),
     (
         re.compile(
             r"your (?:role|part|contribution|decision)|what did you|who (?:decided|led|"
-            r"built)|team did|you personally",
+            r"built)|team (?:did|effort)|you personally|without you",
             _F,
         ),
         re.compile(
-            r"\bI\s+(?:chose|decided|led|built|designed|owned|drove|proposed|wrote|ran)", _F
+            r"\bI\s+(?:chose|decided|led|built|designed|owned|drove|proposed|wrote|ran"
+            r"|backtested|showed)|\bmine\b|\bmy (?:decision|call|proposal)",
+            _F,
         ),
     ),
     (
-        re.compile(r"fail|break|outage|reliab|incident|risk|edge case|what if|safety|abuse", _F),
+        re.compile(
+            r"fail|break|outage|reliab|incident|risk|edge case|what if|safety|abuse|fair"
+            r"|wrong|holiday",
+            _F,
+        ),
         re.compile(
             r"fail|fallback|incident|outage|reliab|alert|monitor|roll ?back|guardrail"
-            r"|canary|retr(?:y|ies)|error|redundan|on-?call",
+            r"|canary|retr(?:y|ies)|error|redundan|on-?call|appeal|override|review|audit",
+            _F,
+        ),
+    ),
+    (
+        re.compile(
+            r"come from|came from|where did|who (?:set|picked|chose)|out of the air"
+            r"|arbitrary|made up|origin",
+            _F,
+        ),
+        re.compile(
+            r"came from|comes from|based on|derived|experiment|measured|abandon|traced"
+            r"|set by|SLO|SLA|upstream|budget",
             _F,
         ),
     ),
@@ -94,15 +126,31 @@ _SUBJECTS: tuple[tuple[re.Pattern, re.Pattern], ...] = (
     ),
 )
 _CONCESSION = re.compile(
-    r"\b(?:you'?re right|you are right|fair (?:point|challenge|criticism|enough|question)"
-    r"|that'?s fair|good point|I agree|agreed|I concede|admittedly|that'?s true|it'?s true"
-    r"|it is true|valid (?:point|concern)|granted|to be fair|I was wrong|we were wrong"
-    r"|it was a mistake|the weak spot|the honest answer)\b",
+    r"(?:^|(?<=[.!?]\s))(?:agreed|granted)\b"
+    r"|\b(?:you'?re (?:probably |partly )?right|you are right|you might be right|fair (?:point"
+    r"|challenge|criticism|enough|question|worry)|that'?s fair|good point|I agree"
+    r"|I concede|admittedly|that'?s true|it'?s true|it is true|valid (?:point|concern)"
+    r"|to be fair|I was wrong|we were wrong|it was a mistake|the weak spot|the honest answer"
+    r"|I can'?t (?:really )?argue|hard to argue|I can'?t (?:completely |fully )?rule out"
+    r"|I don'?t have a (?:strong|better) (?:answer|argument|defen[cs]e)|that'?s a real concern"
+    r"|I'?d concede|I won'?t argue)\b",
     _F,
+)
+_HOLDS_ANYWAY = re.compile(
+    r"\b(?:but|however|still|where I'?d hold|that said|even so|what I can say)\b", _F
 )
 _BOUNDED = re.compile(
     r"\b(?:only|except|limited to|in (?:this|that|the) case|at our scale|for our|but not"
-    r"|not for|as long as|unless|where it|on (?:the|that) (?:part|slice|segment))\b",
+    r"|not for|as long as|unless|where it|where I'?d hold|on (?:the|that) (?:part|slice|segment)"
+    r"|for (?:the|our) (?:largest|biggest|smallest|long-lag|short)|upper bound|for a large part)\b",
+    _F,
+)
+_UNSURE = re.compile(
+    r"\b(?:I'?d (?:have|need) to (?:go back|check|look)|I don'?t (?:really )?(?:know|remember"
+    r"|have (?:the|numbers|data|a))|I'?m not (?:\w+ )?sure|not (?:completely |fully |really )?sure"
+    r"|hard to (?:say|know|tell)|can'?t (?:really )?say|no idea|never (?:looked|measured|checked"
+    r"|compared|did)|didn'?t (?:really )?(?:look|measure|compare|test|check)|I guess|I think"
+    r"|maybe|probably|might have|it depends)\b",
     _F,
 )
 
@@ -115,6 +163,8 @@ class Outcome:
     outcome: str
     label: str
     reason: str
+    key_points: tuple[str, ...] = ()
+    covered: tuple[bool, ...] = ()
 
     def as_dict(self) -> dict:
         return {
@@ -124,46 +174,146 @@ class Outcome:
             "outcome": self.outcome,
             "label": self.label,
             "reason": self.reason,
+            "key_points": list(self.key_points),
+            "covered": list(self.covered),
         }
 
 
 def addresses(question: str, answer: str) -> bool:
-    """Does the answer take up what the challenge is about?"""
-    asked = content_stems(question)
-    if asked and len(asked & content_stems(answer)) / len(asked) >= 0.25:
+    """Does the answer take up what the challenge is about (its words or its subject)?"""
+    heard = listen(answer).text
+    asked = content_stems(listen(question).text)
+    said = content_stems(heard)
+    if asked and len(asked & said) / len(asked) >= 0.25:
         return True
-    return any(q.search(question) and a.search(answer) for q, a in _SUBJECTS)
+    return any(q.search(question) and a.search(heard) for q, a in _SUBJECTS)
+
+
+def _repeats_question(question: str, answer: str) -> bool:
+    """An answer that says the challenge back: nearly all its words come from the question."""
+    asked = content_stems(listen(question).text)
+    said = content_stems(listen(answer).text)
+    return bool(said) and len(said - asked) <= max(2, len(said) // 5)
+
+
+# An experiment counts as evidence when the answer says what it showed, not when it only
+# names one ("I'd have to check the experiment again").
+_RESULT_VERB = re.compile(
+    r"\b(?:showed|shows|found|confirmed|preferred|came (?:out|within|in)|held|agreed|gave|moved"
+    r"|cut|dropped|rose|fell|beat|lost|won|reached|measured at|was (?:flat|stable|within))\b",
+    _F,
+)
+_CALENDAR = re.compile(r"\b(?:days?|weeks?|months?|quarters?|years?)$", _F)
+
+
+def _evidence(turn: Turn, found: d.Detections) -> list[d.Span]:
+    """Figures and experiments with a result in the answer, minus those an interviewer would
+    not believe and calendar durations that only name a thing ("a seven-day window")."""
+    figures = [s for s in found["numbers_with_units"] if not _CALENDAR.search(s.text)]
+    figures += found["before_after"]
+    experiments = [
+        s
+        for s in found["measurement"]
+        if _RESULT_VERB.search(quote_for(turn.answer, s, 200))
+        and not _UNSURE.search(quote_for(turn.answer, s, 200))
+    ]
+    doubtful = [
+        flag.quote.strip("…")
+        for flag in find_flags([Passage(turn.index, turn.section, turn.answer)])
+        if flag.severity == RED
+    ]
+    return [
+        s
+        for s in figures + experiments
+        if not any(turn.answer[s.start : s.end] in q for q in doubtful)
+    ]
+
+
+def _authority(turn: Turn) -> str | None:
+    for flag in find_flags([Passage(turn.index, turn.section, turn.answer)]):
+        if flag.rule == "authority_reason":
+            return flag.quote
+    return None
 
 
 def judge(turn: Turn, found: d.Detections | None = None) -> Outcome:
     """The outcome of one challenge turn; `found` reuses detections already run on its answer."""
-    outcome, reason = _judge(turn.question, turn.answer, found or d.Detections(turn.answer))
+    found = found or d.Detections(turn.answer)
+    outcome, reason, covered = _judge(turn, found)
     return Outcome(
-        turn.index, turn.section, turn.question, outcome, OUTCOME_LABELS[outcome], reason
+        turn.index,
+        turn.section,
+        turn.question,
+        outcome,
+        OUTCOME_LABELS[outcome],
+        reason,
+        turn.key_points,
+        tuple(covered),
     )
 
 
-def _judge(question: str, answer: str, found: d.Detections) -> tuple[str, str]:
-    numbers = found["numbers_with_units"]
-    methods = found["measurement"]
-    if not gradability(answer, question, len(numbers) + len(methods)).gradable:
-        return CAVED, "No answer to grade."
-    if keyword_list(answer, len(numbers) + len(found["decisions"]) + len(found["alternatives"])):
-        return CAVED, "A list of terms, not an answer: no figure, test or decision in it."
-    if not addresses(question, answer):
-        return CAVED, "The answer does not take up what the challenge was about."
-    evidence = numbers + methods
-    conceded = _CONCESSION.search(answer)
-    changes = found["hindsight"]
-    if conceded and changes and (evidence or _BOUNDED.search(answer)):
-        return CONCEDED, (
-            "Granted the point, kept it to where it applies, and said what would change."
+def _judge(turn: Turn, found: d.Detections) -> tuple[str, str, list[bool]]:
+    question, answer = turn.question, turn.answer
+    covered = meaning.covered(answer, turn.key_points) if turn.key_points else []
+    evidence = _evidence(turn, found)
+    if not gradability(answer, question, len(evidence)).gradable:
+        return CAVED, "No answer to grade.", covered
+    claims = len(evidence) + len(found["decisions"]) + len(found["alternatives"])
+    if keyword_list(listen(answer).text, claims):
+        return CAVED, "A list of terms, not an answer: no figure, test or decision in it.", covered
+    authority = _authority(turn)
+    if authority:
+        return (
+            CAVED,
+            f"Repeats the claim instead of defending it (\u201c{authority}\u201d): an appeal to "
+            "authority or to the result itself is not evidence.",
+            covered,
         )
-    if evidence:
-        return HELD, f"Backed by evidence: \u201c{quote_for(answer, evidence[0], 160)}\u201d"
+    conceded = _CONCESSION.search(answer)
+    if conceded and not evidence:
+        return (
+            CAVED,
+            (
+                f"Gave the point away (\u201c{conceded.group(0)}\u201d) without data: no figure, "
+                "test or limit on what is conceded."
+            ),
+            covered,
+        )
+    if _repeats_question(question, answer):
+        return CAVED, "Says the challenge back without answering it.", covered
+    engaged = any(covered) if turn.key_points else addresses(question, answer)
+    if not engaged:
+        missing = f" A strong answer would cover: {turn.key_points[0]}" if turn.key_points else ""
+        return CAVED, "The answer does not take up what the challenge was about." + missing, covered
+    changes = found["hindsight"]
     if conceded:
-        return CAVED, "Gave the point away without data or limits."
-    hedges = found["hedging"]
-    if hedges:
-        return CAVED, f"Opinion and hedging (\u201c{hedges[0].text}\u201d), no figure or test."
-    return CAVED, "Opinion without a figure or an experiment behind it."
+        if changes or _BOUNDED.search(answer):
+            return (
+                CONCEDED,
+                (
+                    "Granted the point, backed the concession with "
+                    f"\u201c{quote_for(answer, evidence[0], 120)}\u201d, kept it to where it "
+                    "applies, and said what would change."
+                ),
+                covered,
+            )
+        if _HOLDS_ANYWAY.search(answer, conceded.end()):
+            return HELD, _held_reason(answer, evidence), covered
+        return CONCEDED, "Granted the point and backed the concession with data.", covered
+    if evidence:
+        return HELD, _held_reason(answer, evidence), covered
+    unsure = _UNSURE.search(answer)
+    if unsure:
+        return (
+            CAVED,
+            (
+                f"Hedged (\u201c{unsure.group(0)}\u201d) without a figure or a test behind the "
+                "position."
+            ),
+            covered,
+        )
+    return CAVED, "Opinion without a figure or an experiment behind it.", covered
+
+
+def _held_reason(answer: str, evidence: list[d.Span]) -> str:
+    return f"Backed by evidence: \u201c{quote_for(answer, evidence[0], 160)}\u201d"

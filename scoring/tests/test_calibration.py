@@ -79,6 +79,10 @@ def _spearman(xs, ys):
     return cov / (sx * sy)
 
 
+def _challenged(project, key):
+    return any(t["kind"] == "challenge" and t["section"] == key for t in project["turns"])
+
+
 def test_overall_ranks_the_calibration_set_as_intended():
     """Rank agreement, not percent agreement (GRADING.md): the order we wrote them in."""
     intended, graded_overall = [], []
@@ -91,7 +95,13 @@ def test_overall_ranks_the_calibration_set_as_intended():
         (4, c.padded(c.FEED)),
         (4, c.padded(c.TOXICITY)),
     ]
-    variants += [(4, c.degrade(p, key)) for p in c.STRONG_PROJECTS for key in SECTION_KEYS]
+    # Degrading a section that was challenged also empties the answer to its challenge: that
+    # is a cave, which costs more than one weak section (pushback is a quarter of the overall).
+    variants += [
+        (3 if _challenged(p, key) else 4, c.degrade(p, key))
+        for p in c.STRONG_PROJECTS
+        for key in SECTION_KEYS
+    ]
     for quality, project in variants:
         intended.append(quality)
         graded_overall.append(graded(project)["overall"])

@@ -1,0 +1,554 @@
+"""The claim reader: what a candidate asserted, as whole phrases with a type and a status.
+
+One reader serves the readiness check, the challenge engine and the graders. It reads the text
+as a listener hears it (`scoring.listener`), finds every figure, and turns each into a claim:
+
+- the whole phrase it belongs to, verbatim from the candidate ("p95 from 92 ms to 74 ms",
+  "a 45-minute batch window"), cut at word boundaries with "…" when the clause runs long;
+- its type: an offline comparison, an online experiment, a constraint or SLO, a scale or
+  context fact, a cost, an incident or count, a team or role;
+- its status: built, negated ("GPUs were not approved"), planned, or hindsight ("in hindsight
+  I would have used a bandit"), so that nobody is asked about a thing they never built;
+- what it already states (a control, a duration, an interval, a baseline, a method, a sample),
+  so that a question never asks for what the text already says.
+
+Pure Python, no Django. `status_at` also tells the engine whether a named technique was built.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from scoring.listener import Heard, listen
+
+OFFLINE = "offline"
+ONLINE = "online"
+CONSTRAINT = "constraint"
+CONTEXT = "context"
+COST = "cost"
+COUNT = "count"
+TEAM = "team"
+CLAIM_TYPES: dict[str, str] = {
+    OFFLINE: "Offline comparison",
+    ONLINE: "Online result",
+    CONSTRAINT: "Constraint or SLO",
+    CONTEXT: "Scale or context",
+    COST: "Cost",
+    COUNT: "Incident or count",
+    TEAM: "Team or role",
+}
+
+BUILT = "built"
+NEGATED = "negated"
+PLANNED = "planned"
+HINDSIGHT = "hindsight"
+STATUSES = (BUILT, NEGATED, PLANNED, HINDSIGHT)
+
+# Facets a claim can state about itself.
+FACETS = ("control", "duration", "interval", "baseline", "method", "sample", "online", "offline")
+
+_F = re.IGNORECASE
+_NUMBER = r"[-+–−~≈]?\s?[$€£]?\d+(?:[.,]\d+)*"
+_SUFFIX = r"(?:\s?(?:k|m|bn|b)(?![a-z]))?"
+_UNIT_WORD = r"(?:\s?-?\s?(?P<unit>%|pp\b|x\b|×|[a-zA-Z/@][\w/@-]*))?"
+_QUANTITY = re.compile(
+    rf"(?<![\w.@/])(?P<number>\d{{1,2}}:\d\d(?:\s?[ap]m)?|{_NUMBER}{_SUFFIX}){_UNIT_WORD}", _F
+)
+# Figures that describe how a claim was measured rather than claim anything themselves: a
+# test's length, the share of traffic in it, its interval, a "top 5%" qualifier.
+_FACET_FIGURE_AFTER = re.compile(
+    r"\s?(?:-\s?)?(?:(?:long|day|week|month)\s+)?(?:a/?b|ab\b|tests?|experiments?|pilots?|trials?"
+    r"|holdouts?|canar(?:y|ies)|runs?|windows? of|splits?|samples?|interleav\w*|shadow|intervals?"
+    r"|of "
+    r"(?:traffic|users|auction|requests|sessions|queries|subscribers|sellers|advertisers|the "
+    r"traffic)|(?:confidence|ci\b)|significance)",
+    _F,
+)
+_FACET_FIGURE_BEFORE = re.compile(
+    r"(?:\b(?:top|bottom|interval of|ci of|between|p\s?[<=≤]|n\s?=)|±|\+/-)[\s-]*~?\s*$", _F
+)
+# "for 4 weeks", "over 3 days": how long something ran, not a claim (but "for 4 engineers" is).
+_DURATION_BEFORE = re.compile(r"\b(?:for|over|during|across|after|in the first)\s*~?\s*$", _F)
+# A named metric right before a bare value: "AUC 0.99", "precision of 0.93", "p99 6 ms".
+_METRIC_NAMES = (
+    r"p\d{2,3}|auc|roc[- ]auc|pr[- ]auc|f1|ndcg(?:@\d+)?|map(?:@\d+)?|mrr|recall(?:@\d+)?"
+    r"|precision(?:@\d+)?|accuracy|rmse|mape|wmape|mae|smape|fpr|fnr|ctr|cvr|log[- ]?loss"
+    r"|normali[sz]ed entropy|calibration|bleu|rouge|win rate|hit rate|error rate|uptime"
+    r"|availability|latency|throughput|qps|cost|spend|bill|revenue|gmv|aov|order value"
+    r"|conversions?|conversion rate|retention|churn|watch[- ]?time|engagement|opt[- ]?outs?"
+    r"|complaints?|appeals?|refunds?|incidents?|outages?|queue time|wait(?:ing)? time"
+    r"|abandonment|open rate|click rate|click-through|applications?|bookings?|orders?"
+    r"|memory|storage|gpu hours|prevalence|false positives?|false negatives?|recall"
+    r"|mttr|cycle time|iteration cycle|rating|nps|csat|eta error|error"
+)
+_METRIC = re.compile(rf"\b(?:{_METRIC_NAMES})\b", _F)
+_OFFLINE_METRICS = re.compile(
+    r"\b(?:auc|roc|pr[- ]auc|f1|ndcg|map|mrr|recall|precision|accuracy|rmse|mape|wmape|mae"
+    r"|smape|log[- ]?loss|normali[sz]ed entropy|bleu|rouge|win rate|calibration|perplexity)\b",
+    _F,
+)
+_ONLINE_METRICS = re.compile(
+    r"\b(?:revenue|gmv|aov|order value|conversions?|retention|churn|watch[- ]?time|engagement"
+    r"|opt[- ]?outs?|complaints?|appeals?|refunds?|ctr|click rate|open rate|click-through"
+    r"|applications?|bookings?|orders?|sessions?|queue time|wait(?:ing)? time|abandonment"
+    r"|spend|sales|dau|mau|signups?|purchases?|installs?|subscri\w+|cancel\w*|reports?)\b",
+    _F,
+)
+_SYSTEM_METRICS = re.compile(
+    r"\b(?:p\d{2,3}|latency|throughput|qps|rps|error rate|uptime|availability|memory|cpu|gpu"
+    r"|storage|mttr|ms|milliseconds?)\b",
+    _F,
+)
+_PEOPLE = re.compile(
+    r"^(?:engineers?|people|developers?|devs?|scientists?|teams?|analysts?|designers?"
+    r"|researchers?|reports|pms?|product managers?|orgs?|organi[sz]ations|squads?|lawyers?"
+    r"|annotators?|labell?ers?|reviewers?|moderators?|contractors?)$",
+    _F,
+)
+_COUNTED = re.compile(
+    r"^(?:incidents?|outages?|pages|bugs?|tickets?|complaints?|appeals?|escalations?|sev\w*"
+    r"|postmortems?|rollbacks?|alerts?)$",
+    _F,
+)
+_TIME_UNITS = re.compile(
+    r"^(?:ms|milliseconds?|µs|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?"
+    r"|months?|quarters?|years?|nights?)$",
+    _F,
+)
+_MONEY = re.compile(r"[$€£]|\b(?:usd|eur|dollars?|cents?|euros?|pounds?|bucks)\b", _F)
+_COST_WORDS = re.compile(
+    r"\b(?:cost|costs|costing|spend|spending|bill|budget|price|pricing|saving|savings|saved"
+    r"|save|expensive|cheaper|compute|opex|capex|per (?:1k|1,000|thousand|million))\b",
+    _F,
+)
+_BOUND = re.compile(
+    r"(?:[≤<≥>]=?|\b(?:under|below|within|at most|at least|no more than|less than|fewer than"
+    r"|max(?:imum)?|cap(?:ped)?|limit(?:ed)?|budget|sl[ao]|target|ceiling|up to|not exceed"
+    r"|had to|have to|has to|must|needed to|needs? to|required?|requirement|by|before"
+    r"|deadline|guarantee\w*|keep (?:it )?(?:under|below)|stay (?:under|below))\b)",
+    _F,
+)
+_COMPARISON = re.compile(
+    r"\b(?:from\b.{1,40}?\bto|vs\.?|versus|compared (?:to|with)|against|relative to|than"
+    r"|up from|down from|(?:cut|reduc\w*|lower\w*|decreas\w*|dropp\w*|fell|fall\w*|increas\w*"
+    r"|improv\w*|rais\w*|rose|grew|grow\w*|boost\w*|lift\w*|gain\w*|sav\w*|shr[au]nk|went"
+    r"|jumped|climbed|declined|beat|beats|lost|loses|trailed|better|worse|faster|slower"
+    r"|cheaper|higher|lower|fewer|more|less|halved|doubled|tripled))\b|→|->|[+–−]\s?\d",
+    _F,
+)
+_ONLINE_CONTEXT = re.compile(
+    r"\b(?:a/?b(?:[- ]?tests?)?|ab[- ]tests?|online|live|in production|production traffic"
+    r"|experiment\w*|hold-?outs? (?:group|of users|bucket)|control(?: group| arm| bucket)?"
+    r"|randomi[sz]ed|treatment|interleav\w+|canary|rolled out|rollout|launch\w*|after launch"
+    r"|pilot|users?|traffic|since launch|in the month after)\b",
+    _F,
+)
+_OFFLINE_CONTEXT = re.compile(
+    r"\b(?:offline|backtest\w*|replay|eval(?:uation)?(?: set)?|test set|held[- ]out(?: set)?"
+    r"|validation|cross[- ]validat\w+|benchmark\w*|on (?:last|the) \w+'s? (?:click )?logs"
+    r"|logged|labelled set|labeled set|golden set)\b",
+    _F,
+)
+_FACET_PATTERNS: dict[str, re.Pattern] = {
+    "control": re.compile(
+        r"\b(?:control|hold-?out|a/?b|ab[- ]test|randomi[sz]ed|treatment|both arms|arms?"
+        r"|interleav\w+|split by|bucket\w*|counterfactual|diff(?:erence)?[- ]in[- ]diff\w*)\b",
+        _F,
+    ),
+    "duration": re.compile(
+        r"\b\d+(?:[.,]\d+)?[- ]?(?:days?|weeks?|months?|quarters?)\b(?:[- ]long)?"
+        r"|\bfor (?:a|one|two|three|four|six) (?:days?|weeks?|months?)\b"
+        r"|\b(?:a|one|two|three|four|six)[- ](?:day|week|month)\b",
+        _F,
+    ),
+    "interval": re.compile(
+        r"\b(?:confidence interval|\d+\s?% ci|ci\b|p\s*[<=≤]\s*0?\.\d+|p[- ]?values?"
+        r"|statistically significant|significant at|not significant|standard error|±|\+/-"
+        r"|error bars?|interval)\b|±",
+        _F,
+    ),
+    "baseline": re.compile(
+        r"\b(?:from\b.{1,40}?\bto|vs\.?|versus|compared (?:to|with)|against|relative to"
+        r"|baseline|up from|down from|than (?:the )?(?:old|previous|prior|baseline|control"
+        r"|legacy|before))\b|→|->",
+        _F,
+    ),
+    "method": re.compile(
+        r"\b(?:a/?b(?:[- ]?tests?)?|ab[- ]tests?|hold-?outs?|backtest\w*|interleav\w+|shadow"
+        r"|canary|offline eval\w*|benchmark\w*|load[- ]test\w*|survey\w*|audit\w*|replay"
+        r"|cuped|diff(?:erence)?[- ]in[- ]diff\w*|blind[- ]?(?:label\w*|review\w*)"
+        r"|measured|randomi[sz]ed|time[- ]tracking)\b",
+        _F,
+    ),
+    "sample": re.compile(
+        r"\b(?:n\s?=\s?\d[\d,]*|\d+(?:[.,]\d+)?\s?% of (?:traffic|users|auction|requests|sessions)"
+        r"|on [\d,.]+k? (?:\w+ )?(?:images|prompts|users|pairs|examples|samples|queries|sessions"
+        r"|comments|items|advertisers|stores|zones|contracts|lawyers)|sample of [\d,.]+k?)\b",
+        _F,
+    ),
+    "online": _ONLINE_CONTEXT,
+    "offline": _OFFLINE_CONTEXT,
+}
+_HINDSIGHT_MARK = re.compile(
+    r"\b(?:in hindsight|looking back|in retrospect|next time|if I (?:did|were to do|had to do"
+    r"|could do|started) (?:it|this|that)? ?(?:again|over)|(?:I|we)(?:'d| would)(?: have)?"
+    r"|should have|could have|would have|wish(?:ed)? (?:I|we)|next iteration|I'd now"
+    r"|if I were starting over|the lesson)\b",
+    _F,
+)
+_PLANNED_MARK = re.compile(
+    r"\b(?:plan(?:ned|ning)? to|will|going to|next quarter|next year|on the roadmap|roadmap"
+    r"|want(?:ed)? to|hope to|intend\w* to|considering|thinking about|future work|later this"
+    r"|eventually)\b",
+    _F,
+)
+_NEGATION_MARK = re.compile(
+    r"\b(?:not|never|no|n't|without|weren't|wasn't|didn't|don't|couldn't|instead of"
+    r"|rather than|ruled out|rejected|dropped|abandoned|decided against)\b|n't\b",
+    _F,
+)
+_CLAUSE_BREAK = re.compile(r"[;:()\n]|,\s|\s[—–-]\s|\.(?=\s|$)|[!?](?=\s|$)")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+|;\s")
+_MAX_PHRASE_WORDS = 16
+_RANGE_LEAD = re.compile(r"\b(?:between|interval|range|ranged|ranging|ci|confidence)\b|±", _F)
+_INTERVAL_WORDS = re.compile(r"\b(?:interval|ci|confidence|margin of error)\b|±|\+/-", _F)
+# How two figures of one claim are joined: "92 → 74 ms", "from 0.78 to 0.97", "$48.20 against
+# $43.10", "3.8% and 4.4%" (a range).
+_JOINED = re.compile(r"\s*(?:to|→|->|=>|and|-|–)\s*(?:~\s?)?", _F)
+_AGAINST = re.compile(
+    r"[\s,]*(?:\w+\s+){0,3}?(?:vs\.?|versus|against|compared (?:to|with)|than|from|down from"
+    r"|up from|over)\s+(?:\w+\s+){0,2}?(?:~\s?)?",
+    _F,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: float
+    unit: str  # "%", "pp", "x", "$", "ms", "s", a counted noun, or ""
+    text: str  # as heard: "74 ms", "$1,900", "0.99"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    type: str
+    status: str
+    phrase: str  # verbatim from the text, whole words, "…" where cut
+    start: int  # in the text as written or said
+    end: int
+    metric: str  # what it measures, lowercased ("p95", "auc", "revenue"), or ""
+    values: tuple[Quantity, ...]
+    stated: frozenset[str]
+    sentence: str  # the heard sentence it sits in, for rules that read around it
+    change: bool = False  # its first two figures are a before and an after ("from 92 to 74 ms")
+
+    @property
+    def type_label(self) -> str:
+        return CLAIM_TYPES[self.type]
+
+    @property
+    def is_comparison(self) -> bool:
+        return self.change or "baseline" in self.stated
+
+    @property
+    def as_built(self) -> bool:
+        return self.status == BUILT
+
+
+def _same_unit(values: tuple[Quantity, ...]) -> bool:
+    return len({v.unit for v in values}) == 1
+
+
+def _value(number: str) -> float | None:
+    cleaned = re.sub(r"[\s$€£~≈+]", "", number).replace("–", "-").replace("−", "-")
+    scale = 1.0
+    lowered = cleaned.lower()
+    for suffix, size in (("bn", 1e9), ("b", 1e9), ("m", 1e6), ("k", 1e3)):
+        if lowered.endswith(suffix):
+            cleaned, scale = cleaned[: -len(suffix)], size
+            break
+    cleaned = cleaned.replace(",", "") if re.search(r",\d{3}(?!\d)", cleaned) else cleaned
+    try:
+        return float(cleaned.replace(",", ".")) * scale
+    except ValueError:
+        return None
+
+
+def _unit(raw: str | None, number: str) -> str:
+    if any(c in number for c in "$€£"):
+        return "$"
+    if not raw:
+        return ""
+    unit = raw.lower().strip("-")
+    if unit in ("%", "percent"):
+        return "%"
+    if unit in ("×", "times"):
+        return "x"
+    if unit in ("milliseconds", "millisecond", "msec"):
+        return "ms"
+    if unit in ("dollars", "dollar", "usd", "bucks"):
+        return "$"
+    return unit
+
+
+_NOT_UNITS = re.compile(
+    r"^(?:and|or|to|of|in|on|at|a|an|the|for|with|by|from|than|vs|is|was|were|are|it|that"
+    r"|this|per|each|every|which|who|so|but|when|while|after|before|over|under|into|as"
+    r"|against|across|versus|within|above|below|higher|lower|more|less|better|worse|faster"
+    r"|slower|cheaper|off|up|down|out|then|since|because|if|we|i|they|our|my|on|all|only"
+    r"|about|around|roughly|nearly|almost|just|still|both|either|neither|instead|through)$",
+    _F,
+)
+
+
+def _quantities(text: str) -> list[tuple[int, int, Quantity]]:
+    """Every figure in heard text that claims something: (start, end, quantity)."""
+    found = []
+    facet_end = -1
+    for m in _QUANTITY.finditer(text):
+        number = m.group("number")
+        value = _value(number)
+        if value is None:
+            continue
+        raw_unit = m.group("unit")
+        end = m.end()
+        if raw_unit and _NOT_UNITS.match(raw_unit):
+            raw_unit, end = None, m.end("number")
+        # A year is not a claim.
+        if raw_unit is None and re.fullmatch(r"(?:19|20)\d\d", number.strip()):
+            continue
+        unit = _unit(raw_unit, number)
+        before = text[max(0, m.start() - 16) : m.start()]
+        if (
+            _FACET_FIGURE_AFTER.match(text, end)
+            or _FACET_FIGURE_BEFORE.search(before)
+            or (_TIME_UNITS.match(unit) and _DURATION_BEFORE.search(before))
+            # the far end of a range whose near end was a facet: "interval of 2.6% to 5.6%"
+            or re.fullmatch(
+                r"\s*(?:to|and|-|–)\s*", text[facet_end : m.start()] if facet_end >= 0 else "x"
+            )
+        ):
+            # "the 2.9% to 6.7% interval": the near end of the range goes with it
+            if found and _JOINED.fullmatch(text[found[-1][1] : m.start()]):
+                found.pop()
+            facet_end = end
+            continue
+        found.append((m.start(), end, Quantity(value, unit, text[m.start() : end])))
+    return found
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right_match = _CLAUSE_BREAK.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    return left, right
+
+
+def _sentence_bounds(text: str, start: int) -> tuple[int, int]:
+    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
+    right_match = _SENTENCE_BREAK.search(text, start)
+    right = right_match.start() if right_match else len(text)
+    return left, right
+
+
+def _metric_near(text: str, left: int, start: int, end: int, right: int) -> str:
+    """The metric a figure measures: named right after it ("18 ms p95"), else the nearest
+    before it in its clause ("p95 latency went from 92 to 74 ms"), else a little after."""
+    adjacent = re.match(rf"\s*(?:{_METRIC_NAMES})\b", text[end:right], _F)
+    if adjacent:
+        return adjacent.group(0).strip().lower()
+    before = _METRIC.search(text, left, start)
+    if before:
+        return before.group(0).lower()
+    after = _METRIC.search(text, end, min(right, end + 25))
+    return after.group(0).lower() if after else ""
+
+
+def _status(sentence_before: str, clause: str) -> str:
+    if _HINDSIGHT_MARK.search(sentence_before) or _HINDSIGHT_MARK.search(clause):
+        return HINDSIGHT
+    if _PLANNED_MARK.search(clause):
+        return PLANNED
+    return BUILT
+
+
+def status_at(text: str, start: int, end: int) -> str:
+    """Whether the thing named at [start, end) of `text` was built, or only negated, planned
+    or wished for in hindsight: "GPUs were not approved", "in hindsight I'd use a bandit"."""
+    sentence_start, sentence_end = _sentence_bounds(text, start)
+    before = text[sentence_start:start]
+    after = text[end:sentence_end]
+    if _HINDSIGHT_MARK.search(before):
+        return HINDSIGHT
+    if _PLANNED_MARK.search(before[-60:]):
+        return PLANNED
+    clause_start, clause_end = _clause_bounds(text, start, end)
+    near = text[max(clause_start, start - 40) : start] + " " + text[end : min(clause_end, end + 40)]
+    if _NEGATION_MARK.search(near) or re.match(
+        r"\s*(?:was|were|is|are) (?:not|never)\b", after, _F
+    ):
+        return NEGATED
+    return BUILT
+
+
+_LIMIT_TALK = re.compile(
+    r"\b(?:constraints?|limits?|requirements?|had to|have to|has to|must|needed to|need to"
+    r"|required|budget|sl[ao]s?|deadline|non-negotiable)\b",
+    _F,
+)
+_THROUGHPUT = re.compile(
+    r"^(?:qps|rps|tps|req(?:uest)?s?/s(?:ec)?|requests?|events?|messages?|queries)$"
+    r"|/(?:s|sec|second|day|hour|min)$",
+    _F,
+)
+_PER_TIME = re.compile(
+    r"^\s*(?:a|an|per|each|every|/)\s*(?:second|sec|minute|hour|day|night|week|month)\b", _F
+)
+_REVENUE = re.compile(r"\b(?:revenue|sales|gmv|order value|aov|profit|margin|income)\b", _F)
+
+
+def _type(
+    section: str,
+    sentence: str,
+    clause: str,
+    before: str,
+    after: str,
+    metric: str,
+    values: list[Quantity],
+) -> str:
+    units = {v.unit for v in values}
+    nouns = [u for u in units if u and u not in ("%", "pp", "x", "$")]
+    if any(_PEOPLE.match(n) for n in nouns):
+        return TEAM
+    comparison = bool(_COMPARISON.search(clause))
+    money = "$" in units or bool(_MONEY.search(clause))
+    if (money or _COST_WORDS.search(metric)) and not _REVENUE.search(clause):
+        return COST
+    if any(_COUNTED.match(n) for n in nouns) and "%" not in units:
+        return COUNT
+    rate = any(_THROUGHPUT.search(n) for n in nouns) or bool(_PER_TIME.match(after))
+    if _BOUND.search(before[-30:]) and not comparison:
+        return CONSTRAINT
+    if section == "problem" and (_LIMIT_TALK.search(sentence) or rate):
+        return CONSTRAINT
+    if _OFFLINE_CONTEXT.search(sentence) and not re.search(r"\bonline\b", clause, _F):
+        return OFFLINE
+    if re.search(r"\b(?:online|a/?b|live|in production)\b", sentence, _F) and not re.search(
+        r"\boffline\b", clause, _F
+    ):
+        return ONLINE
+    if _OFFLINE_METRICS.search(metric):
+        return OFFLINE
+    if comparison and (_ONLINE_METRICS.search(metric) or money or _ONLINE_CONTEXT.search(sentence)):
+        return ONLINE
+    if section in ("results", "defense") and (metric or comparison):
+        return ONLINE
+    return CONTEXT
+
+
+def _phrase(said: str, start: int, end: int) -> str:
+    """The words said at [start, end), widened to whole words, with "…" where a clause was cut."""
+    while start > 0 and said[start - 1].isalnum():
+        start -= 1
+    while end < len(said) and said[end].isalnum():
+        end += 1
+    return said[start:end].strip(" ,;:")
+
+
+def _window(text: str, left: int, start: int, end: int, right: int) -> tuple[int, int]:
+    """The clause [left, right), or whole words around [start, end) if the clause is long:
+    what a figure measures is usually named just before it."""
+    words = [m.span() for m in re.finditer(r"\S+", text[left:right])]
+    if len(words) <= _MAX_PHRASE_WORDS:
+        return left, right
+    first = next(i for i, (_, w_end) in enumerate(words) if left + w_end > start)
+    last = max(i for i, (w_start, _) in enumerate(words) if left + w_start < end)
+    lo = max(0, first - 7)
+    hi = min(len(words) - 1, max(last + 4, lo + _MAX_PHRASE_WORDS - 1))
+    return left + words[lo][0], left + words[hi][1]
+
+
+def _cut(said: str, left: int, right: int, clause_left: int, clause_right: int) -> str:
+    phrase = _phrase(said, left, right)
+    if left > clause_left and said[clause_left:left].strip():
+        phrase = "…" + phrase
+    if right < clause_right and said[right:clause_right].strip(" .,;"):
+        phrase = phrase + "…"
+    return phrase
+
+
+@lru_cache(maxsize=4096)
+def read_claims(text: str, section: str = "") -> tuple[Claim, ...]:
+    """Every claim in one text, in reading order. `section` sharpens the typing ("400k QPS"
+    in Problem is a constraint; "p99 6 ms" in Results is an outcome)."""
+    heard = listen(text or "")
+    spoken = heard.text
+    claims: list[Claim] = []
+    quantities = _quantities(spoken)
+    used: set[int] = set()
+    for n, (start, end, quantity) in enumerate(quantities):
+        if n in used:
+            continue
+        left, right = _clause_bounds(spoken, start, end)
+        # Figures in one clause with the same unit, or joined by "to"/"→", are one claim:
+        # "from 92 ms to 74 ms", "61% → 74%".
+        group = [(start, end, quantity)]
+        for m in range(n + 1, len(quantities)):
+            other_start, other_end, other = quantities[m]
+            if other_start >= right:
+                break
+            between = spoken[group[-1][1] : other_start]
+            if _JOINED.fullmatch(between) or (
+                other.unit == quantity.unit and _AGAINST.fullmatch(between)
+            ):
+                group.append(quantities[m])
+                used.add(m)
+        first, last = group[0][0], group[-1][1]
+        sentence_left, sentence_right = _sentence_bounds(spoken, first)
+        sentence = spoken[sentence_left:sentence_right]
+        clause = spoken[left:right]
+        before = spoken[sentence_left:first]
+        metric = _metric_near(spoken, left, first, last, right)
+        values = [q for _, _, q in group]
+        kind = _type(section, sentence, clause, before, spoken[last:right], metric, values)
+        lead = spoken[left:first]
+        joiner = spoken[group[0][1] : group[1][0]] if len(group) > 1 else ""
+        is_range = len(group) > 1 and bool(
+            _RANGE_LEAD.search(lead) or re.fullmatch(r"\s*and\s*", joiner)
+        )
+        if is_range and _INTERVAL_WORDS.search(clause):
+            continue  # "a 95% interval of +2.6% to +3.8%" says how sure, not what moved
+        change = len(group) > 1 and not is_range and _same_unit(tuple(values[:2]))
+        stated = frozenset(
+            facet for facet, pattern in _FACET_PATTERNS.items() if pattern.search(sentence)
+        )
+        if change:
+            stated |= {"baseline"}
+        said_left, said_right = _said(heard, *_window(spoken, left, first, last, right))
+        clause_left, clause_right = _said(heard, left, right)
+        claims.append(
+            Claim(
+                type=kind,
+                status=_status(before, clause),
+                phrase=_cut(heard.said, said_left, said_right, clause_left, clause_right),
+                start=said_left,
+                end=said_right,
+                metric=metric,
+                values=tuple(values),
+                stated=stated,
+                change=change,
+                sentence=sentence,
+            )
+        )
+    return tuple(claims)
+
+
+def _said(heard: Heard, start: int, end: int) -> tuple[int, int]:
+    if start >= end:
+        return heard.source(start, start + 1)
+    return heard.source(start, end)
+
+
+def read_sections(sections: dict[str, str]) -> dict[str, tuple[Claim, ...]]:
+    """The claims of each section of a project, by section key."""
+    return {key: read_claims(text or "", key) for key, text in sections.items()}

@@ -1,0 +1,954 @@
+"""Plausibility: the figures and reasons a senior interviewer would not take at face value.
+
+Each rule is data: a key (shared with the challenge bank's `flag` triggers), how serious it is,
+why an interviewer doubts it, and the published figure behind the doubt. A rule reads the
+claims of a project (`scoring.claims`) and its words, and raises a `Flag` that quotes the
+candidate's own phrase.
+
+Two severities:
+- RED: not believable as said. It caps the section it is in at 1 (the rubric's "implausible
+  or bare numbers"), unless that same section explains how the figure was measured and why it
+  holds, and the review shows it with its reason.
+- AMBER: believable, but the evidence does not show what is claimed (a pre/post comparison
+  called causal, offline gains never tested online). A section with one cannot be
+  "exemplary"; the engine attacks it.
+
+Pure Python, no Django: the graders, the engine and the readiness check all call `find_flags`.
+"""
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from scoring.claims import (
+    BUILT,
+    COST,
+    OFFLINE,
+    ONLINE,
+    TEAM,
+    Claim,
+    read_claims,
+)
+from scoring.listener import listen
+
+RED = "red"
+AMBER = "amber"
+_F = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str
+    severity: str
+    title: str
+    doubt: str  # why an interviewer doubts it; "{quote}" is the candidate's phrase
+    source: str  # the published figure or rule of thumb behind the doubt
+    cap: int | None = None  # the most its section can score (RED: 1; evidence AMBER: 3)
+
+    def __post_init__(self):
+        if self.cap is None and self.severity == RED:
+            object.__setattr__(self, "cap", 1)
+
+
+RULES: dict[str, Rule] = {
+    rule.key: rule
+    for rule in (
+        Rule(
+            "near_perfect_metric",
+            RED,
+            "Near-perfect metric",
+            "{quote}: figures this close to perfect usually mean the label leaked into a "
+            "feature or the test set overlaps training. An interviewer will ask how the label "
+            "is defined and when each feature is computed.",
+            "Behavioural prediction (churn, clicks, conversion) rarely passes an AUC of about "
+            "0.9; 0.99 calls for the label's definition and feature timestamps (GRADING.md).",
+        ),
+        Rule(
+            "rare_class_accuracy",
+            RED,
+            "Accuracy on a rare class",
+            "{quote}: when the positive class is a few percent of traffic, predicting "
+            "\u201cnegative\u201d every time already scores that high. Without the base rate, "
+            "precision and recall the figure says nothing.",
+            "Accuracy on a class under a few percent of traffic needs base rate, precision and "
+            "recall (GRADING.md).",
+        ),
+        Rule(
+            "implausible_lift",
+            RED,
+            "Effect far beyond what changes like this produce",
+            "{quote}: online effects of a model or ranking change are usually a few percent; "
+            "a gain this large needs an explanation before anyone believes it.",
+            "The best revenue idea in Bing's history raised revenue 12% (Kohavi & Thomke, "
+            "HBR 2017); trees plus LR beat either alone by ~3% normalised entropy (He et al., "
+            "2014).",
+        ),
+        Rule(
+            "systems_mismatch",
+            RED,
+            "Figures that cannot all hold",
+            "{quote}: latency, throughput and budget imply each other, and these do not fit "
+            "together. An interviewer will do the arithmetic out loud.",
+            "5M QPS on a $1k monthly budget is about $0.0000000001 a request (GRADING.md).",
+        ),
+        Rule(
+            "savings_exceed_bill",
+            RED,
+            "Savings that do not add up",
+            "{quote}: a saving larger than the bill it comes from, or cost falling steeply "
+            "while the work grows, contradicts itself.",
+            "Savings cannot exceed the bill they come from (GRADING.md).",
+        ),
+        Rule(
+            "contradiction",
+            RED,
+            "Contradicts another part of the answer",
+            "{quote}: this does not match what was said elsewhere in the same project.",
+            "Numbers or roles that contradict each other across sections.",
+        ),
+        Rule(
+            "authority_reason",
+            RED,
+            "Authority given as the reason",
+            "{quote}: \u201cstate of the art\u201d, \u201cbest practice\u201d or \u201cthe numbers "
+            "speak for themselves\u201d is not a reason; an interviewer wants the comparison "
+            "you ran.",
+            "A repeated claim is not evidence (Twyman's law; Kohavi et al., KDD 2014).",
+        ),
+        Rule(
+            "sweeping_ownership",
+            RED,
+            "Ownership too sweeping to believe",
+            "{quote}: claiming every decision, or that nothing would have happened without you, "
+            "invites the question of what the others did; name the decisions that were yours.",
+            "Ownership is about specific decisions (GRADING.md).",
+        ),
+        Rule(
+            "pre_post",
+            AMBER,
+            "Before/after across calendar periods",
+            "{quote}: a comparison of one period with another mixes your change with "
+            "seasonality and everything else that moved; without a control group it is not "
+            "an effect.",
+            "Controlled experiments are the way to attribute an effect (Kohavi et al.).",
+            cap=3,
+        ),
+        Rule(
+            "offline_only",
+            AMBER,
+            "Offline gain never measured online",
+            "{quote}: offline gains often shrink or vanish online; nothing here says what "
+            "happened for users.",
+            "Offline-online gaps are routine in ranking and recommendations.",
+            cap=3,
+        ),
+        Rule(
+            "short_test",
+            AMBER,
+            "A test too short to trust",
+            "{quote}: a test shorter than a weekly cycle, or without an interval, cannot "
+            "separate the effect from noise and novelty.",
+            "Run experiments for at least a full week (Kohavi et al., KDD 2014).",
+            cap=3,
+        ),
+        Rule(
+            "no_control",
+            AMBER,
+            "Intervention judged without a control group",
+            "{quote}: without a group that did not get the intervention, there is no telling "
+            "what it changed.",
+            "Incremental effect needs a counterfactual.",
+            cap=3,
+        ),
+        Rule(
+            "attributed_revenue",
+            AMBER,
+            "Revenue attributed, not measured",
+            "{quote}: revenue counted from orders that touched a feature includes what people "
+            "would have bought anyway.",
+            "Attributed revenue overstates incremental revenue (cannibalisation).",
+            cap=3,
+        ),
+        Rule(
+            "logged_feedback",
+            AMBER,
+            "Evaluated on feedback the old system shaped",
+            "{quote}: people can only click what they were shown, so logs from the old "
+            "system favour the old system's choices.",
+            "Exposure and position bias in logged feedback.",
+        ),
+        Rule(
+            "random_split",
+            AMBER,
+            "Random split on data that moves in time",
+            "{quote}: a random split lets the model see the future of the period it is tested "
+            "on; an out-of-time split is the honest test.",
+            "Temporal leakage in validation.",
+        ),
+        Rule(
+            "tuned_on_eval",
+            AMBER,
+            "Tuned on the set it is judged on",
+            "{quote}: a threshold or choice tuned on the evaluation set, or a hand-picked set, "
+            "makes the reported figure optimistic.",
+            "Held-out, representative evaluation.",
+            cap=3,
+        ),
+        Rule(
+            "no_baseline_metric",
+            AMBER,
+            "A figure with nothing to compare it to",
+            "{quote}: without the previous system's figure on the same data, the number has "
+            "no meaning.",
+            "A number earns credit when it has a baseline (GRADING.md).",
+        ),
+        Rule(
+            "given_budget",
+            AMBER,
+            "A budget taken as given",
+            "{quote}: a limit that decided the design needs an origin: who set it, and what "
+            "breaks above it.",
+            "Budgets trace to an SLO or a measured effect on users.",
+        ),
+        Rule(
+            "rating_as_quality",
+            AMBER,
+            "A rating standing in for correctness",
+            "{quote}: people liking the output does not show it is right; an interviewer will "
+            "ask how often it was wrong or missed something.",
+            "Satisfaction is not accuracy.",
+            cap=3,
+        ),
+        Rule(
+            "unit_cost_missing",
+            AMBER,
+            "Paid inference with no unit cost",
+            "{quote}: at this volume an interviewer expects the cost per request and the bill.",
+            "Cost per 1k requests is a standard figure for serving.",
+        ),
+        Rule(
+            "false_alarm_action",
+            AMBER,
+            "Acting on positives without their cost",
+            "{quote}: every false positive triggers the action; its rate and its cost "
+            "downstream are missing.",
+            "False positives carry an operational cost.",
+        ),
+    )
+}
+FLAG_KEYS: tuple[str, ...] = tuple(RULES)
+
+# Thresholds, with the figure each comes from (see the rules' sources).
+AUC_CEILING_BEHAVIOURAL = 0.95
+AUC_CEILING = 0.98
+ACCURACY_CEILING = 99.0  # percent
+RARE_CLASS_SHARE = 5.0  # percent of traffic
+ONLINE_LIFT_CEILING = 25.0  # percent, for revenue, conversions, engagement
+OFFLINE_LOSS_GAIN_CEILING = 10.0  # percent, log-loss or normalised entropy
+RATIO_CEILING = 20.0  # "from 60 minutes to 5 seconds", "from 8 ms to 0.1 ms"
+DOLLARS_PER_MILLION_FLOOR = 0.002  # cheaper per million requests than any real serving
+SHORT_TEST_DAYS = 7
+HIGH_VOLUME_PER_MONTH = 10_000
+
+
+@dataclass(frozen=True)
+class Passage:
+    ref: object  # what the caller uses to place a flag: a turn index or a section key
+    section: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Flag:
+    rule: str
+    severity: str
+    ref: object
+    section: str
+    quote: str  # the candidate's words, verbatim (whole words, "…" where cut)
+    reason: str
+
+    @property
+    def title(self) -> str:
+        return RULES[self.rule].title
+
+    @property
+    def source(self) -> str:
+        return RULES[self.rule].source
+
+    def as_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "title": self.title,
+            "section": self.section,
+            "ref": self.ref,
+            "quote": self.quote,
+            "reason": self.reason,
+            "source": self.source,
+        }
+
+
+@dataclass
+class _Project:
+    passages: list[Passage]
+    claims: list[tuple[Passage, Claim]]
+    heard: dict[int, str]  # passage index -> heard text
+
+    def text(self) -> str:
+        return "\n".join(self.heard.values())
+
+    def sections_text(self, *keys: str) -> str:
+        return "\n".join(self.heard[i] for i, p in enumerate(self.passages) if p.section in keys)
+
+
+def _flag(rule: str, passage: Passage, quote: str) -> Flag:
+    definition = RULES[rule]
+    return Flag(
+        rule,
+        definition.severity,
+        passage.ref,
+        passage.section,
+        quote,
+        definition.doubt.format(quote=f"\u201c{quote}\u201d"),
+    )
+
+
+def _phrase(passage: Passage, heard_match: re.Match, heard_text: str) -> str:
+    """The candidate's words behind a match on heard text, widened to whole words."""
+    heard = listen(passage.text)
+    start, end = heard.source(*heard_match.span())
+    said = passage.text
+    while start > 0 and said[start - 1].isalnum():
+        start -= 1
+    while end < len(said) and said[end].isalnum():
+        end += 1
+    return said[start:end].strip(" ,.;:")
+
+
+_UP_DOWN = re.compile(
+    r"(?P<down>\b(?:fell|dropped|declined|down|cut|reduc\w*|lower\w*|decreas\w*|sav\w*|shr[au]nk)"
+    r"\b|[-–−](?=\s?\d))|(?P<up>\b(?:rose|up|increas\w*|improv\w*|grew|gain\w*|lift\w*|boost\w*"
+    r"|jump\w*|climb\w*|more|higher|better|went up)\b|\+(?=\s?\d))",
+    _F,
+)
+
+
+def _percent_change(claim: Claim) -> float | None:
+    """The relative change a claim states, in percent (+ for up), if it states one: a pair
+    of figures ("from 0.78 to 0.97"), or a share said as a change ("rose 4.1%", "+300%")."""
+    values = claim.values
+    if claim.change and values[0].value:
+        return 100.0 * (values[1].value - values[0].value) / abs(values[0].value)
+    at = claim.sentence.find(values[0].text.strip()) if values else -1
+    if at < 0 or values[0].unit not in ("%", "x"):
+        return None
+    verb = None
+    for match in _UP_DOWN.finditer(claim.sentence, max(0, at - 30), at + 1):
+        verb = match
+    if verb is None:
+        after = claim.sentence[at + len(values[0].text) : at + len(values[0].text) + 25]
+        verb = (
+            _UP_DOWN.match(after.strip())
+            if re.match(r"\s*(?:more|fewer|less|higher|lower)\b", after, _F)
+            else None
+        )
+    if verb is None:
+        return None
+    size = values[0].value if values[0].unit == "%" else 100.0 * (values[0].value - 1)
+    return -size if verb.group("down") else size
+
+
+_BEHAVIOURAL = re.compile(
+    r"\b(?:churn|click|ctr|conversion|convert|purchase|buy|cancel\w*|retention|engagement"
+    r"|subscri\w+|booking|intent|propensity|next[- ]\w+ prediction|will (?:leave|return))\b",
+    _F,
+)
+_PERFECT_WORDS = re.compile(
+    r"\b(?:100\s?%\s?(?:recall|precision|accura\w+|calibrat\w+|of (?:fraud|abuse|spam|cases))"
+    r"|(?:recall|precision|accuracy) of 100\s?%|zero false (?:positives?|negatives?|alarms?)"
+    r"|(?:false[- ]positive|error) rate of (?:exactly )?(?:zero|0\s?%)|exactly (?:1\.0|zero|0)"
+    r"|never (?:wrong|misses|makes a mistake)|perfect(?:ly)? (?:accura\w+|calibrat\w+|recall)"
+    r"|(?:late|wrong|missed) \w+ went to 0\s?%|no false (?:blocks|positives))\b",
+    _F,
+)
+
+
+def _near_perfect(project: _Project) -> Iterable[Flag]:
+    behavioural = bool(_BEHAVIOURAL.search(project.text()))
+    for passage, claim in project.claims:
+        if claim.status != BUILT:
+            continue
+        value = claim.values[-1].value
+        metric = claim.metric
+        if metric in ("auc", "roc-auc", "roc auc") and value <= 1:
+            ceiling = AUC_CEILING_BEHAVIOURAL if behavioural else AUC_CEILING
+            if value >= ceiling:
+                yield _flag("near_perfect_metric", passage, claim.phrase)
+        elif metric == "accuracy" and claim.values[-1].unit in ("%", ""):
+            percent = value * 100 if value <= 1 else value
+            if percent >= ACCURACY_CEILING and not _rare_class(project):
+                yield _flag("near_perfect_metric", passage, claim.phrase)
+    for i, passage in enumerate(project.passages):
+        for match in _PERFECT_WORDS.finditer(project.heard[i]):
+            yield _flag("near_perfect_metric", passage, _phrase(passage, match, project.heard[i]))
+
+
+_PREVALENCE = re.compile(
+    r"(?:\b(?:about|only|around|roughly|under|below|less than|just)\s+)?~?(\d+(?:\.\d+)?)\s?%"
+    r"\s+(?:of\s+(?:all\s+)?(?:\w+\s+){0,3}?(?:are|is|were|was|reach|arrive|get|turn out|end up"
+    r"|contain|have)|of\s+(?:transactions|parcels|accounts|orders|images|listings|comments"
+    r"|uploads|items|posts|messages|payments|claims)\b|prevalence"
+    r"|base rate|positive rate)",
+    _F,
+)
+_PR_METRICS = re.compile(
+    r"\b(?:precision|recall|f1|pr[- ]auc|false[- ](?:positive|negative)s?|fpr|fnr"
+    r"|base rate|prevalence|sensitivity|specificity)\b",
+    _F,
+)
+
+
+def _rare_class(project: _Project) -> bool:
+    return any(float(m.group(1)) <= RARE_CLASS_SHARE for m in _PREVALENCE.finditer(project.text()))
+
+
+def _rare_class_accuracy(project: _Project) -> Iterable[Flag]:
+    if not _rare_class(project):
+        return
+    for passage, claim in project.claims:
+        if claim.metric != "accuracy" or claim.status != BUILT:
+            continue
+        if _PR_METRICS.search(claim.sentence):
+            continue
+        yield _flag("rare_class_accuracy", passage, claim.phrase)
+
+
+_BUSINESS = re.compile(
+    r"\b(?:revenue|sales|gmv|conversions?|conversion rate|engagement|watch[- ]?time|ctr|clicks?"
+    r"|orders?|bookings?|purchases?|retention|signups?|sessions?|order value|aov|profit"
+    r"|applications?|installs?|dau|mau)\b",
+    _F,
+)
+_LOSS = re.compile(r"\b(?:log[- ]?loss|normali[sz]ed entropy|cross[- ]entropy)\b", _F)
+_ERROR = re.compile(r"\b(?:latency|p\d\d|error|mape|mae|rmse|eta|wait|delay)\b", _F)
+
+
+def _implausible_lift(project: _Project) -> Iterable[Flag]:
+    for passage, claim in project.claims:
+        if claim.status != BUILT:
+            continue
+        change = _percent_change(claim)
+        if change is None:
+            continue
+        business = claim.type == ONLINE and _BUSINESS.search(claim.metric or claim.phrase)
+        if business and change >= ONLINE_LIFT_CEILING:
+            yield _flag("implausible_lift", passage, claim.phrase)
+            continue
+        if _LOSS.search(claim.metric) and abs(change) >= OFFLINE_LOSS_GAIN_CEILING:
+            yield _flag("implausible_lift", passage, claim.phrase)
+            continue
+        values = claim.values
+        if (
+            claim.change
+            and values[-1].value > 0
+            and _ERROR.search(claim.metric or claim.phrase)
+            and _seconds(values[0]) / max(_seconds(values[-1]), 1e-9) >= RATIO_CEILING
+        ):
+            yield _flag("implausible_lift", passage, claim.phrase)
+
+
+_TO_SECONDS = {
+    "ms": 1e-3,
+    "s": 1,
+    "sec": 1,
+    "secs": 1,
+    "second": 1,
+    "seconds": 1,
+    "min": 60,
+    "mins": 60,
+    "minute": 60,
+    "minutes": 60,
+    "h": 3600,
+    "hour": 3600,
+    "hours": 3600,
+    "day": 86400,
+    "days": 86400,
+}
+
+
+def _seconds(quantity) -> float:
+    return quantity.value * _TO_SECONDS.get(quantity.unit, 1)
+
+
+_ABSOLUTE_SYSTEMS = re.compile(
+    r"\b(?:scales? (?:infinitely|without limit)|infinite(?:ly)? scal\w+|no bottlenecks?"
+    r"|sub-?millisecond|zero (?:latency|downtime|cost)|100\s?% (?:uptime|availability)"
+    r"|at no cost|no cost at all|costs? nothing|never (?:fails|goes down))\b",
+    _F,
+)
+
+
+def _qps(claim: Claim) -> float | None:
+    for value in claim.values:
+        if value.unit in ("qps", "rps", "tps") or re.search(
+            r"\b(?:qps|requests? (?:a|per) second)\b", claim.phrase, _F
+        ):
+            return value.value
+    return None
+
+
+_BUDGET = re.compile(
+    r"\b(?:under|below|at most|budget|within|no more than|less than|cap)\b[^.]{0,20}[$€£]?\d"
+    r"[^.]{0,20}\b(?:a|per|/)\s?month\b",
+    _F,
+)
+
+
+def _systems_mismatch(project: _Project) -> Iterable[Flag]:
+    qps = [(p, c, _qps(c)) for p, c in project.claims if _qps(c)]
+    # A monthly serving budget: "under $1k a month", "a budget of $4,000 a month".
+    budgets = [
+        (p, c, v.value)
+        for p, c in project.claims
+        if c.type == COST
+        and _BUDGET.search(c.phrase)
+        and not re.search(r"\b(?:training|extra|more|rose|saved|savings)\b", c.phrase, _F)
+        for v in c.values
+        if v.unit == "$"
+    ]
+    for passage, claim, rate in qps:
+        for _, budget_claim, dollars in budgets:
+            per_million = dollars / (rate * 2.6e6) * 1e6
+            if per_million < DOLLARS_PER_MILLION_FLOOR:
+                yield _flag("systems_mismatch", passage, f"{claim.phrase} … {budget_claim.phrase}")
+    for i, passage in enumerate(project.passages):
+        for match in _ABSOLUTE_SYSTEMS.finditer(project.heard[i]):
+            yield _flag("systems_mismatch", passage, _phrase(passage, match, project.heard[i]))
+
+
+_GREW = re.compile(
+    r"\b(?:twice|double\w*|2x|3x|three times|tripl\w*)\b(?:\s+\w+){0,3}\s+(?:data|traffic"
+    r"|volume|users|requests|examples|rows|models?)|\b(?:data|traffic|volume)\s+(?:doubled"
+    r"|tripled|grew)",
+    _F,
+)
+
+
+def _savings_exceed_bill(project: _Project) -> Iterable[Flag]:
+    for passage, claim in project.claims:
+        if claim.status != BUILT or claim.type != COST:
+            continue
+        change = _percent_change(claim)
+        if change is not None and change <= -30 and _GREW.search(claim.sentence):
+            yield _flag("savings_exceed_bill", passage, claim.phrase)
+    bills = [
+        v.value for _, c in project.claims if c.type == COST for v in c.values if v.unit == "$"
+    ]
+    for passage, claim in project.claims:
+        if claim.type != COST or not re.search(r"\bsav(?:e|ed|ing|ings)\b", claim.phrase, _F):
+            continue
+        saved = max((v.value for v in claim.values if v.unit == "$"), default=0)
+        others = [b for b in bills if b != saved]
+        if (
+            saved
+            and others
+            and saved > max(others) * 1.01
+            and re.search(r"\b(?:bill|total|whole|entire)\b", project.text(), _F)
+        ):
+            yield _flag("savings_exceed_bill", passage, claim.phrase)
+
+
+def _contradiction(project: _Project) -> Iterable[Flag]:
+    teams = [
+        (p, c, max(v.value for v in c.values))
+        for p, c in project.claims
+        if c.type == TEAM and re.search(r"\bengineers?|people|developers?\b", c.phrase, _F)
+    ]
+    for passage, claim, size in teams:
+        for other_passage, other, other_size in teams:
+            if other_passage.section != passage.section and size >= 2 * other_size >= 2:
+                yield _flag("contradiction", passage, f"{claim.phrase} … {other.phrase}")
+                break
+
+
+_AUTHORITY = re.compile(
+    r"\b(?:because (?:it(?:'s| is)|they(?:'re| are)|that(?:'s| is)) (?:the )?"
+    r"(?:state[- ]of[- ]the[- ]art|industry standard|best practice|what everyone uses|modern)"
+    r"|(?:it(?:'s| is)|was|is) (?:the )?state[- ]of[- ]the[- ]art(?:\b[^.]{0,40}\b(?:so|therefore"
+    r"|of course|obviously|clearly))?"
+    r"|(?:our|my|the) (?:approach|model|method|design|system) (?:is|was) (?:the )?state[- ]of"
+    r"[- ]the[- ]art"
+    r"|(?:every|all the|the best) (?:top |serious |big )?(?:companies|teams|\w+ teams?) (?:use|do)"
+    r"|what the best \w+ (?:teams|companies) use|industry standard|best practices?"
+    r"|(?:numbers|results|data|figures?) speak(?:s)? for (?:themselves|itself)"
+    r"|speaks for itself|the numbers (?:prove|settle) it"
+    r"|the results (?:prove|settle)\w* (?:it|that)"
+    r"|end of (?:story|discussion)|no (?:reason|need) to (?:even )?(?:test|compare|try)"
+    r"|(?:we|I) (?:already )?knew (?:ours|it|our \w+) was better|beyond any doubt"
+    r"|nobody (?:in the \w+ )?(?:questioned|complained|has ever complained))\b",
+    _F,
+)
+
+
+def _authority_reason(project: _Project) -> Iterable[Flag]:
+    for i, passage in enumerate(project.passages):
+        for match in _AUTHORITY.finditer(project.heard[i]):
+            yield _flag("authority_reason", passage, _phrase(passage, match, project.heard[i]))
+
+
+_SWEEPING = re.compile(
+    r"\b(?:without me,? (?:none of (?:this|it)|nothing|this (?:project)?|the project|it)\b"
+    r"[^.]{0,40}|(?:I|me) (?:alone|single-?handedly)|I (?:made|took) every"
+    r"(?: \w+)? decision|I (?:did|designed|built|decided) (?:everything|it all|all of it)"
+    r"|(?:designed|built|decided|owned) everything|every (?:important |key )?decision was mine"
+    r"|(?:the )?(?:other engineers|others|team|everyone else) (?:mostly|just|only) (?:followed"
+    r"|helped|validated)\b[^.]{0,20}|followed my (?:design|lead|plan)|(?:the ideas|all the ideas)"
+    r"[^.]{0,30}\bwere mine|it was my project|wasn't really a team effort)",
+    _F,
+)
+
+
+def _sweeping_ownership(project: _Project) -> Iterable[Flag]:
+    for i, passage in enumerate(project.passages):
+        for match in _SWEEPING.finditer(project.heard[i]):
+            yield _flag("sweeping_ownership", passage, _phrase(passage, match, project.heard[i]))
+
+
+# --- Evidence signals (amber) ----------------------------------------------------------
+
+_PERIODS = re.compile(
+    r"\b(?:in|during|for)\s+(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december|q[1-4])\b.{0,80}\b(?:against|vs\.?|versus|compared (?:to|with)"
+    r"|than|from)\b.{0,40}\b(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december|q[1-4]|last (?:month|quarter|year))\b"
+    r"|\b(?:month|week|quarter|year|weeks|months)\s+(?:before|after)\s+(?:the\s+)?(?:launch"
+    r"|rollout|release)\b|\bsince (?:the )?(?:launch|rollout|we launched|release)\b"
+    r"|\b(?:jump|drop|rise|fall|change)\s+(?:right\s+)?after (?:the )?launch\b"
+    r"|\bcompared (?:to|with) last (?:quarter|month|year)\b"
+    r"|\bthan (?:in |during )?(?:the )?(?:previous|prior|last) (?:quarter|month|year)\b",
+    _F,
+)
+_CONTROL = re.compile(
+    r"\b(?:a/?b|ab[- ]test|control|hold-?out group|holdout of|randomi[sz]ed|treatment|arms?"
+    r"|diff(?:erence)?[- ]in[- ]diff\w*|synthetic control|switchback|interleav\w+)\b",
+    _F,
+)
+
+
+def _pre_post(project: _Project) -> Iterable[Flag]:
+    text = project.text()
+    if _CONTROL.search(text):
+        return
+    for i, passage in enumerate(project.passages):
+        if passage.section not in ("results", "defense", "problem"):
+            continue
+        match = _PERIODS.search(project.heard[i])
+        if match:
+            yield _flag("pre_post", passage, _phrase(passage, match, project.heard[i]))
+            return
+
+
+_ONLINE_EVIDENCE = re.compile(
+    r"\b(?:a/?b|ab[- ]test|online|live|in production|interleav\w+|hold-?out group"
+    r"|control group|canary|shadow|pilot|staged|diff(?:erence)?[- ]in[- ]diff\w*|open rate"
+    r"|click rate|ctr|users (?:clicked|saw))\b",
+    _F,
+)
+
+
+def _offline_only(project: _Project) -> Iterable[Flag]:
+    results = project.sections_text("results", "defense")
+    if _ONLINE_EVIDENCE.search(results):
+        return
+    for passage, claim in project.claims:
+        if (
+            passage.section == "results"
+            and claim.type == OFFLINE
+            and (claim.is_comparison or "offline" in claim.stated)
+        ):
+            yield _flag("offline_only", passage, claim.phrase)
+            return
+
+
+_TEST_LENGTH = re.compile(
+    r"\b(\d+)[- ]?(day|week)s?\b[- ]?(?:long\s+)?(?:a/?b|ab|test|experiment|pilot)", _F
+)
+
+
+def _short_test(project: _Project) -> Iterable[Flag]:
+    for i, passage in enumerate(project.passages):
+        for match in _TEST_LENGTH.finditer(project.heard[i]):
+            days = int(match.group(1)) * (7 if match.group(2).lower() == "week" else 1)
+            if days < SHORT_TEST_DAYS:
+                yield _flag("short_test", passage, _phrase(passage, match, project.heard[i]))
+                return
+
+
+_INTERVENTION = re.compile(
+    r"\b(?:send|sent|sends|offer\w*|discount\w*|coupon\w*|outreach|campaign|nudge\w*"
+    r"|notif\w+|email\w*)\b",
+    _F,
+)
+_NAIVE_OUTCOME = re.compile(
+    r"\b(?:most|many|\d+\s?%) of (?:the )?(?:targeted|flagged|contacted|selected|treated)"
+    r"[^.]{0,60}|(?:targeted|contacted) (?:users|subscribers|customers)[^.]{0,40}"
+    r"(?:did|went on to|ended up)[^.]{0,30}",
+    _F,
+)
+
+
+def _no_control(project: _Project) -> Iterable[Flag]:
+    text = project.text()
+    if _CONTROL.search(text) or not _INTERVENTION.search(text):
+        return
+    for i, passage in enumerate(project.passages):
+        match = _NAIVE_OUTCOME.search(project.heard[i])
+        if match:
+            yield _flag("no_control", passage, _phrase(passage, match, project.heard[i]))
+            return
+
+
+_ATTRIBUTED = re.compile(
+    r"\b(?:generated|drove|driven|brought in|attributed|from|through|via)\s+(?:[$€£][\d.,]+\s?\w*"
+    r"\s+(?:of\s+)?(?:\w+\s+)?(?:revenue|sales|gmv)|(?:\w+\s+){0,3}(?:revenue|sales|gmv))"
+    r"|[$€£][\d.,]+\s?\w*\s+(?:of\s+)?(?:add-on\s+|attributed\s+|incremental\s+)?(?:revenue"
+    r"|sales|gmv)\s+(?:from|through|via|generated|driven)"
+    r"|\battribute\w* (?:the )?(?:full|whole|entire|all)",
+    _F,
+)
+
+
+def _attributed_revenue(project: _Project) -> Iterable[Flag]:
+    for i, passage in enumerate(project.passages):
+        if passage.section not in ("results", "defense"):
+            continue
+        match = _ATTRIBUTED.search(project.heard[i])
+        if match and not _CONTROL.search(project.heard[i]):
+            yield _flag("attributed_revenue", passage, _phrase(passage, match, project.heard[i]))
+            return
+
+
+_LOGGED = re.compile(
+    r"\b(?:on|from|using)\s+(?:(?:last|the past|historical|logged|our|past)\s+)?(?:\w+'s\s+)?"
+    r"(?:\w+\s+)?(?:click|impression|engagement|interaction|feedback|search|session)s?\s+logs?\b"
+    r"|\blogged (?:clicks|impressions|feedback|interactions)\b",
+    _F,
+)
+
+
+def _logged_feedback(project: _Project) -> Iterable[Flag]:
+    text = project.text()
+    if re.search(r"\b(?:propensity|position bias|exposure bias|randomi[sz]ed|ips)\b", text, _F):
+        return
+    for i, passage in enumerate(project.passages):
+        match = _LOGGED.search(project.heard[i])
+        if match:
+            yield _flag("logged_feedback", passage, _phrase(passage, match, project.heard[i]))
+            return
+
+
+_RANDOM_SPLIT = re.compile(
+    r"\brandom(?:ly)?\s+(?:\d+\s?%\s+)?(?:split|holdout|hold-out|train[- ]test split)\b"
+    r"|\b(?:split|held out)\s+(?:\w+\s+)?at random\b",
+    _F,
+)
+
+
+def _random_split(project: _Project) -> Iterable[Flag]:
+    if re.search(
+        r"\b(?:out-of-time|time-based|temporal|by time|later weeks|split by date)\b",
+        project.text(),
+        _F,
+    ):
+        return
+    for i, passage in enumerate(project.passages):
+        match = _RANDOM_SPLIT.search(project.heard[i])
+        if match:
+            yield _flag("random_split", passage, _phrase(passage, match, project.heard[i]))
+            return
+
+
+_TUNED = re.compile(
+    r"\b(?:tuned|chose|picked|set|selected|calibrated)\b[^.]{0,40}\bon the (?:same )?(?:eval"
+    r"\w*|test|validation) set\b|\b(?:assembled|hand-picked|hand picked|curated|collected)"
+    r"\b[^.]{0,40}\b(?:myself|by hand|from known)\b|\bI assembled\b[^.]{0,40}",
+    _F,
+)
+
+
+def _tuned_on_eval(project: _Project) -> Iterable[Flag]:
+    for i, passage in enumerate(project.passages):
+        match = _TUNED.search(project.heard[i])
+        if match:
+            yield _flag("tuned_on_eval", passage, _phrase(passage, match, project.heard[i]))
+            return
+
+
+def _no_baseline_metric(project: _Project) -> Iterable[Flag]:
+    if re.search(
+        r"\b(?:baseline|previous|old|before|vs\.?|versus|compared|against|from)\b",
+        project.sections_text("results"),
+        _F,
+    ):
+        return
+    for passage, claim in project.claims:
+        if (
+            passage.section == "results"
+            and claim.type == OFFLINE
+            and not claim.is_comparison
+            and re.search(r"\b(?:precision|recall|accuracy|f1|rating)\b", claim.metric, _F)
+        ):
+            yield _flag("no_baseline_metric", passage, claim.phrase)
+            return
+
+
+_GIVEN = re.compile(
+    r"\b(?:the\s+)?(?:\d+(?:\.\d+)?\s?(?:ms|s|seconds?|gb|mb)\s+)?(?:latency |memory |cost )?"
+    r"(?:budget|limit|sla|slo|target)\s+(?:was|is)\s+(?:non-negotiable|fixed|given|set|a hard"
+    r" requirement)|\bnon-negotiable\b|\bwe were given\b[^.]{0,40}|\bhad to\s+(?:decide|run|"
+    r"respond|answer|finish|complete)\s+within\s+\d",
+    _F,
+)
+_BUDGET_ORIGIN = re.compile(
+    r"\b(?:came from|comes from|because (?:the|our) (?:upstream|client|page|app)|abandonment"
+    r"|we measured|experiment (?:adding|injecting) (?:delay|latency)|derived from|traced to)\b",
+    _F,
+)
+
+
+def _given_budget(project: _Project) -> Iterable[Flag]:
+    if _BUDGET_ORIGIN.search(project.text()):
+        return
+    for i, passage in enumerate(project.passages):
+        match = _GIVEN.search(project.heard[i])
+        if match:
+            yield _flag("given_budget", passage, _phrase(passage, match, project.heard[i]))
+            return
+
+
+_RATING = re.compile(
+    r"\brated\b[^.]{0,40}\b\d(?:\.\d)?\s?(?:/\s?5|out of (?:5|five|10|ten))"
+    r"|\b\d(?:\.\d)?\s?(?:/\s?5|out of (?:5|five))\b"
+    r"|\b(?:satisfaction|csat|thumbs[- ]up)\b[^.]{0,30}\d",
+    _F,
+)
+
+
+def _rating_as_quality(project: _Project) -> Iterable[Flag]:
+    if re.search(
+        r"\b(?:error rate|missed|hallucinat\w+|factual|faithful\w*|wrong \w+ rate"
+        r"|precision|recall)\b",
+        project.sections_text("results"),
+        _F,
+    ):
+        return
+    for i, passage in enumerate(project.passages):
+        match = _RATING.search(project.heard[i])
+        if match:
+            yield _flag("rating_as_quality", passage, _phrase(passage, match, project.heard[i]))
+            return
+
+
+_PAID = re.compile(
+    r"\b(?:hosted|api|gpus?|llm|gpt|claude|long-context|tokens?|inference endpoint)\b", _F
+)
+_VAGUE_COST = re.compile(
+    r"\bcosts? (?:were|was|are|is) (?:acceptable|fine|reasonable|manageable|worth it|justified)"
+    r"\b[^.]{0,30}|\b(?:acceptable|reasonable) (?:cost|price)\b",
+    _F,
+)
+
+
+def _unit_cost_missing(project: _Project) -> Iterable[Flag]:
+    text = project.text()
+    if not _PAID.search(text):
+        return
+    if any(c.type == COST for _, c in project.claims):
+        return
+    for i, passage in enumerate(project.passages):
+        match = _VAGUE_COST.search(project.heard[i])
+        if match:
+            yield _flag("unit_cost_missing", passage, _phrase(passage, match, project.heard[i]))
+            return
+    for passage, claim in project.claims:
+        if (
+            claim.values
+            and claim.values[-1].value >= HIGH_VOLUME_PER_MONTH
+            and re.search(r"\b(?:a|per) (?:month|day)\b", claim.sentence, _F)
+        ):
+            yield _flag("unit_cost_missing", passage, claim.phrase)
+            return
+
+
+_ACTION = re.compile(
+    r"\b(?:divert\w*|block(?:s|ed|ing)? (?:the |a )?(?:listing|post|comment|user|account"
+    r"|payment|transaction|upload)s?|auto-?hold\w*|hold(?:s|ing)? (?:the |a )?(?:listing|account"
+    r"|payment|order)|quarantin\w+|suspend\w*|send (?:them )?(?:a |an )?(?:discount|offer"
+    r"|coupon)|pushed to the crm|page[sd]? (?:the )?on-?call|sends? a \w+ signal)\b",
+    _F,
+)
+
+
+def _false_alarm_action(project: _Project) -> Iterable[Flag]:
+    text = project.text()
+    if re.search(r"\b(?:false[- ]positives?|false alarms?|fpr|precision|wrongly)\b", text, _F):
+        return
+    for i, passage in enumerate(project.passages):
+        if passage.section not in ("problem", "architecture"):
+            continue
+        match = _ACTION.search(project.heard[i])
+        if match:
+            yield _flag("false_alarm_action", passage, _phrase(passage, match, project.heard[i]))
+            return
+
+
+_CHECKS: tuple[Callable[[_Project], Iterable[Flag]], ...] = (
+    _near_perfect,
+    _rare_class_accuracy,
+    _implausible_lift,
+    _systems_mismatch,
+    _savings_exceed_bill,
+    _contradiction,
+    _authority_reason,
+    _sweeping_ownership,
+    _pre_post,
+    _offline_only,
+    _short_test,
+    _no_control,
+    _attributed_revenue,
+    _logged_feedback,
+    _random_split,
+    _tuned_on_eval,
+    _no_baseline_metric,
+    _given_budget,
+    _rating_as_quality,
+    _unit_cost_missing,
+    _false_alarm_action,
+)
+
+
+def find_flags(passages: Iterable[Passage]) -> list[Flag]:
+    """Every flag raised on a project's passages (its sections, or an interview's turns)."""
+    return list(_find_flags(tuple(passages)))
+
+
+@lru_cache(maxsize=1024)
+def _find_flags(passages: tuple[Passage, ...]) -> tuple[Flag, ...]:
+    heard = {i: listen(p.text).text for i, p in enumerate(passages)}
+    claims = [(p, c) for p in passages for c in read_claims(p.text, p.section)]
+    project = _Project(list(passages), claims, heard)
+    flags: list[Flag] = []
+    seen: set[tuple[str, object, str]] = set()
+    for check in _CHECKS:
+        for flag in check(project):
+            key = (flag.rule, flag.ref, flag.quote)
+            if key not in seen:
+                seen.add(key)
+                flags.append(flag)
+    return tuple(flags)
+
+
+def section_flags(sections: dict[str, str]) -> list[Flag]:
+    """The flags of a project record: one passage per section, each flag's ref its section."""
+    return find_flags(Passage(key, key, text or "") for key, text in sections.items())
