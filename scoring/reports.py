@@ -12,7 +12,7 @@ from datetime import datetime
 
 from scoring.framework import SECTION_BY_KEY, SECTION_KEYS
 from scoring.gaps import GAP_MESSAGES, gap_message
-from scoring.rubric import DESCRIPTORS, LEVEL_NAMES, MAX_LEVEL, describe
+from scoring.rubric import DESCRIPTORS, LEVEL_NAMES, MAX_LEVEL, PUSHBACK_WEIGHT, describe
 
 # A section below "solid" gets shown what an exemplary answer would have held.
 WEAK_BELOW = 3.0
@@ -48,7 +48,17 @@ class TurnView:
     over_time: bool
     pushback: dict | None = None
     flags: list[str] = field(default_factory=list)
+    doubts: list[dict] = field(default_factory=list)  # plausibility flags raised in this answer
     comments: list[Comment] = field(default_factory=list)
+
+    @property
+    def key_points(self) -> list[tuple[str, bool | None]]:
+        """What a strong answer to this challenge contains, each with whether it was covered."""
+        if not self.pushback:
+            return []
+        points = self.pushback.get("key_points") or []
+        covered = self.pushback.get("covered") or []
+        return [(point, covered[i] if i < len(covered) else None) for i, point in enumerate(points)]
 
     @property
     def anchor(self) -> str:
@@ -79,7 +89,7 @@ class SectionView:
     advice: list[str]
     turn_number: int | None
     exemplary: str | None  # what a 4 holds, shown only for a weak section
-    example: str | None
+    capped: bool = False  # the descriptor is why the score was held down, not the rubric line
 
     @property
     def weak(self) -> bool:
@@ -96,6 +106,14 @@ class ProjectView:
     budget_seconds: float | None
     delivery: dict | None
     consistency: list[dict]
+    doubts: list[dict] = field(default_factory=list)
+    pushback_score: float | None = None
+    pushback_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def pushback_share(self) -> int:
+        """How much of this project's overall the pushback record is, in percent."""
+        return round(100 * PUSHBACK_WEIGHT)
 
     @property
     def time_used(self) -> str:
@@ -197,29 +215,32 @@ def _turn_view(raw: dict, index: int, number: int, evidence: list[str]) -> TurnV
 
 
 def _advice(key: str, raw: dict, score: float, descriptor: str) -> list[str]:
-    """What to do next: the grader's own words, then one line per gap and per note, or else
-    what the next level up asks for.
+    """What to do next: the grader's own advice lines (they quote the candidate), or for
+    older reports the gaps and notes, or else what the next level up asks for.
 
-    The heuristic grader's feedback only restates the rubric line (shown beside the score) and
-    the gaps listed here, so it is left out; the LLM grader's free text is kept first.
-    """
+    A grader's free-text feedback is shown first when it says more than the rubric line."""
     feedback = (raw.get("feedback") or "").strip()
-    own_words = [feedback] if feedback and descriptor not in feedback else []
-    steps = [
+    advice = [line for line in raw.get("advice") or [] if isinstance(line, str)]
+    own_words = (
+        [feedback]
+        if feedback and descriptor not in feedback and not any(a in feedback for a in advice)
+        else []
+    )
+    steps = advice or [
         gap_message(code, key)
         for code in raw.get("gaps") or []
         if code in GAP_MESSAGES and code != "empty"
-    ]
-    steps += [f"It {note}." for note in raw.get("notes") or []]
+    ] + [f"It {note}." for note in raw.get("notes") or []]
     if not steps and 0 < score < MAX_LEVEL:
         steps.append(f"For a {int(score) + 1}: {describe(key, int(score) + 1)}")
-    return own_words + steps
+    return list(dict.fromkeys(own_words + steps))
 
 
 def _section_view(key: str, raw: dict, numbers: dict[int, int]) -> SectionView:
     score = _number(raw.get("score")) or 0.0
     weak = score < WEAK_BELOW
-    descriptor = describe(key, score)
+    cap_reason = (raw.get("cap_reason") or "").strip()
+    descriptor = cap_reason or describe(key, score)
     return SectionView(
         key=key,
         title=SECTION_BY_KEY[key].title,
@@ -227,10 +248,10 @@ def _section_view(key: str, raw: dict, numbers: dict[int, int]) -> SectionView:
         level_name=LEVEL_NAMES[int(score)],
         descriptor=descriptor,
         evidence=list(raw.get("evidence") or []),
-        advice=_advice(key, raw, score, descriptor),
+        advice=[line for line in _advice(key, raw, score, descriptor) if line != cap_reason],
         turn_number=numbers.get(raw.get("turn")),
         exemplary=DESCRIPTORS[key][MAX_LEVEL] if weak else None,
-        example=SECTION_BY_KEY[key].example if weak else None,
+        capped=bool(cap_reason),
     )
 
 
@@ -275,6 +296,11 @@ def build_review(transcript: dict, report: dict | None) -> Review:
         for flag in graded.get("consistency") or []:
             if flag.get("turn") in numbers:
                 turns[flag["turn"]].flags.append(flag.get("message", ""))
+        doubts = [flag for flag in graded.get("flags") or [] if isinstance(flag, dict)]
+        for flag in doubts:
+            if flag.get("turn") in numbers:
+                turns[flag["turn"]].doubts.append(flag)
+        outcomes = [o.get("outcome") for o in graded.get("pushback") or []]
         timed = [t.seconds for t in turns if t.seconds is not None]
         # A drill asks about a few sections only; the others were never asked, so not shown.
         shown = graded.get("asked") if report.get("session_kind") == "drill" else SECTION_KEYS
@@ -292,6 +318,13 @@ def build_review(transcript: dict, report: dict | None) -> Review:
                 budget_seconds=_number(raw_project.get("time_budget_seconds")),
                 delivery=graded.get("delivery"),
                 consistency=list(graded.get("consistency") or []),
+                doubts=[flag for flag in doubts if flag.get("severity") == "red"],
+                pushback_score=_number(graded.get("pushback_score")),
+                pushback_counts={
+                    name: outcomes.count(name)
+                    for name in ("held", "conceded", "caved")
+                    if outcomes.count(name)
+                },
             )
         )
     fixes = []
@@ -371,15 +404,16 @@ def review_markdown(review: Review, *, title: str) -> str:
                 if section.evidence:
                     lines += ["", "Evidence:"] + [f"- “{quote}”" for quote in section.evidence]
                 if section.weak:
-                    lines += [
-                        "",
-                        f"What a 4 holds: {section.exemplary}",
-                        f"For example: {section.example}",
-                    ]
+                    lines += ["", f"What a 4 holds: {section.exemplary}"]
                 lines.append("")
+        if project.pushback_counts:
+            record = ", ".join(f"{n} {name}" for name, n in project.pushback_counts.items())
+            lines += [f"Pushback: {record} ({project.pushback_share}% of this project's score)", ""]
+        for flag in project.doubts:
+            lines += [f"- Doubtful: {flag.get('title', '')}: {flag.get('reason', '')}"]
         for flag in project.consistency:
             lines += [f"- Consistency: {flag.get('message', '')}"]
-        if project.consistency:
+        if project.consistency or project.doubts:
             lines.append("")
         lines += ["### Transcript", ""]
         for turn in project.turns:
@@ -403,6 +437,13 @@ def review_markdown(review: Review, *, title: str) -> str:
             if turn.pushback:
                 outcome = turn.pushback
                 lines += [f"Pushback: {outcome.get('label', '')} — {outcome.get('reason', '')}", ""]
+                if turn.key_points:
+                    lines += ["What a strong answer contains:"]
+                    lines += [
+                        f"- [{'x' if covered else ' '}] {point}"
+                        for point, covered in turn.key_points
+                    ]
+                    lines.append("")
             for comment in turn.comments:
                 lines += [f"Mentor comment from {comment.author}: {comment.text}", ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -173,10 +173,16 @@ class SectionResult:
     detections: dict[int, d.Detections] = field(default_factory=dict)
     advice: list[str] = field(default_factory=list)
     cap_reason: str = ""  # why the score is lower than the claims alone would give
+    cap: float | None = None  # the most the doubtful claims in it allow (any grader)
 
     def as_dict(self) -> dict:
         return {
             "score": self.score,
+            # Before the pushback is counted: what the answers themselves earned (finalize_report
+            # takes the caves off this, so grading twice never takes them off twice).
+            "answer_score": self.score,
+            "answer_cap_reason": self.cap_reason,
+            "cap": self.cap,
             "evidence": self.evidence,
             "feedback": self.feedback,
             "level": LEVEL_NAMES[int(self.score)],
@@ -448,6 +454,7 @@ def grade_section(key: str, turns: list[Turn], flags: list[Flag] = ()) -> Sectio
         section.detections,
         advice,
         cap_reason,
+        cap if cap < MAX_LEVEL else None,
     )
 
 
@@ -455,28 +462,35 @@ def _first(turns: list[Turn]) -> int | None:
     return turns[0].index if turns else None
 
 
-def _apply_pushback(results: dict[str, SectionResult], outcomes: list[pushback.Outcome]) -> None:
-    """A cave costs the section it attacked and Defense (an interviewer remembers both)."""
-    caves = [o for o in outcomes if o.outcome == pushback.CAVED]
+def count_pushback(project: dict) -> None:
+    """A cave costs the section it attacked and Defense (an interviewer remembers both).
+
+    Recomputed from each section's `answer_score` (what its answers earned, whichever grader
+    scored them), so it can run again after the LLM grader replaces those scores."""
+    caves = [o for o in project["pushback"] if o["outcome"] == pushback.CAVED]
+    sections = project["sections"]
+    for section in sections.values():
+        section["score"] = section.get("answer_score", section["score"])
+        section["cap_reason"] = section.get("answer_cap_reason", "")
     for cave in caves:
-        result = results[cave.section]
-        if cave.section != "defense" and result.score > 1:
-            result.score = max(1.0, result.score - _CAVE_COST_SECTION)
-            result.cap_reason = f"Caved on the challenge in turn {cave.turn + 1}."
-    defense = results["defense"]
-    if caves and defense.gradable:
-        cap = max(1.0, MAX_LEVEL - _CAVE_COST_DEFENSE * len(caves))
-        if defense.score > cap:
-            defense.score = cap
-            turns = ", ".join(str(c.turn + 1) for c in caves)
-            defense.cap_reason = (
-                f"Caved under pushback (turn{'s' if len(caves) > 1 else ''} {turns}): a defense "
-                "is judged by how the challenges were met."
-            )
-    for result in results.values():
-        if result.cap_reason:
-            result.feedback = feedback_for(
-                result.key, result.score, result.advice, result.cap_reason
+        section = sections[cave["section"]]
+        if cave["section"] != "defense" and section["score"] > 1:
+            section["score"] = max(1.0, section["score"] - _CAVE_COST_SECTION)
+            section["cap_reason"] = f"Caved on the challenge in turn {cave['turn'] + 1}."
+    defense = sections["defense"]
+    cap = max(1.0, MAX_LEVEL - _CAVE_COST_DEFENSE * len(caves))
+    if caves and defense["score"] > cap:
+        defense["score"] = cap
+        turns = ", ".join(str(c["turn"] + 1) for c in caves)
+        defense["cap_reason"] = (
+            f"Caved under pushback (turn{'s' if len(caves) > 1 else ''} {turns}): a defense is "
+            "judged by how the challenges were met."
+        )
+    for key, section in sections.items():
+        section["level"] = LEVEL_NAMES[int(section["score"])]
+        if section["cap_reason"] and section["score"]:
+            section["feedback"] = feedback_for(
+                key, section["score"], section.get("advice") or [], section["cap_reason"]
             )
 
 
@@ -533,7 +547,6 @@ def grade_project(project: TranscriptProject, record: dict | None = None) -> dic
         for turn in project.turns
         if turn.kind == "challenge"
     ]
-    _apply_pushback(results, outcomes)
     gradable = any(r.gradable for r in results.values())
     project_delivery = delivery(project, claims) if gradable else None
     return {
@@ -610,6 +623,7 @@ def pushback_score(project: dict) -> float | None:
 def finalize_report(report: dict) -> dict:
     """Recompute every overall and the top fixes from the section scores (shared with the LLM)."""
     for project in report["projects"]:
+        count_pushback(project)
         scores = {key: section["score"] for key, section in project["sections"].items()}
         project_delivery = project.get("delivery")
         project["pushback_score"] = pushback_score(project)

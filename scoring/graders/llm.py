@@ -18,13 +18,14 @@ from django.core.cache import cache
 from scoring import llm
 from scoring.framework import SECTION_BY_KEY, SECTION_KEYS
 from scoring.graders import heuristic
-from scoring.rubric import DESCRIPTORS, LEVEL_NAMES, MAX_LEVEL
+from scoring.plausibility import RED, RULES
+from scoring.rubric import DESCRIPTORS, LEVEL_NAMES, MAX_LEVEL, PUSHBACK_WEIGHT
 from scoring.transcript import Transcript, TranscriptProject
 
 logger = logging.getLogger(__name__)
 
 NAME = "llm"
-PROMPT_VERSION = "2026-11-25.1"
+PROMPT_VERSION = "2026-12-01.1"
 CACHE_SECONDS = 60 * 60 * 24 * 30
 MAX_PARALLEL = 4
 MAX_QUOTES = 3
@@ -58,6 +59,14 @@ def _rubric_text() -> str:
     return "\n".join(lines)
 
 
+def _rules_text() -> str:
+    return "\n".join(
+        f"  * {rule.title}: {rule.doubt.format(quote='the claim')} ({rule.source})"
+        for rule in RULES.values()
+        if rule.severity == RED
+    )
+
+
 SYSTEM_PROMPT = f"""You grade one project from a mock onsite interview for engineers. The \
 candidate walked through the project section by section and answered pushback.
 
@@ -71,13 +80,22 @@ candidate's answers in that section, then choose the level they support.
 - Reward claims, not vocabulary: a number counts with a unit or a baseline, ownership counts as \
 "I decided/built/led X", an alternative counts when it is named and compared.
 - Length is not quality: filler, repetition and lists of buzzwords earn nothing.
-- A defense must address the challenge's subject with evidence; opinion or hedging scores low.
+- Judge a pushback answer by whether it engages the challenge's mechanism with evidence (a \
+figure, an experiment). Conceding with data, a limit and what would change is fine; conceding \
+without data, hedging, repeating the claim or the question, or appealing to authority is a \
+cave. How the challenges were met is {round(100 * PUSHBACK_WEIGHT)}% of the project's score, \
+and a cave lowers the section it attacked and Defense; grade the sections on their answers.
+- Be an interviewer who does not believe what cannot be true. A claim that breaks one of these \
+rules scores at most 1 in its section unless that section shows how it was measured and why \
+it holds:
+{_rules_text()}
 - An empty, gibberish or off-topic answer scores 0 with feedback "No answer to grade."
-- Feedback: one or two sentences naming what is missing for the next level.
+- Feedback: one or two sentences that quote the candidate's own words and name what is \
+missing for the next level ("You said '...': put a number on it").
 Reply with JSON only."""
 
 
-def _project_message(project: TranscriptProject) -> str:
+def _project_message(project: TranscriptProject, flags: list[dict]) -> str:
     lines = [f"Project: {project.title}"]
     for turn in project.turns:
         lines += [
@@ -85,6 +103,14 @@ def _project_message(project: TranscriptProject) -> str:
             f"Interviewer: {turn.question}",
             f"Candidate: {turn.answer}",
         ]
+        if turn.key_points:
+            lines.append(
+                "A strong answer to this challenge contains: " + "; ".join(turn.key_points)
+            )
+    doubts = [f for f in flags if f["severity"] == RED]
+    if doubts:
+        lines.append("\nClaims our plausibility rules doubt (check them yourself):")
+        lines += [f"- turn {f['turn'] + 1}: {f['title']}: \u201c{f['quote']}\u201d" for f in doubts]
     return "\n".join(lines)
 
 
@@ -97,7 +123,7 @@ def _cache_key(project: TranscriptProject, model: str) -> str:
     return f"scoring:llm:{PROMPT_VERSION}:{model}:{digest}"
 
 
-def _ask(project: TranscriptProject) -> tuple[dict, str, bool]:
+def _ask(project: TranscriptProject, flags: list[dict]) -> tuple[dict, str, bool]:
     """The model's section grades for one project (raw reply, and whether it was cached)."""
     model = llm.model_name()
     key = _cache_key(project, model)
@@ -107,7 +133,7 @@ def _ask(project: TranscriptProject) -> tuple[dict, str, bool]:
     completion = llm.structured_completion(
         [
             {"role": "system", "content": SYSTEM_PROMPT},
-            {"role": "user", "content": _project_message(project)},
+            {"role": "user", "content": _project_message(project, flags)},
         ],
         ProjectGrade,
     )
@@ -138,9 +164,17 @@ def _checked_section(grade: dict, heuristic_section: dict, answers: list[str]) -
     if not kept and score > UNSUPPORTED_CAP:
         score = UNSUPPORTED_CAP
         notes.append("no quote from the answers supports a higher score")
+    cap = heuristic_section.get("cap")
+    cap_reason = ""
+    if cap is not None and score > cap:
+        # The plausibility rules hold for every grader: a doubtful claim caps its section.
+        score = cap
+        cap_reason = heuristic_section.get("answer_cap_reason", "")
     return {
         **heuristic_section,
         "score": score,
+        "answer_score": score,
+        "answer_cap_reason": cap_reason,
         "evidence": kept[:MAX_QUOTES],
         "feedback": grade["feedback"].strip() or heuristic_section["feedback"],
         "level": LEVEL_NAMES[int(score)],
@@ -155,7 +189,9 @@ def grade(transcript: Transcript, project_records: list[dict] | None = None) -> 
     report["requested_grader"] = NAME
     try:
         with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(transcript.projects))) as pool:
-            answers = list(pool.map(_ask, transcript.projects))
+            answers = list(
+                pool.map(_ask, transcript.projects, [p["flags"] for p in report["projects"]])
+            )
     except llm.LLMError as exc:
         logger.warning("LLM grading fell back to the heuristic grader: %s", exc)
         report["fallback_reason"] = str(exc)
