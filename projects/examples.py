@@ -225,9 +225,9 @@ EXAMPLE_PROJECTS: tuple[ExampleProject, ...] = (
         "sections": {
             "problem": (
                 "Too many notifications were driving opt-outs and fatigue, so we had to send "
-                "fewer that matter more. Decisions had to take under 30 ms, respect a daily "
-                "cap per user, never send sensitive categories at night, and keep D1 and D7 "
-                "retention at least flat."
+                "fewer that matter more. Decisions had to take under 30 ms, send at most 3 "
+                "notifications per user a day, never send sensitive categories at night, and "
+                "keep D1 and D7 retention at least flat."
             ),
             "ownership": (
                 "I led the modeling and the policy layer. I owned the treatment policy, the "

@@ -1,7 +1,9 @@
 """Readiness: how far each section is from an answer that survives pushback.
 
-The status and hints come from `scoring.gaps`, the same code the grader and the
-challenge engine read, so "ready" here means the same thing as a good score later.
+The status and hints come from the grader itself (`scoring.graders.heuristic.read_section`):
+"Ready" means the grader would give the section at least a 3 if it were said as written, and
+the hints are its advice, quoting the text. Claims an interviewer would not believe are listed
+before the round, beside the metric arithmetic check.
 """
 
 from collections.abc import Iterable, Mapping
@@ -10,28 +12,51 @@ from functools import lru_cache
 
 from projects.metrics_check import MetricIssue, check_metric, check_text
 from scoring.framework import SECTION_BY_KEY, SECTIONS
-from scoring.gaps import find_gaps, section_status
+from scoring.graders.heuristic import read_section
+from scoring.plausibility import RED, Flag, section_flags
 
 # Share of a section's points each status earns toward the 0–100 project score.
 _STATUS_POINTS = {"missing": 0.0, "thin": 0.5, "ready": 1.0}
 STATUS_LABELS = {"missing": "Missing", "thin": "Thin", "ready": "Ready"}
 
 
-# The detectors cost a few milliseconds per section and the list page scores every
-# project on each visit; texts rarely change, so recent results are kept per process.
+# Reading a section costs a few milliseconds and the list page scores every project on each
+# visit; texts rarely change, so recent readings are kept per process.
+READY_AT = 3.0
+
+
 @lru_cache(maxsize=4096)
+def _reading(key: str, text: str) -> tuple[str, tuple[str, ...]]:
+    result = read_section(key, text)
+    if result.score == 0:
+        status = "missing"
+    elif result.score >= READY_AT:
+        status = "ready"
+    else:
+        status = "thin"
+    if status == "missing":
+        return status, (_nothing_to_read(key, text),)
+    hints = [result.cap_reason] if result.cap_reason else []
+    return status, tuple(dict.fromkeys(hints + result.advice))
+
+
+def _nothing_to_read(key: str, text: str) -> str:
+    title = SECTION_BY_KEY[key].title
+    if not (text or "").strip():
+        return f"{title} is empty."
+    return f"{title} has nothing the grader can read yet: say what happened, in sentences."
+
+
 def _status(key: str, text: str) -> str:
-    return section_status(key, text)
+    return _reading(key, text)[0]
 
 
-@lru_cache(maxsize=4096)
 def _hints(key: str, text: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(gap.message for gap in find_gaps(key, text)))
+    return _reading(key, text)[1]
 
 
 def clear_caches() -> None:
-    _status.cache_clear()
-    _hints.cache_clear()
+    _reading.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -61,6 +86,7 @@ class SectionReadiness:
 class Readiness:
     sections: tuple[SectionReadiness, ...]
     metric_issues: tuple[MetricIssue, ...]
+    doubts: tuple[Flag, ...] = ()  # claims an interviewer would not believe as written
 
     @property
     def score(self) -> int:
@@ -90,7 +116,12 @@ def check_readiness(texts: Mapping[str, str], metrics: Iterable[Mapping] = ()) -
     ]
     for section in SECTIONS:
         issues.extend(check_text(texts.get(section.key) or ""))
-    return Readiness(sections=tuple(sections), metric_issues=tuple(issues))
+    doubts = [
+        flag
+        for flag in section_flags({s.key: texts.get(s.key) or "" for s in SECTIONS})
+        if flag.severity == RED
+    ]
+    return Readiness(sections=tuple(sections), metric_issues=tuple(issues), doubts=tuple(doubts))
 
 
 def project_readiness(project) -> Readiness:

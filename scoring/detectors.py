@@ -279,11 +279,22 @@ _DECISION_VERBS = (
     r"|was accountable for|was in charge of|was the (?:tech(?:nical)? lead|lead|owner|DRI)"
     r"|was (?:tech(?:nical)? )?lead"
 )
+# What a decision is about: up to eight words, or a list of them ("owned model design, the
+# feature pipeline and the rollout").
+_DECISION_OBJECT = rf"(?:[ \t]+(?!and\b|but\b){_TOKEN},?){{1,8}}(?:[ \t]+and{_WORDS}{{1,4}})?"
 _DECISION = _compile(
     r"\bI(?:\s+(?:have|had|personally|also|then|first|later|eventually|initially|finally"
     rf"|ultimately|myself|alone|originally))*\s+(?:{_DECISION_VERBS})\b"
-    rf"(?P<object>(?:[ \t]+(?!and\b|but\b){_TOKEN}){{1,8}})"
-    rf"|\bmy (?:decision|call|proposal|design) (?:was|is)(?P<object2>{_WORDS}{{1,8}})",
+    rf"(?P<object>{_DECISION_OBJECT})"
+    rf"|\bmy (?:decision|call|proposal|design) (?:was|is)(?P<object2>{_WORDS}{{1,8}})"
+    # Notes drop the "I": "Tech lead for 4 engineers. Owned model design and the rollout."
+    rf"|(?:^|(?<=[.;:\n])|(?<=[.;:\n] ))[ \t]*(?:co-)?(?:{_DECISION_VERBS})\b"
+    rf"(?P<object3>{_DECISION_OBJECT})",
+)
+# Clerical work is not ownership: "I wrote the meeting notes".
+_CLERICAL = _compile(
+    r"\b(?:notes|minutes|agenda|meetings?|status updates?|invites?|calendar|slides|emails?"
+    r"|the tickets)\b"
 )
 _VAGUE = frozenset(
     [
@@ -325,7 +336,10 @@ _VAGUE = frozenset(
 def _decisions(text: str) -> list[Span]:
     found = []
     for m in _DECISION.finditer(_lower(text)):
-        obj = (m.group("object") or m.group("object2") or "").lower().split()
+        raw = m.group("object") or m.group("object2") or m.group("object3") or ""
+        obj = raw.lower().split()
+        if _CLERICAL.search(raw):
+            continue
         if any(word.strip(".,;") not in _VAGUE for word in obj):
             found.append(Span("decisions", m.start(), m.end(), text[m.start() : m.end()]))
     return found
@@ -519,7 +533,9 @@ def _hedging(text: str) -> list[Span]:
 
 
 _HINDSIGHT = _compile(
-    r"\b(?:in hindsight\b|looking back\b|in retrospect\b|next time\b|next iteration\b"
+    # Notes: "Hindsight: would invest earlier in calibrated scores."
+    r"(?:^|(?<=[.;:\n])|(?<=[.;:\n] ))[ \t]*would (?:have )?\w+"
+    r"|\b(?:in hindsight\b|hindsight:|looking back\b|in retrospect\b|next time\b|next iteration\b"
     r"|if I (?:did|were to do|had to do|could do|started) (?:it|this|that)?\s*(?:again|over)\b"
     r"|(?:I|we)(?:'d| would)(?: have)?(?: \w+)? (?:do|done|change|changed|invest|invested|start"
     r"|started|use|used|add|added|build|built|pick|picked|choose|chosen|try|tried|move|moved"

@@ -113,13 +113,3 @@ def find_gaps(section_key: str, text: str) -> list[Gap]:
         Gap(code, section_key, gap_message(code, section_key))
         for code in codes_from(section_key, text or "", d.detect_all(text or ""))
     ]
-
-
-def section_status(section_key: str, text: str) -> str:
-    """ "missing" (nothing to read), "thin" (a blocking gap) or "ready"."""
-    codes = {gap.code for gap in find_gaps(section_key, text)}
-    if "empty" in codes:
-        return "missing"
-    if codes & BLOCKING_GAPS[section_key]:
-        return "thin"
-    return "ready"

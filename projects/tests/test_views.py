@@ -227,7 +227,7 @@ def test_readiness_htmx_returns_fragment_with_hints_for_typed_text(client_user):
     )
     text = response.text
     assert "<html" not in text
-    assert "Role &amp; Ownership never says what you decided" in text
+    assert "which of those decisions were yours?" in text
     assert "Alternatives &amp; Trade-offs is empty." in text
     assert "you quote –20 ms, but the arithmetic gives −18 ms" in text
     # Each section's status line under its field is updated out of band.
@@ -240,8 +240,8 @@ def test_readiness_changes_when_hint_is_fixed(client_user):
     strong = client_user.post(
         url, _form_data(ownership="I chose the ranker and led the rollout."), **HTMX
     ).text
-    assert "never says what you decided" in weak
-    assert "never says what you decided" not in strong
+    assert "which of those decisions were yours?" in weak
+    assert "which of those decisions were yours?" not in strong
 
 
 # --- detail / delete / duplicate / move / examples / import ----------------------------

@@ -65,6 +65,7 @@ _LIMIT_DIMENSIONS = re.compile(
     _F,
 )
 _NON_WORDS = re.compile(r"\W+")
+_LIST_JOINS = re.compile(r",\s*(?!and\b)\w|\band\s+(?!the\s+\w+\s+team)\w", _F)
 _HEDGE_PENALTY = 0.5
 _DILUTION_PENALTY = 0.5
 _DILUTED_WORDS_PER_CLAIM = 45
@@ -120,8 +121,14 @@ class SectionInput:
         spans = []
         for start, _, index in self.offsets:
             turn = by_index[index]
+            # Compared by their figures: two limits in one clause are two claims.
             spans += [
-                d.Span(claim.type, claim.start + start, claim.end + start, claim.phrase)
+                d.Span(
+                    claim.type,
+                    claim.start + start,
+                    claim.end + start,
+                    " ".join(value.text for value in claim.values),
+                )
                 for claim in read_claims(turn.answer, self.key)
                 if claim.type in types
             ]
@@ -232,13 +239,16 @@ def _ownership(s: SectionInput) -> Level:
             and _PEOPLE_OBJECT.match(_SCOPE_VERBS.split(span.text)[-1])
         )
     ]
+    # "I chose the ranker and designed the pipeline" is two decisions; a list of what was
+    # owned counts each item, up to three per sentence.
+    made = sum(1 + min(2, len(_LIST_JOINS.findall(span.text))) for span in decisions)
     scope = list(_SCOPE.finditer(s.heard))
     level = 1.0
-    if len(decisions) >= 2 and scope:
+    if made >= 2 and scope:
         level = 4.0
-    elif len(decisions) >= 2:
+    elif made >= 2 or (made and scope):
         level = 3.0
-    elif decisions:
+    elif made:
         level = 2.0
     scope_spans = [d.Span("scope", m.start(), m.end(), m.group(0)) for m in scope[:1]]
     # Scope was found on the heard text; quote it only when it sits at the same place.
@@ -456,6 +466,13 @@ def grade_section(key: str, turns: list[Turn], flags: list[Flag] = ()) -> Sectio
         cap_reason,
         cap if cap < MAX_LEVEL else None,
     )
+
+
+def read_section(key: str, text: str) -> SectionResult:
+    """How the grader would score a project record's section text, said as one answer: what
+    the readiness check shows, so that "Ready" means a 3 or more here."""
+    turn = Turn(0, key, "prompt", SECTION_BY_KEY[key].prompt, text or "", None)
+    return grade_section(key, [turn], find_flags([Passage(0, key, text or "")]))
 
 
 def _first(turns: list[Turn]) -> int | None:

@@ -3,7 +3,7 @@
 import pytest
 
 from scoring.framework import SECTION_KEYS
-from scoring.gaps import GAP_CODES, GAP_MESSAGES, find_gaps, section_status
+from scoring.gaps import GAP_CODES, GAP_MESSAGES, find_gaps
 
 
 def codes(section, text):
@@ -129,18 +129,3 @@ def test_keyword_stuffing_does_not_close_gaps():
     stuffed = "A/B test CUPED p-value latency cost alternatives trade-offs baseline results"
     assert "no_numbers" in codes("results", stuffed)
     assert "no_alternative" in codes("tradeoffs", stuffed)
-
-
-@pytest.mark.parametrize(
-    ("section", "text", "status"),
-    [
-        ("results", "", "missing"),
-        ("results", "Latency improved a lot for every user.", "thin"),
-        ("results", "p95 fell from 92 ms to 74 ms in a two-week A/B test.", "ready"),
-        ("ownership", "We did the work together as a team.", "thin"),
-        ("ownership", "I chose the ranker and led the rollout.", "ready"),
-        ("defense", "It cost 25 ms at p95, which the 80 ms budget could not absorb.", "ready"),
-    ],
-)
-def test_section_status(section, text, status):
-    assert section_status(section, text) == status
