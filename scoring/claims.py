@@ -65,7 +65,8 @@ _FACET_FIGURE_AFTER = re.compile(
     _F,
 )
 _FACET_FIGURE_BEFORE = re.compile(
-    r"(?:\b(?:top|bottom|interval of|ci of|between|p\s?[<=≤]|n\s?=)|±|\+/-)[\s-]*~?\s*$", _F
+    r"(?:\b(?:top|bottom|interval of|ci of|between|p\s?[<=≤]|n\s?=|per)|±|\+/-)[\s-]*~?\s*$",
+    _F,
 )
 # "for 4 weeks", "over 3 days": how long something ran, not a claim (but "for 4 engineers" is).
 _DURATION_BEFORE = re.compile(r"\b(?:for|over|during|across|after|in the first)\s*~?\s*$", _F)
@@ -260,6 +261,12 @@ def _same_unit(values: tuple[Quantity, ...]) -> bool:
 
 
 def _value(number: str) -> float | None:
+    clock = re.fullmatch(r"(\d{1,2}):(\d\d)(?:\s?([ap])m)?", number.strip(), _F)
+    if clock:  # a time of day, in hours: "by 05:00"
+        hours = int(clock.group(1)) % 12 if clock.group(3) else int(clock.group(1))
+        return (
+            hours + (12 if (clock.group(3) or "").lower() == "p" else 0) + int(clock.group(2)) / 60
+        )
     cleaned = re.sub(r"[\s$€£~≈+]", "", number).replace("–", "-").replace("−", "-")
     scale = 1.0
     lowered = cleaned.lower()
@@ -317,7 +324,7 @@ def _quantities(text: str) -> list[tuple[int, int, Quantity]]:
         # A year is not a claim.
         if raw_unit is None and re.fullmatch(r"(?:19|20)\d\d", number.strip()):
             continue
-        unit = _unit(raw_unit, number)
+        unit = "time" if ":" in number else _unit(raw_unit, number)
         before = text[max(0, m.start() - 16) : m.start()]
         if (
             _FACET_FIGURE_AFTER.match(text, end)
@@ -357,6 +364,11 @@ def _metric_near(text: str, left: int, start: int, end: int, right: int) -> str:
     adjacent = re.match(rf"\s*(?:{_METRIC_NAMES})\b", text[end:right], _F)
     if adjacent:
         return adjacent.group(0).strip().lower()
+    # "AUC of 0.99", "p95 was 74 ms": the metric just before the figure governs it...
+    near = list(_METRIC.finditer(text, max(left, start - 25), start))
+    if near:
+        return near[-1].group(0).lower()
+    # ...otherwise the clause's subject: "conversions at equal spend rose 4.1%".
     before = _METRIC.search(text, left, start)
     if before:
         return before.group(0).lower()
@@ -475,6 +487,13 @@ def _cut(said: str, left: int, right: int, clause_left: int, clause_right: int) 
     if right < clause_right and said[right:clause_right].strip(" .,;"):
         phrase = phrase + "…"
     return phrase
+
+
+def phrase_around(text: str, start: int, end: int) -> str:
+    """The clause of `text` around [start, end), as whole words, with "…" where it was cut."""
+    left, right = _clause_bounds(text, start, end)
+    lo, hi = _window(text, left, start, end, right)
+    return _cut(text, lo, hi, left, right)
 
 
 @lru_cache(maxsize=4096)

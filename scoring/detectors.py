@@ -100,7 +100,8 @@ _MEASURE_WORDS = _compile(
     r"|\w+[- ]rate|d1|d7|d30|dau|mau|wau|tickets?|bugs?|freshness|staleness|skew|drift"
     r"|requests?|clicks?|views?|impressions?|sends?|notifications?|messages?|money|\$"
     r"|mape|wmape|smape|rmse|mae|log[- ]?loss|perplexity|bleu|rouge|win rate|lift|gain|share"
-    r"|abandon\w*|calibration|prevalence|refunds?|late|on-time|queue|wait|error|miss\w*|accura\w*",
+    r"|abandon\w*|calibration|prevalence|refunds?|late|on-time|queue|wait|error|miss\w*|accura\w*"
+    r"|gap|difference|delta|spread|uplift|win rate|hit rate",
 )
 # Number-led patterns start with a one-character guard: a single check rejects the positions
 # where no number can begin, before the lookbehind and optional signs are tried.
@@ -141,6 +142,8 @@ def _sentence_window(text: str, start: int, end: int, before: int, after: int) -
 _SET_AGAINST = _compile(
     r"\b(?:off by|wrong by|missed by|against|versus|vs\.?|compared (?:to|with)|than|ours)\b"
     r"[^.]{0,40}\d\s?%|\d\s?%[^.]{0,40}\b(?:against|versus|vs\.?|than|ours)\b"
+    # a figure a test returned: "the A/A run showed 0.1%"
+    r"|\b(?:showed|shows|found|measured|gave|returned|came (?:in|out) at)\s+(?:a |an )?~?\d"
 )
 _OF_WHAT = re.compile(r"\s+of\s+(?:the\s+|all\s+)?[a-z]")
 

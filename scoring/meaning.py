@@ -1,10 +1,12 @@
-"""Meaning, not shared words: does an answer say what a key point says?
+"""Meaning, not only shared words: does an answer say what a key point says?
 
 A small static embedding model (`wordllama`, whose weights ship inside its wheel, so nothing is
-downloaded) embeds each sentence of an answer and each key point of a challenge's strong answer;
-a key point is covered when some sentence is close enough to it. Measured on our calibration
-set: sentences that make a key point score about 0.5-0.65 against it, caved or off-topic answers
-0.2-0.3 (see docs/scoring.md).
+downloaded) embeds each sentence of an answer and each key point of a challenge's strong answer.
+Static embeddings catch paraphrase only partly, so a key point's closeness is the nearest
+sentence's cosine plus half the share of the key point's content words the answer uses. On our
+calibration pairs (docs/scoring.md) answers that make the point score 0.22-0.83, caves and
+off-topic answers -0.06-0.36; 0.3 separates most of them, and the graders never rest a verdict
+on this alone: an answer must also bring evidence to hold.
 """
 
 import re
@@ -13,7 +15,11 @@ from pathlib import Path
 
 import numpy as np
 
-COVERED = 0.45
+from scoring.graders.text import content_stems
+
+COVERED = 0.3
+ON_TOPIC = 0.3  # an answer this close to the question itself takes up its subject
+_WORD_SHARE_WEIGHT = 0.5
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
 
 
@@ -35,7 +41,7 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text) if len(s.split()) >= 3]
 
 
-def closeness(text: str, points: tuple[str, ...]) -> list[float]:
+def similarity(text: str, points: tuple[str, ...]) -> list[float]:
     """For each point, how close the nearest sentence of `text` comes to it (cosine, -1..1)."""
     said = sentences(text)
     if not said or not points:
@@ -43,6 +49,17 @@ def closeness(text: str, points: tuple[str, ...]) -> list[float]:
     answer = np.stack([_embedding(s) for s in said])
     wanted = np.stack([_embedding(p) for p in points])
     return [float(x) for x in (answer @ wanted.T).max(axis=0)]
+
+
+def closeness(text: str, points: tuple[str, ...]) -> list[float]:
+    """For each point: the nearest sentence's similarity plus half the share of its words used."""
+    used = content_stems(text)
+    scores = []
+    for point, cosine in zip(points, similarity(text, points), strict=True):
+        wanted = content_stems(point)
+        share = len(wanted & used) / len(wanted) if wanted else 0.0
+        scores.append(cosine + _WORD_SHARE_WEIGHT * share)
+    return scores
 
 
 def covered(text: str, points: tuple[str, ...]) -> list[bool]:

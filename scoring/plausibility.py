@@ -28,6 +28,7 @@ from scoring.claims import (
     ONLINE,
     TEAM,
     Claim,
+    phrase_around,
     read_claims,
 )
 from scoring.listener import listen
@@ -315,15 +316,9 @@ def _flag(rule: str, passage: Passage, quote: str) -> Flag:
 
 
 def _phrase(passage: Passage, heard_match: re.Match, heard_text: str) -> str:
-    """The candidate's words behind a match on heard text, widened to whole words."""
-    heard = listen(passage.text)
-    start, end = heard.source(*heard_match.span())
-    said = passage.text
-    while start > 0 and said[start - 1].isalnum():
-        start -= 1
-    while end < len(said) and said[end].isalnum():
-        end += 1
-    return said[start:end].strip(" ,.;:")
+    """The candidate's words behind a match on heard text: its clause, as whole words."""
+    start, end = listen(passage.text).source(*heard_match.span())
+    return phrase_around(passage.text, start, end)
 
 
 _UP_DOWN = re.compile(
@@ -398,7 +393,8 @@ _PREVALENCE = re.compile(
     r"(?:\b(?:about|only|around|roughly|under|below|less than|just)\s+)?~?(\d+(?:\.\d+)?)\s?%"
     r"\s+(?:of\s+(?:all\s+)?(?:\w+\s+){0,3}?(?:are|is|were|was|reach|arrive|get|turn out|end up"
     r"|contain|have)|of\s+(?:transactions|parcels|accounts|orders|images|listings|comments"
-    r"|uploads|items|posts|messages|payments|claims)\b|prevalence"
+    r"|uploads|items|posts|messages|payments|claims|traffic|users|requests|sessions)\b"
+    r"|prevalence"
     r"|base rate|positive rate)",
     _F,
 )
@@ -409,8 +405,21 @@ _PR_METRICS = re.compile(
 )
 
 
+_ALLOCATION = re.compile(
+    r"\b(?:a/?b|test|experiment|ramp\w*|roll\w*|canary|holdout|bucket|arm|exposed|shadow)\b", _F
+)
+
+
 def _rare_class(project: _Project) -> bool:
-    return any(float(m.group(1)) <= RARE_CLASS_SHARE for m in _PREVALENCE.finditer(project.text()))
+    """Does the project say the positive class is a few percent of what it scores? ("About
+    1.1% of parcels arrive damaged", "fraud is under 1% of traffic"; not "a test on 5% of
+    traffic", which is how much the test saw.)"""
+    text = project.text()
+    return any(
+        float(m.group(1)) <= RARE_CLASS_SHARE
+        and not _ALLOCATION.search(text, max(0, m.start() - 40), m.start())
+        for m in _PREVALENCE.finditer(text)
+    )
 
 
 def _rare_class_accuracy(project: _Project) -> Iterable[Flag]:
@@ -817,9 +826,14 @@ _BUDGET_ORIGIN = re.compile(
 )
 
 
+_BUDGET_WORD = re.compile(r"\b(?:budget|limit|target|sla|slo|ceiling|cap)\b", _F)
+
+
 def _given_budget(project: _Project) -> Iterable[Flag]:
-    if _BUDGET_ORIGIN.search(project.text()):
-        return
+    # Where a budget came from is said beside it: "the 40 ms came from the page's SLO".
+    for sentence in re.split(r"(?<=[.!?])\s+", project.text()):
+        if _BUDGET_WORD.search(sentence) and _BUDGET_ORIGIN.search(sentence):
+            return
     for i, passage in enumerate(project.passages):
         match = _GIVEN.search(project.heard[i])
         if match:

@@ -71,9 +71,9 @@ _DILUTION_PENALTY = 0.5
 _DILUTED_WORDS_PER_CLAIM = 45
 _DILUTED_MIN_WORDS = 150
 _REPEAT_SHARE = 0.3
-# Pushback: Defense loses this much per challenge caved; an attacked section loses one level.
-_CAVE_COST_DEFENSE = 1.5
+# Pushback: a cave costs the section it attacked a level, and Defense a level as well.
 _CAVE_COST_SECTION = 1.0
+_CAVE_COST_OWN = 0.5
 
 
 class _Joined(dict):
@@ -495,9 +495,12 @@ def count_pushback(project: dict) -> None:
             section["score"] = max(1.0, section["score"] - _CAVE_COST_SECTION)
             section["cap_reason"] = f"Caved on the challenge in turn {cave['turn'] + 1}."
     defense = sections["defense"]
-    cap = max(1.0, MAX_LEVEL - _CAVE_COST_DEFENSE * len(caves))
-    if caves and defense["score"] > cap:
-        defense["score"] = cap
+    # Each cave costs Defense a level, and a cave on Defense's own challenge half a level more.
+    cost = sum(
+        _CAVE_COST_SECTION + (_CAVE_COST_OWN if c["section"] == "defense" else 0) for c in caves
+    )
+    if caves and defense["score"] > 1:
+        defense["score"] = max(1.0, defense["score"] - cost)
         turns = ", ".join(str(c["turn"] + 1) for c in caves)
         defense["cap_reason"] = (
             f"Caved under pushback (turn{'s' if len(caves) > 1 else ''} {turns}): a defense is "

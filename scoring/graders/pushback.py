@@ -3,9 +3,10 @@
 Judged as an interviewer does, by whether the answer engages the challenge's mechanism and
 brings evidence for the position it takes, not by the words it shares with the question:
 
-- a challenge from the bank carries the key points of a strong answer; the answer engages it
-  when its sentences mean what one of them says (`scoring.meaning`); a hand-written challenge
-  without key points is engaged when the answer takes up its subject;
+- the answer engages the challenge when it takes up its subject: its words, its family of
+  subjects (a doubt about noise is met by a test and its interval), or its meaning; a challenge
+  from the bank also carries the key points of a strong answer, each checked by meaning
+  (`scoring.meaning`) and shown covered or missing;
 - evidence is a figure with a unit or a baseline, or an experiment; a figure that is itself
   implausible, or an appeal to authority ("state of the art", "the numbers speak for
   themselves"), is the claim repeated, not evidence;
@@ -47,7 +48,7 @@ _SUBJECTS: tuple[tuple[re.Pattern, re.Pattern], ...] = (
         re.compile(
             r"A/B|hold-?out|control|randomi|interval|p[- ]?value|p\s*<|significan|arms?\b"
             r"|CUPED|sample|cohort|week|experiment|varian|bootstrap|replicat|A/A|interleav"
-            r"|backtest|blind|audit|diff(?:erence)?[- ]in",
+            r"|backtest|blind|audit|diff(?:erence)?[- ]in|\btest\w*|split|compared|measured",
             _F,
         ),
     ),
@@ -186,7 +187,9 @@ def addresses(question: str, answer: str) -> bool:
     said = content_stems(heard)
     if asked and len(asked & said) / len(asked) >= 0.25:
         return True
-    return any(q.search(question) and a.search(heard) for q, a in _SUBJECTS)
+    if any(q.search(question) and a.search(heard) for q, a in _SUBJECTS):
+        return True
+    return meaning.similarity(heard, (question,))[0] >= meaning.ON_TOPIC
 
 
 def _repeats_question(question: str, answer: str) -> bool:
@@ -281,7 +284,7 @@ def _judge(turn: Turn, found: d.Detections) -> tuple[str, str, list[bool]]:
         )
     if _repeats_question(question, answer):
         return CAVED, "Says the challenge back without answering it.", covered
-    engaged = any(covered) if turn.key_points else addresses(question, answer)
+    engaged = any(covered) or addresses(question, answer)
     if not engaged:
         missing = f" A strong answer would cover: {turn.key_points[0]}" if turn.key_points else ""
         return CAVED, "The answer does not take up what the challenge was about." + missing, covered

@@ -1,0 +1,138 @@
+"""Plausibility rules: what a senior interviewer would not believe, and what they would."""
+
+import pytest
+
+from scoring.plausibility import AMBER, FLAG_KEYS, RED, RULES, Passage, find_flags, section_flags
+
+
+def _rules(sections):
+    return {flag.rule for flag in section_flags(sections)}
+
+
+@pytest.mark.parametrize(
+    ("sections", "rule"),
+    [
+        (
+            {"results": "The churn model reached an AUC of 0.99 on the holdout."},
+            "near_perfect_metric",
+        ),
+        (
+            {"results": "It catches every scam: 100% recall and zero false positives."},
+            "near_perfect_metric",
+        ),
+        (
+            {
+                "problem": "Only 0.6% of transactions are fraudulent.",
+                "results": "Accuracy went from 80% to 99.9%.",
+            },
+            "rare_class_accuracy",
+        ),
+        (
+            {"results": "Revenue rose 40% in the two weeks after the new ranking."},
+            "implausible_lift",
+        ),
+        ({"results": "Log-loss improved by 45% on the production model."}, "implausible_lift"),
+        (
+            {"problem": "We served 5M QPS at 10 ms p99 on under $1k a month."},
+            "systems_mismatch",
+        ),
+        (
+            {"results": "Training cost went down 60% even though we trained on twice the data."},
+            "savings_exceed_bill",
+        ),
+        (
+            {"tradeoffs": "Transformers were better because they are state of the art."},
+            "authority_reason",
+        ),
+        ({"defense": "The numbers speak for themselves."}, "authority_reason"),
+        (
+            {"ownership": "I made every decision; without me, none of this would have shipped."},
+            "sweeping_ownership",
+        ),
+        (
+            {"ownership": "I led a team of 3 engineers.", "results": "My 12 engineers shipped it."},
+            "contradiction",
+        ),
+    ],
+)
+def test_what_an_interviewer_would_not_believe_is_flagged(sections, rule):
+    assert rule in _rules(sections)
+    assert RULES[rule].severity == RED
+
+
+@pytest.mark.parametrize(
+    "sections",
+    [
+        {"results": "The fraud model's AUC went from 0.86 to 0.89 in a 4-week backtest."},
+        {"results": "Watch time rose 3.2% in a two-week A/B test (95% CI +2.4% to +4.0%)."},
+        {"results": "p95 fell from 92 ms to 74 ms; cost per 1k requests dropped 12%."},
+        {"problem": "We serve 120k QPS under 80 ms p95 on a $90k monthly budget."},
+        {"results": "18% of spend comes from campaigns younger than a week."},
+        {"tradeoffs": "We compared it with the state-of-the-art cross-encoder: +4% NDCG, 180 ms."},
+        {"ownership": "I chose the ranker; the platform team helped with the feature store."},
+    ],
+)
+def test_ordinary_strong_claims_are_not_flagged_red(sections):
+    assert not {f.rule for f in section_flags(sections) if f.severity == RED}
+
+
+@pytest.mark.parametrize(
+    ("sections", "rule"),
+    [
+        (
+            {"results": "Average basket was $51 in March against $46 in February, up 11%."},
+            "pre_post",
+        ),
+        ({"results": "Offline NDCG@10 rose 7% over the popularity baseline."}, "offline_only"),
+        ({"results": "In a 3-day A/B test, sign-ups rose 1.1%."}, "short_test"),
+        (
+            {
+                "results": "We emailed a coupon to the riskiest 5%; "
+                "most of the targeted users stayed."
+            },
+            "no_control",
+        ),
+        (
+            {"results": "The carousel generated $2.1M of revenue in its first month."},
+            "attributed_revenue",
+        ),
+        (
+            {"results": "Evaluated on last quarter's click logs, recall@20 was 0.41."},
+            "logged_feedback",
+        ),
+        ({"results": "AUC of 0.84 on a random 20% holdout of accounts."}, "random_split"),
+        ({"tradeoffs": "The threshold was tuned on the evaluation set."}, "tuned_on_eval"),
+        ({"results": "Reviewers rated the summaries 4.4 out of 5."}, "rating_as_quality"),
+        ({"defense": "The 20 ms budget was non-negotiable."}, "given_budget"),
+    ],
+)
+def test_evidence_that_does_not_show_the_claim_is_flagged_amber(sections, rule):
+    assert rule in _rules(sections)
+    assert RULES[rule].severity == AMBER
+
+
+def test_a_flag_quotes_the_candidate_and_says_why():
+    [flag] = [
+        f
+        for f in find_flags([Passage(4, "results", "The churn model's AUC was 0.99 on a holdout.")])
+        if f.rule == "near_perfect_metric"
+    ]
+    assert flag.ref == 4 and flag.section == "results"
+    assert "0.99" in flag.quote
+    assert flag.quote.strip("…") in "The churn model's AUC was 0.99 on a holdout."
+    assert "leak" in flag.reason
+    assert flag.source
+
+
+def test_spoken_figures_raise_the_same_flags():
+    written = _rules({"results": "Conversions went up 300% in the first week."})
+    spoken = _rules({"results": "Conversions went up, like, three hundred percent in week one."})
+    assert "implausible_lift" in written and "implausible_lift" in spoken
+
+
+def test_every_rule_has_a_reason_and_a_source():
+    for key in FLAG_KEYS:
+        rule = RULES[key]
+        assert rule.key == key and rule.doubt and rule.source and rule.title
+        assert "{quote}" in rule.doubt
+        assert (rule.cap == 1) == (rule.severity == RED)
