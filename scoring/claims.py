@@ -489,6 +489,14 @@ def _cut(said: str, left: int, right: int, clause_left: int, clause_right: int) 
     return phrase
 
 
+@lru_cache(maxsize=4096)
+def _facets(sentence: str) -> frozenset[str]:
+    """What a sentence states about the claims in it: a control, a duration, an interval…"""
+    return frozenset(
+        facet for facet, pattern in _FACET_PATTERNS.items() if pattern.search(sentence)
+    )
+
+
 def phrase_around(text: str, start: int, end: int) -> str:
     """The clause of `text` around [start, end), as whole words, with "…" where it was cut."""
     left, right = _clause_bounds(text, start, end)
@@ -538,9 +546,7 @@ def read_claims(text: str, section: str = "") -> tuple[Claim, ...]:
         if is_range and _INTERVAL_WORDS.search(clause):
             continue  # "a 95% interval of +2.6% to +3.8%" says how sure, not what moved
         change = len(group) > 1 and not is_range and _same_unit(tuple(values[:2]))
-        stated = frozenset(
-            facet for facet, pattern in _FACET_PATTERNS.items() if pattern.search(sentence)
-        )
+        stated = _facets(sentence)
         if change:
             stated |= {"baseline"}
         said_left, said_right = _said(heard, *_window(spoken, left, first, last, right))

@@ -30,8 +30,8 @@ class Span:
 _ESCAPE_OR_RUN = re.compile(r"\\.|\(\?P<\w+>|\(|[^\\(]+")
 
 
-def _compile(pattern: str) -> re.Pattern:
-    """Compile a pattern to run on lowercased text (see `_lower`): matching with re.IGNORECASE
+def compile_lowered(pattern: str) -> re.Pattern:
+    """Compile a pattern to run on lowercased text (see `lowered`): matching with re.IGNORECASE
     is about four times slower, and grading runs these over every answer. Escapes such as
     \\S keep their case."""
     lowered = _ESCAPE_OR_RUN.sub(
@@ -42,7 +42,7 @@ def _compile(pattern: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=256)
-def _lower(text: str) -> str:
+def lowered(text: str) -> str:
     """The text in lower case, every character at its original offset."""
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -89,7 +89,7 @@ _RELATIVE_UNITS = {
     "x",
     "×",
 }
-_MEASURE_WORDS = _compile(
+_MEASURE_WORDS = compile_lowered(
     r"latency|p50|p90|p95|p99|p999|cost|spend|revenue|profit|margin|ctr|click|conversion"
     r"|retention|churn|watch[- ]?time|engagement|session|time|duration|speed|throughput|qps"
     r"|auc|f1|ndcg|map@|recall|precision|accuracy|error|fpr|fnr|false[- ](?:positive|negative)"
@@ -106,12 +106,14 @@ _MEASURE_WORDS = _compile(
 # Number-led patterns start with a one-character guard: a single check rejects the positions
 # where no number can begin, before the lookbehind and optional signs are tried.
 _NUMBER_START = r"(?=[-+–−~≈$€£\d])"
-_NUMBER_WITH_UNIT = _compile(
+_NUMBER_WITH_UNIT = compile_lowered(
     rf"{_NUMBER_START}(?<![\w.@/])(?:{_SIGN}\s?)?{_NUM}\s?-?\s?(?P<unit>{_UNIT})(?![a-z0-9])"
 )
-_CURRENCY = _compile(rf"(?<![\w.])(?:{_SIGN}\s?)?[$€£]\s?\d+(?:[.,]\d+)*(?:\s?(?:k|m|bn|b)\b)?")
+_CURRENCY = compile_lowered(
+    rf"(?<![\w.])(?:{_SIGN}\s?)?[$€£]\s?\d+(?:[.,]\d+)*(?:\s?(?:k|m|bn|b)\b)?"
+)
 # "p95 74", "AUC of 0.81", "F1 = 0.9": a named metric followed by its value.
-_METRIC_VALUE = _compile(
+_METRIC_VALUE = compile_lowered(
     r"\b(?:p\d{2,3}|auc|f1|ndcg(?:@\d+)?|map@\d+|recall(?:@\d+)?|precision(?:@\d+)?|accuracy"
     rf"|rmse|mape|mae|fpr|ctr|uptime|availability)\s*(?:of|=|:|at|was|is|went to|to)?\s*"
     rf"[<>≤≥~]?\s*(?:{_SIGN}\s?)?\d+(?:[.,]\d+)*(?:\s?%)?",
@@ -121,7 +123,7 @@ _METRIC_VALUE = _compile(
 def _spans(kind: str, pattern: re.Pattern, text: str, group: int = 0) -> list[Span]:
     return [
         Span(kind, m.start(group), m.end(group), text[m.start(group) : m.end(group)])
-        for m in pattern.finditer(_lower(text))
+        for m in pattern.finditer(lowered(text))
         if m.group(group)
     ]
 
@@ -139,7 +141,7 @@ def _sentence_window(text: str, start: int, end: int, before: int, after: int) -
     return window[left + 1 : right]
 
 
-_SET_AGAINST = _compile(
+_SET_AGAINST = compile_lowered(
     r"\b(?:off by|wrong by|missed by|against|versus|vs\.?|compared (?:to|with)|than|ours)\b"
     r"[^.]{0,40}\d\s?%|\d\s?%[^.]{0,40}\b(?:against|versus|vs\.?|than|ours)\b"
     # a figure a test returned: "the A/A run showed 0.1%"
@@ -150,17 +152,17 @@ _OF_WHAT = re.compile(r"\s+of\s+(?:the\s+|all\s+)?[a-z]")
 
 def _names_what_it_measures(text: str, start: int, end: int) -> bool:
     # "0.5% of clean comments" says what it is a share of.
-    if _OF_WHAT.match(_lower(text), end):
+    if _OF_WHAT.match(lowered(text), end):
         return True
     context = _sentence_window(text, start, end, 200, 120)
-    rest = _lower(context.replace(text[start:end], " "))
+    rest = lowered(context.replace(text[start:end], " "))
     # "off by 60%, and ours under 40%": figures set against each other measure the same thing.
     return bool(_MEASURE_WORDS.search(rest) or _SET_AGAINST.search(rest))
 
 
 def _numbers_with_units(text: str) -> list[Span]:
     found: list[Span] = []
-    for m in _NUMBER_WITH_UNIT.finditer(_lower(text)):
+    for m in _NUMBER_WITH_UNIT.finditer(lowered(text)):
         if m.group("unit").lower() in _RELATIVE_UNITS and not _names_what_it_measures(
             text, m.start(), m.end()
         ):
@@ -184,7 +186,7 @@ def _dedupe(spans: list[Span], text: str) -> list[Span]:
 
 
 _VAL = rf"(?:{_SIGN}\s?)?{_NUM}(?:\s?-?\s?{_UNIT}(?![a-z0-9]))?"
-_BEFORE_AFTER = _compile(
+_BEFORE_AFTER = compile_lowered(
     # Word-led forms, behind one word boundary.
     r"\b(?:"
     # "from 92 ms to 74 ms", "from 10/quarter to 2/quarter", "from days to hours"
@@ -219,7 +221,7 @@ _BEFORE_AFTER = _compile(
 )
 
 
-_ABSOLUTE_UNIT = _compile(
+_ABSOLUTE_UNIT = compile_lowered(
     rf"\d\s?-?\s?(?!(?:%|pp|x|×|points?|bps)(?![a-z]))(?:{_UNIT})(?![a-z0-9])|[$€£]|/\w"
 )
 
@@ -229,7 +231,7 @@ def _before_after(text: str) -> list[Span]:
     spans = [
         span
         for span in _spans("before_after", _BEFORE_AFTER, text)
-        if _ABSOLUTE_UNIT.search(_lower(span.text))
+        if _ABSOLUTE_UNIT.search(lowered(span.text))
         or _names_what_it_measures(text, span.start, span.end)
     ]
     return _dedupe(spans, text)
@@ -237,7 +239,7 @@ def _before_after(text: str) -> list[Span]:
 
 # Keyword patterns put one \b in front of the whole alternation: checked once per position,
 # it skips the inside of words before any alternative is tried (much faster than \b on each).
-_MEASUREMENT = _compile(
+_MEASUREMENT = compile_lowered(
     r"\b(?:A/B(?:[- ]?test\w*)?|AB[- ]test\w*|A/A\b|split[- ]test\w*|hold[- ]?outs?\b"
     r"|control (?:group|bucket|arm|cell)s?\b|randomi[sz]ed\b(?:\s+\w+){0,2}|CUPED\b"
     r"|confidence intervals?\b|\d+\s?% CI\b|p[- ]?values?\b|p\s*[<=≤]\s*0?\.\d+"
@@ -256,7 +258,7 @@ def _measurement(text: str) -> list[Span]:
     return _dedupe(_spans("measurement", _MEASUREMENT, text), text)
 
 
-_VARIANCE = _compile(
+_VARIANCE = compile_lowered(
     r"[±]\s?\d[\d.]*\s?\S*|\+/-\s?\d[\d.]*\s?\S*"
     r"|\b(?:confidence intervals?\b|\d+\s?% CI\b|p\s*[<=≤]\s*0?\.\d+"
     r"|p[- ]?values?\b(?:\s+(?:of|was|=|<)\s*0?\.\d+)?"
@@ -285,7 +287,7 @@ _DECISION_VERBS = (
 # What a decision is about: up to eight words, or a list of them ("owned model design, the
 # feature pipeline and the rollout").
 _DECISION_OBJECT = rf"(?:[ \t]+(?!and\b|but\b){_TOKEN},?){{1,8}}(?:[ \t]+and{_WORDS}{{1,4}})?"
-_DECISION = _compile(
+_DECISION = compile_lowered(
     r"\bI(?:\s+(?:have|had|personally|also|then|first|later|eventually|initially|finally"
     rf"|ultimately|myself|alone|originally))*\s+(?:{_DECISION_VERBS})\b"
     rf"(?P<object>{_DECISION_OBJECT})"
@@ -295,7 +297,7 @@ _DECISION = _compile(
     rf"(?P<object3>{_DECISION_OBJECT})",
 )
 # Clerical work is not ownership: "I wrote the meeting notes".
-_CLERICAL = _compile(
+_CLERICAL = compile_lowered(
     r"\b(?:notes|minutes|agenda|meetings?|status updates?|invites?|calendar|slides|emails?"
     r"|the tickets)\b"
 )
@@ -338,7 +340,7 @@ _VAGUE = frozenset(
 
 def _decisions(text: str) -> list[Span]:
     found = []
-    for m in _DECISION.finditer(_lower(text)):
+    for m in _DECISION.finditer(lowered(text)):
         raw = m.group("object") or m.group("object2") or m.group("object3") or ""
         obj = raw.lower().split()
         if _CLERICAL.search(raw):
@@ -348,7 +350,7 @@ def _decisions(text: str) -> list[Span]:
     return found
 
 
-_WE = _compile(rf"\b(?:we|our team)(?:'ve|'d|'re)?{_WORDS}{{1,6}}")
+_WE = compile_lowered(rf"\b(?:we|our team)(?:'ve|'d|'re)?{_WORDS}{{1,6}}")
 
 
 def _we_statements(text: str) -> list[Span]:
@@ -359,7 +361,7 @@ def _alt_name(n: int) -> str:
     return rf"(?P<name{n}>(?:[ \t]*{_TOKEN}){{1,6}})"
 
 
-_ALTERNATIVE = _compile(
+_ALTERNATIVE = compile_lowered(
     r"\b(?:alternatives?|options?|approach(?:es)?|candidates?)(?:\s+(?:[A-D1-4]|one|two))?"
     rf"\s*(?::|was|were|would have been|being|is|included)\s*{_alt_name(1)}"
     r"|\b(?:we|I|the team)\s+(?:also\s+|first\s+|briefly\s+)?(?:considered|evaluated|tried"
@@ -414,7 +416,7 @@ _NOT_A_NAME = _VAGUE | frozenset(
 
 def _alternatives(text: str) -> list[Span]:
     found = []
-    for m in _ALTERNATIVE.finditer(_lower(text)):
+    for m in _ALTERNATIVE.finditer(lowered(text)):
         name = next(g for g in m.groups() if g is not None).split()
         # The first word must name something: "we considered XGBoost", not "we considered
         # other options" or "over time".
@@ -428,7 +430,7 @@ def _alternatives(text: str) -> list[Span]:
     return found
 
 
-_TRADEOFF = _compile(
+_TRADEOFF = compile_lowered(
     r"\b(?:trade-?offs?\b|traded\b(?:\s+\w+){0,4}|at the (?:cost|expense|price) of\b"
     r"|in exchange for\b|pros\b|cons\b|downsides?\b|upsides?\b|drawbacks?\b"
     r"|sacrific\w+|gave up\b|giving up\b|(?:we|I) accepted\b|accepting\b"
@@ -443,7 +445,7 @@ def _tradeoff_language(text: str) -> list[Span]:
     return _spans("tradeoff_language", _TRADEOFF, text)
 
 
-_RATIONALE = _compile(
+_RATIONALE = compile_lowered(
     r"\b(?:because(?: of)?|so that|since(?!\s+(?:\d|then|last|early|january|february|march"
     r"|april|may|june|july|august|september|october|november|december))|due to|in order to"
     r"|given that|which (?:meant|means|let|lets|allowed|allows|kept|keeps|gave|gives|avoided"
@@ -460,10 +462,10 @@ def _rationale(text: str) -> list[Span]:
 _FLOW_WORD = r"[A-Za-z][\w/&()-]*(?:\s+[A-Za-z][\w/&()-]*){0,3}"
 _ARROWS = ("→", "->", "=>", "⇒", "➝")
 _ARROW = "(?:" + "|".join(re.escape(a) for a in _ARROWS) + ")"
-_FLOW_ARROWS = _compile(
+_FLOW_ARROWS = compile_lowered(
     rf"(?<![\w.]){_FLOW_WORD}\s*{_ARROW}\s*{_FLOW_WORD}(?:\s*{_ARROW}\s*{_FLOW_WORD})*"
 )
-_FLOW_VERBS = _compile(
+_FLOW_VERBS = compile_lowered(
     r"\b(?:feeds?|fed|flows?|flowed|lands?|landed|streams?|streamed|writes?|wrote|reads?"
     r"|publish(?:es|ed)?|consumes?|consumed|pushes|pushed|sends?|sent|passes|passed|pulls?|pulled"
     r"|loads?|loaded|ingests?|ingested|go|goes|went|joins?|joined|emits?|emitted|forwards?"
@@ -475,7 +477,7 @@ _FLOW_VERBS = _compile(
 )
 
 
-_DURATIONS = _compile(
+_DURATIONS = compile_lowered(
     r"^(?:\w+\s+)*?(?:from\s+)?(?:seconds|minutes|hours|days|weeks|months|quarters|years)\s*"
     r"(?:→|->|=>|⇒|➝)\s*(?:seconds|minutes|hours|days|weeks|months|quarters|years)$",
 )
@@ -487,7 +489,9 @@ def _data_flow(text: str) -> list[Span]:
     # The arrow pattern tries every word as a start; it only runs where there is an arrow.
     if any(arrow in text for arrow in _ARROWS):
         spans += _spans("data_flow", _FLOW_ARROWS, text)
-    return sorted((s for s in spans if not _DURATIONS.match(_lower(s.text))), key=lambda s: s.start)
+    return sorted(
+        (s for s in spans if not _DURATIONS.match(lowered(s.text))), key=lambda s: s.start
+    )
 
 
 _MONTHS = (
@@ -497,7 +501,7 @@ _MONTHS = (
 _BOUND_NUM = (
     rf"(?:[$€£]\s?\d+(?:[.,]\d+)*(?:\s?(?:k|m|bn|b)(?![a-z]))?|{_NUM}\s?-?\s?{_UNIT}(?![a-z0-9]))"
 )
-_CONSTRAINT = _compile(
+_CONSTRAINT = compile_lowered(
     r"(?:[≤<≥>]=?|\b(?:under|below|within|at most|at least|no more than|less than|fewer than"
     r"|more than|max(?:imum)?(?: of)?|cap(?:ped)? (?:at|of)|limit(?:ed)? (?:to|of)"
     r"|budget (?:of|was|is)|SL[AO] (?:of|was|is)|target (?:of|was|is)|ceiling of"
@@ -522,7 +526,7 @@ def _constraints(text: str) -> list[Span]:
     return _dedupe(_spans("constraints", _CONSTRAINT, text), text)
 
 
-_HEDGING = _compile(
+_HEDGING = compile_lowered(
     r"\b(?:I think|I guess|I believe|I feel(?: like)?|maybe|probably|perhaps|possibly|kind of"
     r"|sort of|kinda|(?:I'm |I am )?not (?:really )?sure|I don't (?:really )?(?:remember|know)"
     r"|hopefully|it seemed|seemed to|might have|may have|more or less|somewhat|I suppose"
@@ -535,7 +539,7 @@ def _hedging(text: str) -> list[Span]:
     return _spans("hedging", _HEDGING, text)
 
 
-_HINDSIGHT = _compile(
+_HINDSIGHT = compile_lowered(
     # Notes: "Hindsight: would invest earlier in calibrated scores."
     r"(?:^|(?<=[.;:\n])|(?<=[.;:\n] ))[ \t]*would (?:have )?\w+"
     r"|\b(?:in hindsight\b|hindsight:|looking back\b|in retrospect\b|next time\b|next iteration\b"

@@ -13,6 +13,7 @@ nor dilute an answer, and the delivery report can count them.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,18 +80,34 @@ _FILLER_LIKE = re.compile(
     re.IGNORECASE,
 )
 _FIGURE_AHEAD = re.compile(_FIGURE, re.IGNORECASE)
+# Where a figure may be said in words: a number word, "a hundred", "point seven", "p fifty".
+_SPOKEN_START = re.compile(
+    r"\b(?:" + "|".join(sorted(_NUMBER_WORDS - set(_SCALES) - {"hundred"})) + r"|point|half"
+    r"|a(?= (?:hundred|thousand|million))|p(?= (?:" + "|".join(sorted(_NUMBER_WORDS)) + r")))\b",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*|\s+|.", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
 class Heard:
-    """An answer as heard (`text`) and as said (`said`), with each heard character's origin."""
+    """An answer as heard (`text`) and as said (`said`), with where each heard part came from."""
 
     said: str
     text: str
-    starts: tuple[int, ...]  # for each heard character, where its source begins in `said`
-    ends: tuple[int, ...]  # and where it ends
+    # Pieces of the heard text in order: (heard start, said start, said end, copied). A copied
+    # piece maps character for character; a rewritten one ("forty" -> "40") maps as a whole.
+    pieces: tuple[tuple[int, int, int, bool], ...]
     fillers: tuple[tuple[int, int], ...]  # (start, end) in `said` of every filler dropped
+
+    def _origin(self, position: int) -> tuple[int, int]:
+        heard_start, said_start, said_end, copied = self.pieces[
+            bisect_right(self.pieces, (position, len(self.said) + 1)) - 1
+        ]
+        if copied:
+            at = said_start + position - heard_start
+            return at, at + 1
+        return said_start, said_end
 
     def source(self, start: int, end: int) -> tuple[int, int]:
         """The span of `said` that the heard characters [start, end) came from."""
@@ -98,30 +115,32 @@ class Heard:
             return (0, 0)
         start = min(max(start, 0), len(self.text) - 1)
         end = min(max(end, start + 1), len(self.text))
-        return self.starts[start], self.ends[end - 1]
+        return self._origin(start)[0], self._origin(end - 1)[1]
 
 
 class _Builder:
     def __init__(self, said: str):
         self.said = said
         self.parts: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        self.pieces: list[tuple[int, int, int, bool]] = []
+        self.length = 0
 
     def keep(self, start: int, end: int) -> None:
+        last = self.pieces[-1] if self.pieces else None
+        if last and last[3] and last[2] == start:  # extends the copied run before it
+            self.pieces[-1] = (last[0], last[1], end, True)
+        else:
+            self.pieces.append((self.length, start, end, True))
         self.parts.append(self.said[start:end])
-        self.starts.extend(range(start, end))
-        self.ends.extend(range(start + 1, end + 1))
+        self.length += end - start
 
     def put(self, text: str, start: int, end: int) -> None:
+        self.pieces.append((self.length, start, end, False))
         self.parts.append(text)
-        self.starts.extend([start] * len(text))
-        self.ends.extend([end] * len(text))
+        self.length += len(text)
 
     def build(self, fillers) -> Heard:
-        return Heard(
-            self.said, "".join(self.parts), tuple(self.starts), tuple(self.ends), tuple(fillers)
-        )
+        return Heard(self.said, "".join(self.parts), tuple(self.pieces), tuple(fillers))
 
 
 def _fillers(text: str) -> list[tuple[int, int, int, int]]:
@@ -229,18 +248,23 @@ def _word_tokens(said: str) -> list[tuple[str, int, int]]:
 
 @lru_cache(maxsize=2048)
 def listen(said: str) -> Heard:
-    """The answer as a listener hears it. Pure and cached: every detector reads through it."""
+    """The answer as a listener hears it. Pure and cached: every detector reads through it.
+
+    Only the places where something may be said differently are visited (a filler, a number
+    word, "p" before one); the text between them is copied as it stands."""
     fillers = _fillers(said)
     drops = {drop_start: (drop_end, word_start) for drop_start, drop_end, word_start, _ in fillers}
     tokens = _word_tokens(said)
+    at_token = {start: index for index, (_, start, _) in enumerate(tokens)}
+    candidates = sorted({*drops, *(m.start() for m in _SPOKEN_START.finditer(said))})
     out = _Builder(said)
-    i = 0
     position = 0
-    while i < len(tokens):
-        token, start, end = tokens[i]
-        if start < position:  # inside something already written or dropped
-            i += 1
-            continue
+    for start in candidates:
+        if start < position or start not in at_token:
+            continue  # inside something already rewritten or dropped
+        if start > position:
+            out.keep(position, start)
+            position = start
         if start in drops:
             drop_end, word_start = drops[start]
             if said[word_start : word_start + 4].lower() == "like" and _figure_follows(
@@ -254,16 +278,13 @@ def listen(said: str) -> Heard:
             ):
                 out.put(" ", start, drop_end)
             position = drop_end
-            i += 1
             continue
-        consumed = _spoken_figure(tokens, i, out)
+        index = at_token[start]
+        consumed = _spoken_figure(tokens, index, out)
         if consumed:
-            position = tokens[i + consumed - 1][2]
-            i += consumed
-            continue
-        out.keep(start, end)
-        position = end
-        i += 1
+            position = tokens[index + consumed - 1][2]
+    if position < len(said):
+        out.keep(position, len(said))
     return out.build((word_start, word_end) for _, _, word_start, word_end in fillers)
 
 

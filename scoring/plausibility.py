@@ -19,7 +19,7 @@ Pure Python, no Django: the graders, the engine and the readiness check all call
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from scoring.claims import (
     BUILT,
@@ -31,6 +31,7 @@ from scoring.claims import (
     phrase_around,
     read_claims,
 )
+from scoring.detectors import compile_lowered, lowered
 from scoring.listener import listen
 
 RED = "red"
@@ -294,10 +295,14 @@ class Flag:
 class _Project:
     passages: list[Passage]
     claims: list[tuple[Passage, Claim]]
-    heard: dict[int, str]  # passage index -> heard text
+    heard: dict[int, str]  # passage index -> heard text, lowercased
+
+    @cached_property
+    def _whole(self) -> str:
+        return "\n".join(self.heard.values())
 
     def text(self) -> str:
-        return "\n".join(self.heard.values())
+        return self._whole
 
     def sections_text(self, *keys: str) -> str:
         return "\n".join(self.heard[i] for i, p in enumerate(self.passages) if p.section in keys)
@@ -321,11 +326,10 @@ def _phrase(passage: Passage, heard_match: re.Match, heard_text: str) -> str:
     return phrase_around(passage.text, start, end)
 
 
-_UP_DOWN = re.compile(
+_UP_DOWN = compile_lowered(
     r"(?P<down>\b(?:fell|dropped|declined|down|cut|reduc\w*|lower\w*|decreas\w*|sav\w*|shr[au]nk)"
     r"\b|[-–−](?=\s?\d))|(?P<up>\b(?:rose|up|increas\w*|improv\w*|grew|gain\w*|lift\w*|boost\w*"
-    r"|jump\w*|climb\w*|more|higher|better|went up)\b|\+(?=\s?\d))",
-    _F,
+    r"|jump\w*|climb\w*|more|higher|better|went up)\b|\+(?=\s?\d))"
 )
 
 
@@ -339,10 +343,11 @@ def _percent_change(claim: Claim) -> float | None:
     if at < 0 or values[0].unit not in ("%", "x"):
         return None
     verb = None
-    for match in _UP_DOWN.finditer(claim.sentence, max(0, at - 30), at + 1):
+    sentence = lowered(claim.sentence)
+    for match in _UP_DOWN.finditer(sentence, max(0, at - 30), at + 1):
         verb = match
     if verb is None:
-        after = claim.sentence[at + len(values[0].text) : at + len(values[0].text) + 25]
+        after = sentence[at + len(values[0].text) : at + len(values[0].text) + 25]
         verb = (
             _UP_DOWN.match(after.strip())
             if re.match(r"\s*(?:more|fewer|less|higher|lower)\b", after, _F)
@@ -354,18 +359,16 @@ def _percent_change(claim: Claim) -> float | None:
     return -size if verb.group("down") else size
 
 
-_BEHAVIOURAL = re.compile(
+_BEHAVIOURAL = compile_lowered(
     r"\b(?:churn|click|ctr|conversion|convert|purchase|buy|cancel\w*|retention|engagement"
-    r"|subscri\w+|booking|intent|propensity|next[- ]\w+ prediction|will (?:leave|return))\b",
-    _F,
+    r"|subscri\w+|booking|intent|propensity|next[- ]\w+ prediction|will (?:leave|return))\b"
 )
-_PERFECT_WORDS = re.compile(
+_PERFECT_WORDS = compile_lowered(
     r"\b(?:100\s?%\s?(?:recall|precision|accura\w+|calibrat\w+|of (?:fraud|abuse|spam|cases))"
     r"|(?:recall|precision|accuracy) of 100\s?%|zero false (?:positives?|negatives?|alarms?)"
     r"|(?:false[- ]positive|error) rate of (?:exactly )?(?:zero|0\s?%)|exactly (?:1\.0|zero|0)"
     r"|never (?:wrong|misses|makes a mistake)|perfect(?:ly)? (?:accura\w+|calibrat\w+|recall)"
-    r"|(?:late|wrong|missed) \w+ went to 0\s?%|no false (?:blocks|positives))\b",
-    _F,
+    r"|(?:late|wrong|missed) \w+ went to 0\s?%|no false (?:blocks|positives))\b"
 )
 
 
@@ -389,24 +392,22 @@ def _near_perfect(project: _Project) -> Iterable[Flag]:
             yield _flag("near_perfect_metric", passage, _phrase(passage, match, project.heard[i]))
 
 
-_PREVALENCE = re.compile(
+_PREVALENCE = compile_lowered(
     r"(?:\b(?:about|only|around|roughly|under|below|less than|just)\s+)?~?(\d+(?:\.\d+)?)\s?%"
     r"\s+(?:of\s+(?:all\s+)?(?:\w+\s+){0,3}?(?:are|is|were|was|reach|arrive|get|turn out|end up"
     r"|contain|have)|of\s+(?:transactions|parcels|accounts|orders|images|listings|comments"
     r"|uploads|items|posts|messages|payments|claims|traffic|users|requests|sessions)\b"
     r"|prevalence"
-    r"|base rate|positive rate)",
-    _F,
+    r"|base rate|positive rate)"
 )
-_PR_METRICS = re.compile(
+_PR_METRICS = compile_lowered(
     r"\b(?:precision|recall|f1|pr[- ]auc|false[- ](?:positive|negative)s?|fpr|fnr"
-    r"|base rate|prevalence|sensitivity|specificity)\b",
-    _F,
+    r"|base rate|prevalence|sensitivity|specificity)\b"
 )
 
 
-_ALLOCATION = re.compile(
-    r"\b(?:a/?b|test|experiment|ramp\w*|roll\w*|canary|holdout|bucket|arm|exposed|shadow)\b", _F
+_ALLOCATION = compile_lowered(
+    r"\b(?:a/?b|test|experiment|ramp\w*|roll\w*|canary|holdout|bucket|arm|exposed|shadow)\b"
 )
 
 
@@ -428,19 +429,18 @@ def _rare_class_accuracy(project: _Project) -> Iterable[Flag]:
     for passage, claim in project.claims:
         if claim.metric != "accuracy" or claim.status != BUILT:
             continue
-        if _PR_METRICS.search(claim.sentence):
+        if _PR_METRICS.search(lowered(claim.sentence)):
             continue
         yield _flag("rare_class_accuracy", passage, claim.phrase)
 
 
-_BUSINESS = re.compile(
+_BUSINESS = compile_lowered(
     r"\b(?:revenue|sales|gmv|conversions?|conversion rate|engagement|watch[- ]?time|ctr|clicks?"
     r"|orders?|bookings?|purchases?|retention|signups?|sessions?|order value|aov|profit"
-    r"|applications?|installs?|dau|mau)\b",
-    _F,
+    r"|applications?|installs?|dau|mau)\b"
 )
-_LOSS = re.compile(r"\b(?:log[- ]?loss|normali[sz]ed entropy|cross[- ]entropy)\b", _F)
-_ERROR = re.compile(r"\b(?:latency|p\d\d|error|mape|mae|rmse|eta|wait|delay)\b", _F)
+_LOSS = compile_lowered(r"\b(?:log[- ]?loss|normali[sz]ed entropy|cross[- ]entropy)\b")
+_ERROR = compile_lowered(r"\b(?:latency|p\d\d|error|mape|mae|rmse|eta|wait|delay)\b")
 
 
 def _implausible_lift(project: _Project) -> Iterable[Flag]:
@@ -450,7 +450,7 @@ def _implausible_lift(project: _Project) -> Iterable[Flag]:
         change = _percent_change(claim)
         if change is None:
             continue
-        business = claim.type == ONLINE and _BUSINESS.search(claim.metric or claim.phrase)
+        business = claim.type == ONLINE and _BUSINESS.search(claim.metric or lowered(claim.phrase))
         if business and change >= ONLINE_LIFT_CEILING:
             yield _flag("implausible_lift", passage, claim.phrase)
             continue
@@ -461,7 +461,7 @@ def _implausible_lift(project: _Project) -> Iterable[Flag]:
         if (
             claim.change
             and values[-1].value > 0
-            and _ERROR.search(claim.metric or claim.phrase)
+            and _ERROR.search(claim.metric or lowered(claim.phrase))
             and _seconds(values[0]) / max(_seconds(values[-1]), 1e-9) >= RATIO_CEILING
         ):
             yield _flag("implausible_lift", passage, claim.phrase)
@@ -490,11 +490,10 @@ def _seconds(quantity) -> float:
     return quantity.value * _TO_SECONDS.get(quantity.unit, 1)
 
 
-_ABSOLUTE_SYSTEMS = re.compile(
+_ABSOLUTE_SYSTEMS = compile_lowered(
     r"\b(?:scales? (?:infinitely|without limit)|infinite(?:ly)? scal\w+|no bottlenecks?"
     r"|sub-?millisecond|zero (?:latency|downtime|cost)|100\s?% (?:uptime|availability)"
-    r"|at no cost|no cost at all|costs? nothing|never (?:fails|goes down))\b",
-    _F,
+    r"|at no cost|no cost at all|costs? nothing|never (?:fails|goes down))\b"
 )
 
 
@@ -507,10 +506,9 @@ def _qps(claim: Claim) -> float | None:
     return None
 
 
-_BUDGET = re.compile(
+_BUDGET = compile_lowered(
     r"\b(?:under|below|at most|budget|within|no more than|less than|cap)\b[^.]{0,20}[$€£]?\d"
-    r"[^.]{0,20}\b(?:a|per|/)\s?month\b",
-    _F,
+    r"[^.]{0,20}\b(?:a|per|/)\s?month\b"
 )
 
 
@@ -521,7 +519,7 @@ def _systems_mismatch(project: _Project) -> Iterable[Flag]:
         (p, c, v.value)
         for p, c in project.claims
         if c.type == COST
-        and _BUDGET.search(c.phrase)
+        and _BUDGET.search(lowered(c.phrase))
         and not re.search(r"\b(?:training|extra|more|rose|saved|savings)\b", c.phrase, _F)
         for v in c.values
         if v.unit == "$"
@@ -536,11 +534,10 @@ def _systems_mismatch(project: _Project) -> Iterable[Flag]:
             yield _flag("systems_mismatch", passage, _phrase(passage, match, project.heard[i]))
 
 
-_GREW = re.compile(
+_GREW = compile_lowered(
     r"\b(?:twice|double\w*|2x|3x|three times|tripl\w*)\b(?:\s+\w+){0,3}\s+(?:data|traffic"
     r"|volume|users|requests|examples|rows|models?)|\b(?:data|traffic|volume)\s+(?:doubled"
-    r"|tripled|grew)",
-    _F,
+    r"|tripled|grew)"
 )
 
 
@@ -549,7 +546,7 @@ def _savings_exceed_bill(project: _Project) -> Iterable[Flag]:
         if claim.status != BUILT or claim.type != COST:
             continue
         change = _percent_change(claim)
-        if change is not None and change <= -30 and _GREW.search(claim.sentence):
+        if change is not None and change <= -30 and _GREW.search(lowered(claim.sentence)):
             yield _flag("savings_exceed_bill", passage, claim.phrase)
     bills = [
         v.value for _, c in project.claims if c.type == COST for v in c.values if v.unit == "$"
@@ -581,7 +578,7 @@ def _contradiction(project: _Project) -> Iterable[Flag]:
                 break
 
 
-_AUTHORITY = re.compile(
+_AUTHORITY = compile_lowered(
     r"\b(?:because (?:it(?:'s| is)|they(?:'re| are)|that(?:'s| is)) (?:the )?"
     r"(?:state[- ]of[- ]the[- ]art|industry standard|best practice|what everyone uses|modern)"
     r"|(?:it(?:'s| is)|was|is) (?:the )?state[- ]of[- ]the[- ]art(?:\b[^.]{0,40}\b(?:so|therefore"
@@ -595,8 +592,7 @@ _AUTHORITY = re.compile(
     r"|the results (?:prove|settle)\w* (?:it|that)"
     r"|end of (?:story|discussion)|no (?:reason|need) to (?:even )?(?:test|compare|try)"
     r"|(?:we|I) (?:already )?knew (?:ours|it|our \w+) was better|beyond any doubt"
-    r"|nobody (?:in the \w+ )?(?:questioned|complained|has ever complained))\b",
-    _F,
+    r"|nobody (?:in the \w+ )?(?:questioned|complained|has ever complained))\b"
 )
 
 
@@ -606,15 +602,14 @@ def _authority_reason(project: _Project) -> Iterable[Flag]:
             yield _flag("authority_reason", passage, _phrase(passage, match, project.heard[i]))
 
 
-_SWEEPING = re.compile(
+_SWEEPING = compile_lowered(
     r"\b(?:without me,? (?:none of (?:this|it)|nothing|this (?:project)?|the project|it)\b"
     r"[^.]{0,40}|(?:I|me) (?:alone|single-?handedly)|I (?:made|took) every"
     r"(?: \w+)? decision|I (?:did|designed|built|decided) (?:everything|it all|all of it)"
     r"|(?:designed|built|decided|owned) everything|every (?:important |key )?decision was mine"
     r"|(?:the )?(?:other engineers|others|team|everyone else) (?:mostly|just|only) (?:followed"
     r"|helped|validated)\b[^.]{0,20}|followed my (?:design|lead|plan)|(?:the ideas|all the ideas)"
-    r"[^.]{0,30}\bwere mine|it was my project|wasn't really a team effort)",
-    _F,
+    r"[^.]{0,30}\bwere mine|it was my project|wasn't really a team effort)"
 )
 
 
@@ -626,7 +621,7 @@ def _sweeping_ownership(project: _Project) -> Iterable[Flag]:
 
 # --- Evidence signals (amber) ----------------------------------------------------------
 
-_PERIODS = re.compile(
+_PERIODS = compile_lowered(
     r"\b(?:in|during|for)\s+(?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december|q[1-4])\b.{0,80}\b(?:against|vs\.?|versus|compared (?:to|with)"
     r"|than|from)\b.{0,40}\b(?:january|february|march|april|may|june|july|august|september"
@@ -635,13 +630,11 @@ _PERIODS = re.compile(
     r"|rollout|release)\b|\bsince (?:the )?(?:launch|rollout|we launched|release)\b"
     r"|\b(?:jump|drop|rise|fall|change)\s+(?:right\s+)?after (?:the )?launch\b"
     r"|\bcompared (?:to|with) last (?:quarter|month|year)\b"
-    r"|\bthan (?:in |during )?(?:the )?(?:previous|prior|last) (?:quarter|month|year)\b",
-    _F,
+    r"|\bthan (?:in |during )?(?:the )?(?:previous|prior|last) (?:quarter|month|year)\b"
 )
-_CONTROL = re.compile(
+_CONTROL = compile_lowered(
     r"\b(?:a/?b|ab[- ]test|control|hold-?out group|holdout of|randomi[sz]ed|treatment|arms?"
-    r"|diff(?:erence)?[- ]in[- ]diff\w*|synthetic control|switchback|interleav\w+)\b",
-    _F,
+    r"|diff(?:erence)?[- ]in[- ]diff\w*|synthetic control|switchback|interleav\w+)\b"
 )
 
 
@@ -658,11 +651,10 @@ def _pre_post(project: _Project) -> Iterable[Flag]:
             return
 
 
-_ONLINE_EVIDENCE = re.compile(
+_ONLINE_EVIDENCE = compile_lowered(
     r"\b(?:a/?b|ab[- ]test|online|live|in production|interleav\w+|hold-?out group"
     r"|control group|canary|shadow|pilot|staged|diff(?:erence)?[- ]in[- ]diff\w*|open rate"
-    r"|click rate|ctr|users (?:clicked|saw))\b",
-    _F,
+    r"|click rate|ctr|users (?:clicked|saw))\b"
 )
 
 
@@ -680,8 +672,8 @@ def _offline_only(project: _Project) -> Iterable[Flag]:
             return
 
 
-_TEST_LENGTH = re.compile(
-    r"\b(\d+)[- ]?(day|week)s?\b[- ]?(?:long\s+)?(?:a/?b|ab|test|experiment|pilot)", _F
+_TEST_LENGTH = compile_lowered(
+    r"\b(\d+)[- ]?(day|week)s?\b[- ]?(?:long\s+)?(?:a/?b|ab|test|experiment|pilot)"
 )
 
 
@@ -694,16 +686,14 @@ def _short_test(project: _Project) -> Iterable[Flag]:
                 return
 
 
-_INTERVENTION = re.compile(
+_INTERVENTION = compile_lowered(
     r"\b(?:send|sent|sends|offer\w*|discount\w*|coupon\w*|outreach|campaign|nudge\w*"
-    r"|notif\w+|email\w*)\b",
-    _F,
+    r"|notif\w+|email\w*)\b"
 )
-_NAIVE_OUTCOME = re.compile(
+_NAIVE_OUTCOME = compile_lowered(
     r"\b(?:most|many|\d+\s?%) of (?:the )?(?:targeted|flagged|contacted|selected|treated)"
     r"[^.]{0,60}|(?:targeted|contacted) (?:users|subscribers|customers)[^.]{0,40}"
-    r"(?:did|went on to|ended up)[^.]{0,30}",
-    _F,
+    r"(?:did|went on to|ended up)[^.]{0,30}"
 )
 
 
@@ -718,13 +708,12 @@ def _no_control(project: _Project) -> Iterable[Flag]:
             return
 
 
-_ATTRIBUTED = re.compile(
+_ATTRIBUTED = compile_lowered(
     r"\b(?:generated|drove|driven|brought in|attributed|from|through|via)\s+(?:[$€£][\d.,]+\s?\w*"
     r"\s+(?:of\s+)?(?:\w+\s+)?(?:revenue|sales|gmv)|(?:\w+\s+){0,3}(?:revenue|sales|gmv))"
     r"|[$€£][\d.,]+\s?\w*\s+(?:of\s+)?(?:add-on\s+|attributed\s+|incremental\s+)?(?:revenue"
     r"|sales|gmv)\s+(?:from|through|via|generated|driven)"
-    r"|\battribute\w* (?:the )?(?:full|whole|entire|all)",
-    _F,
+    r"|\battribute\w* (?:the )?(?:full|whole|entire|all)"
 )
 
 
@@ -738,11 +727,10 @@ def _attributed_revenue(project: _Project) -> Iterable[Flag]:
             return
 
 
-_LOGGED = re.compile(
+_LOGGED = compile_lowered(
     r"\b(?:on|from|using)\s+(?:(?:last|the past|historical|logged|our|past)\s+)?(?:\w+'s\s+)?"
     r"(?:\w+\s+)?(?:click|impression|engagement|interaction|feedback|search|session)s?\s+logs?\b"
-    r"|\blogged (?:clicks|impressions|feedback|interactions)\b",
-    _F,
+    r"|\blogged (?:clicks|impressions|feedback|interactions)\b"
 )
 
 
@@ -757,10 +745,9 @@ def _logged_feedback(project: _Project) -> Iterable[Flag]:
             return
 
 
-_RANDOM_SPLIT = re.compile(
+_RANDOM_SPLIT = compile_lowered(
     r"\brandom(?:ly)?\s+(?:\d+\s?%\s+)?(?:split|holdout|hold-out|train[- ]test split)\b"
-    r"|\b(?:split|held out)\s+(?:\w+\s+)?at random\b",
-    _F,
+    r"|\b(?:split|held out)\s+(?:\w+\s+)?at random\b"
 )
 
 
@@ -778,11 +765,10 @@ def _random_split(project: _Project) -> Iterable[Flag]:
             return
 
 
-_TUNED = re.compile(
+_TUNED = compile_lowered(
     r"\b(?:tuned|chose|picked|set|selected|calibrated)\b[^.]{0,40}\bon the (?:same )?(?:eval"
     r"\w*|test|validation) set\b|\b(?:assembled|hand-picked|hand picked|curated|collected)"
-    r"\b[^.]{0,40}\b(?:myself|by hand|from known)\b|\bI assembled\b[^.]{0,40}",
-    _F,
+    r"\b[^.]{0,40}\b(?:myself|by hand|from known)\b|\bI assembled\b[^.]{0,40}"
 )
 
 
@@ -812,40 +798,42 @@ def _no_baseline_metric(project: _Project) -> Iterable[Flag]:
             return
 
 
-_GIVEN = re.compile(
+_GIVEN = compile_lowered(
     r"\b(?:the\s+)?(?:\d+(?:\.\d+)?\s?(?:ms|s|seconds?|gb|mb)\s+)?(?:latency |memory |cost )?"
     r"(?:budget|limit|sla|slo|target)\s+(?:was|is)\s+(?:non-negotiable|fixed|given|set|a hard"
     r" requirement)|\bnon-negotiable\b|\bwe were given\b[^.]{0,40}|\bhad to\s+(?:decide|run|"
-    r"respond|answer|finish|complete)\s+within\s+\d",
-    _F,
+    r"respond|answer|finish|complete)\s+within\s+\d"
 )
-_BUDGET_ORIGIN = re.compile(
+_BUDGET_ORIGIN = compile_lowered(
     r"\b(?:came from|comes from|because (?:the|our) (?:upstream|client|page|app)|abandonment"
-    r"|we measured|experiment (?:adding|injecting) (?:delay|latency)|derived from|traced to)\b",
-    _F,
+    r"|we measured|experiment (?:adding|injecting) (?:delay|latency)|derived from|traced to)\b"
 )
 
 
-_BUDGET_WORD = re.compile(r"\b(?:budget|limit|target|sla|slo|ceiling|cap)\b", _F)
+_BUDGET_WORD = compile_lowered(r"\b(?:budget|limit|target|sla|slo|ceiling|cap)\b")
+
+
+def _budget_origin_said(text: str) -> bool:
+    """Where a budget came from is said beside it: "the 40 ms came from the page's SLO"."""
+    return any(
+        _BUDGET_WORD.search(sentence) and _BUDGET_ORIGIN.search(sentence)
+        for sentence in re.split(r"(?<=[.!?])\s+", text)
+    )
 
 
 def _given_budget(project: _Project) -> Iterable[Flag]:
-    # Where a budget came from is said beside it: "the 40 ms came from the page's SLO".
-    for sentence in re.split(r"(?<=[.!?])\s+", project.text()):
-        if _BUDGET_WORD.search(sentence) and _BUDGET_ORIGIN.search(sentence):
-            return
     for i, passage in enumerate(project.passages):
         match = _GIVEN.search(project.heard[i])
         if match:
-            yield _flag("given_budget", passage, _phrase(passage, match, project.heard[i]))
+            if not _budget_origin_said(project.text()):
+                yield _flag("given_budget", passage, _phrase(passage, match, project.heard[i]))
             return
 
 
-_RATING = re.compile(
+_RATING = compile_lowered(
     r"\brated\b[^.]{0,40}\b\d(?:\.\d)?\s?(?:/\s?5|out of (?:5|five|10|ten))"
     r"|\b\d(?:\.\d)?\s?(?:/\s?5|out of (?:5|five))\b"
-    r"|\b(?:satisfaction|csat|thumbs[- ]up)\b[^.]{0,30}\d",
-    _F,
+    r"|\b(?:satisfaction|csat|thumbs[- ]up)\b[^.]{0,30}\d"
 )
 
 
@@ -864,13 +852,12 @@ def _rating_as_quality(project: _Project) -> Iterable[Flag]:
             return
 
 
-_PAID = re.compile(
-    r"\b(?:hosted|api|gpus?|llm|gpt|claude|long-context|tokens?|inference endpoint)\b", _F
+_PAID = compile_lowered(
+    r"\b(?:hosted|api|gpus?|llm|gpt|claude|long-context|tokens?|inference endpoint)\b"
 )
-_VAGUE_COST = re.compile(
+_VAGUE_COST = compile_lowered(
     r"\bcosts? (?:were|was|are|is) (?:acceptable|fine|reasonable|manageable|worth it|justified)"
-    r"\b[^.]{0,30}|\b(?:acceptable|reasonable) (?:cost|price)\b",
-    _F,
+    r"\b[^.]{0,30}|\b(?:acceptable|reasonable) (?:cost|price)\b"
 )
 
 
@@ -895,12 +882,11 @@ def _unit_cost_missing(project: _Project) -> Iterable[Flag]:
             return
 
 
-_ACTION = re.compile(
+_ACTION = compile_lowered(
     r"\b(?:divert\w*|block(?:s|ed|ing)? (?:the |a )?(?:listing|post|comment|user|account"
     r"|payment|transaction|upload)s?|auto-?hold\w*|hold(?:s|ing)? (?:the |a )?(?:listing|account"
     r"|payment|order)|quarantin\w+|suspend\w*|send (?:them )?(?:a |an )?(?:discount|offer"
-    r"|coupon)|pushed to the crm|page[sd]? (?:the )?on-?call|sends? a \w+ signal)\b",
-    _F,
+    r"|coupon)|pushed to the crm|page[sd]? (?:the )?on-?call|sends? a \w+ signal)\b"
 )
 
 
@@ -949,7 +935,9 @@ def find_flags(passages: Iterable[Passage]) -> list[Flag]:
 
 @lru_cache(maxsize=1024)
 def _find_flags(passages: tuple[Passage, ...]) -> tuple[Flag, ...]:
-    heard = {i: listen(p.text).text for i, p in enumerate(passages)}
+    # Rules read lowercased heard text (the patterns are compiled for it: much faster than
+    # matching without case); offsets are the heard text's, so quotes map back to what was said.
+    heard = {i: lowered(listen(p.text).text) for i, p in enumerate(passages)}
     claims = [(p, c) for p in passages for c in read_claims(p.text, p.section)]
     project = _Project(list(passages), claims, heard)
     flags: list[Flag] = []

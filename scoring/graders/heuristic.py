@@ -563,7 +563,7 @@ def grade_project(project: TranscriptProject, record: dict | None = None) -> dic
     claims = sum(result.claims for result in results.values())
     detections = {i: found for r in results.values() for i, found in r.detections.items()}
     outcomes = [
-        pushback.judge(turn, detections.get(turn.index))
+        pushback.judge(turn, detections.get(turn.index), [f for f in flags if f.ref == turn.index])
         for turn in project.turns
         if turn.kind == "challenge"
     ]

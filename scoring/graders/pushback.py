@@ -22,7 +22,7 @@ from scoring import detectors as d
 from scoring import meaning
 from scoring.graders.text import content_stems, gradability, keyword_list, quote_for
 from scoring.listener import listen
-from scoring.plausibility import RED, Passage, find_flags
+from scoring.plausibility import RED, Flag, Passage, find_flags
 from scoring.transcript import Turn
 
 HELD = "held"
@@ -209,7 +209,7 @@ _RESULT_VERB = re.compile(
 _CALENDAR = re.compile(r"\b(?:days?|weeks?|months?|quarters?|years?)$", _F)
 
 
-def _evidence(turn: Turn, found: d.Detections) -> list[d.Span]:
+def _evidence(turn: Turn, found: d.Detections, flags: list[Flag]) -> list[d.Span]:
     """Figures and experiments with a result in the answer, minus those an interviewer would
     not believe and calendar durations that only name a thing ("a seven-day window")."""
     figures = [s for s in found["numbers_with_units"] if not _CALENDAR.search(s.text)]
@@ -220,11 +220,7 @@ def _evidence(turn: Turn, found: d.Detections) -> list[d.Span]:
         if _RESULT_VERB.search(quote_for(turn.answer, s, 200))
         and not _UNSURE.search(quote_for(turn.answer, s, 200))
     ]
-    doubtful = [
-        flag.quote.strip("…")
-        for flag in find_flags([Passage(turn.index, turn.section, turn.answer)])
-        if flag.severity == RED
-    ]
+    doubtful = [flag.quote.strip("…") for flag in flags if flag.severity == RED]
     return [
         s
         for s in figures + experiments
@@ -232,17 +228,15 @@ def _evidence(turn: Turn, found: d.Detections) -> list[d.Span]:
     ]
 
 
-def _authority(turn: Turn) -> str | None:
-    for flag in find_flags([Passage(turn.index, turn.section, turn.answer)]):
-        if flag.rule == "authority_reason":
-            return flag.quote
-    return None
-
-
-def judge(turn: Turn, found: d.Detections | None = None) -> Outcome:
-    """The outcome of one challenge turn; `found` reuses detections already run on its answer."""
+def judge(
+    turn: Turn, found: d.Detections | None = None, flags: list[Flag] | None = None
+) -> Outcome:
+    """The outcome of one challenge turn. `found` reuses detections already run on its answer,
+    `flags` the plausibility flags already raised on it."""
     found = found or d.Detections(turn.answer)
-    outcome, reason, covered = _judge(turn, found)
+    if flags is None:
+        flags = find_flags([Passage(turn.index, turn.section, turn.answer)])
+    outcome, reason, covered = _judge(turn, found, flags)
     return Outcome(
         turn.index,
         turn.section,
@@ -255,16 +249,16 @@ def judge(turn: Turn, found: d.Detections | None = None) -> Outcome:
     )
 
 
-def _judge(turn: Turn, found: d.Detections) -> tuple[str, str, list[bool]]:
+def _judge(turn: Turn, found: d.Detections, flags: list[Flag]) -> tuple[str, str, list[bool]]:
     question, answer = turn.question, turn.answer
     covered = meaning.covered(answer, turn.key_points) if turn.key_points else []
-    evidence = _evidence(turn, found)
+    evidence = _evidence(turn, found, flags)
     if not gradability(answer, question, len(evidence)).gradable:
         return CAVED, "No answer to grade.", covered
     claims = len(evidence) + len(found["decisions"]) + len(found["alternatives"])
     if keyword_list(listen(answer).text, claims):
         return CAVED, "A list of terms, not an answer: no figure, test or decision in it.", covered
-    authority = _authority(turn)
+    authority = next((f.quote for f in flags if f.rule == "authority_reason"), None)
     if authority:
         return (
             CAVED,
