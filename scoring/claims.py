@@ -365,7 +365,7 @@ def _metric_near(text: str, left: int, start: int, end: int, right: int) -> str:
     if adjacent:
         return adjacent.group(0).strip().lower()
     # "AUC of 0.99", "p95 was 74 ms": the metric just before the figure governs it...
-    near = list(_METRIC.finditer(text, max(left, start - 25), start))
+    near = list(_METRIC.finditer(text, max(left, start - 40), start))
     if near:
         return near[-1].group(0).lower()
     # ...otherwise the clause's subject: "conversions at equal spend rose 4.1%".

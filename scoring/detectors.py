@@ -250,7 +250,9 @@ _MEASUREMENT = compile_lowered(
     r"|measured\s+(?:it|them|this|that|by|with|on|over|via|using|across|in)\b"
     r"|survey\w*|time[- ]tracking\b|experiment\w*|diff(?:erence)?[- ]in[- ]diff\w*"
     r"|bootstrap\w*|incident (?:cost )?analysis\b|post[- ]?mortems?\b|ablation\w*"
-    r"|cohort analysis\b|traces?\b|flame ?graphs?\b)",
+    r"|cohort analysis\b|traces?\b|flame ?graphs?\b"
+    r"|split (?:\w+ )?(?:\d+/\d+|randomly|at random|by (?:user|ticket|request|session|store"
+    r"|account|card|device)\w*(?: ?id| hash)?)|\d+/\d+ split)",
 )
 
 
@@ -294,7 +296,9 @@ _DECISION = compile_lowered(
     rf"|\bmy (?:decision|call|proposal|design) (?:was|is)(?P<object2>{_WORDS}{{1,8}})"
     # Notes drop the "I": "Tech lead for 4 engineers. Owned model design and the rollout."
     rf"|(?:^|(?<=[.;:\n])|(?<=[.;:\n] ))[ \t]*(?:co-)?(?:{_DECISION_VERBS})\b"
-    rf"(?P<object3>{_DECISION_OBJECT})",
+    rf"(?P<object3>{_DECISION_OBJECT})"
+    # "I did most of the feature work"
+    r"|\bI did (?:most of |much of |a lot of |all of |the bulk of )?(?P<object4>the [\w-]+ work)",
 )
 # Clerical work is not ownership: "I wrote the meeting notes".
 _CLERICAL = compile_lowered(
@@ -341,7 +345,9 @@ _VAGUE = frozenset(
 def _decisions(text: str) -> list[Span]:
     found = []
     for m in _DECISION.finditer(lowered(text)):
-        raw = m.group("object") or m.group("object2") or m.group("object3") or ""
+        raw = next(
+            (group for group in m.group("object", "object2", "object3", "object4") if group), ""
+        )
         obj = raw.lower().split()
         if _CLERICAL.search(raw):
             continue
@@ -371,7 +377,14 @@ _ALTERNATIVE = compile_lowered(
     rf"|\bcompared (?:it )?(?:to|with|against)\s+{_alt_name(4)}"
     # "the second was Chapelle's joint model", "the other option is a vendor API"
     r"|\b(?:the )?(?:second|third|other|next|runner-up)(?: (?:one|option|alternative|candidate))?"
-    rf"\s+(?:was|is|were)\s+{_alt_name(5)}",
+    rf"\s+(?:was|is|were)\s+{_alt_name(5)}"
+    # a path not taken, said as what it would have done: "Buying a managed store would have
+    # been faster", "Prophet per series needed 9 hours, too slow"
+    r"|(?:^|(?<=[.;:!?] ))(?P<name6>(?:[\w'-]+ ){0,5}?[\w'-]+) (?:would have|would've)"
+    r" (?:been|cost|needed|taken|required|meant|given|added|doubled|broken)\b"
+    r"|(?:^|(?<=[.;:!?] ))(?P<name7>(?:[\w'-]+ ){0,4}?[\w'-]+) (?:needed|measured|scored|took"
+    r"|came in at|ran at|cost)\s+~?\d[^.;]{0,60}\b(?:over (?:the|our)|too (?:slow|expensive"
+    r"|big|large)|against|worse|broke|missed|above|than)",
 )
 # Words that may open an alternative's name without being it: "was to wait seven days".
 _ARTICLES = frozenset(
@@ -433,7 +446,7 @@ def _alternatives(text: str) -> list[Span]:
 _TRADEOFF = compile_lowered(
     r"\b(?:trade-?offs?\b|traded\b(?:\s+\w+){0,4}|at the (?:cost|expense|price) of\b"
     r"|in exchange for\b|pros\b|cons\b|downsides?\b|upsides?\b|drawbacks?\b"
-    r"|sacrific\w+|gave up\b|giving up\b|(?:we|I) accepted\b|accepting\b"
+    r"|sacrific\w+|gave up\b|giving up\b|(?:we|I|and) accepted\b|accepting\b"
     r"|cost us\b|the price (?:was|we paid|of)\b|not (?:worth|justified)\b|worth (?:it|the)\b"
     r"|penalty\b|overhead\b|but (?:it )?(?:cost|costs|added|adds|was|were|needed|needs"
     r"|required|requires|lost|loses|trailed|trails|violated|violates|underfit\w*|plateau\w*"
@@ -449,8 +462,10 @@ _RATIONALE = compile_lowered(
     r"\b(?:because(?: of)?|so that|since(?!\s+(?:\d|then|last|early|january|february|march"
     r"|april|may|june|july|august|september|october|november|december))|due to|in order to"
     r"|given that|which (?:meant|means|let|lets|allowed|allows|kept|keeps|gave|gives|avoided"
-    r"|avoids)|that way|the reason (?:was|is|being)|this (?:let|lets|allowed|allows|kept|keeps"
-    r"|meant|means)|to (?:keep|meet|stay|fit|avoid|prevent|guarantee|hit))\b"
+    r"|avoids|is why)|that way|the reason (?:was|is|being)|this (?:let|lets|allowed|allows|kept"
+    r"|keeps|meant|means)|to (?:keep|meet|stay|fit|avoid|prevent|guarantee|hit)|is what (?:lets"
+    r"|keeps|makes|allows)|that'?s why|otherwise|as a fallback|in case|so (?:that|the|we|it"
+    r"|agents|users|no|every|each))\b"
     rf"{_WORDS}{{2,12}}",
 )
 
@@ -527,10 +542,10 @@ def _constraints(text: str) -> list[Span]:
 
 
 _HEDGING = compile_lowered(
-    r"\b(?:I think|I guess|I believe|I feel(?: like)?|maybe|probably|perhaps|possibly|kind of"
-    r"|sort of|kinda|(?:I'm |I am )?not (?:really )?sure|I don't (?:really )?(?:remember|know)"
+    r"\b(?:I think|I guess|I believe|I feel(?: like)?|maybe|probably|perhaps|possibly"
+    r"|(?:I'm |I am )?not (?:really )?sure|I don't (?:really )?(?:remember|know)"
     r"|hopefully|it seemed|seemed to|might have|may have|more or less|somewhat|I suppose"
-    r"|arguably|presumably|something like|or so|I'd say|basically|to be honest|honestly"
+    r"|arguably|presumably|something like|or so|I'd say"
     r"|it depends|in theory|should be fine|pretty (?:sure|much|good))\b",
 )
 

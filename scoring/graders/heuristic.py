@@ -633,7 +633,7 @@ def _fixes(project_index: int, project: dict, counted: tuple[str, ...]) -> list[
 
 
 def pushback_score(project: dict) -> float | None:
-    """0–1: the credit each challenge earned (held 1, conceded well 0.9, caved 0)."""
+    """0–1: the credit each challenge earned (held or conceded well 1, caved 0)."""
     outcomes = project.get("pushback") or []
     if not outcomes:
         return None

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from scoring import detectors as d
 from scoring import meaning
+from scoring.claims import CONTEXT, read_claims
 from scoring.graders.text import content_stems, gradability, keyword_list, quote_for
 from scoring.listener import listen
 from scoring.plausibility import RED, Flag, Passage, find_flags
@@ -33,8 +34,9 @@ OUTCOME_LABELS = {
     CONCEDED: "Conceded well",
     CAVED: "Caved or evaded",
 }
-# What each outcome is worth in the project's pushback score (0-1).
-OUTCOME_CREDIT = {HELD: 1.0, CONCEDED: 0.9, CAVED: 0.0}
+# What each outcome is worth in the project's pushback score (0-1): a concession backed by
+# data, bounded and turned into a lesson is as good an answer as holding the line.
+OUTCOME_CREDIT = {HELD: 1.0, CONCEDED: 1.0, CAVED: 0.0}
 
 _F = re.IGNORECASE
 # (what the challenge is about, what in an answer speaks to that subject)
@@ -134,7 +136,13 @@ _CONCESSION = re.compile(
     r"|to be fair|I was wrong|we were wrong|it was a mistake|the weak spot|the honest answer"
     r"|I can'?t (?:really )?argue|hard to argue|I can'?t (?:completely |fully )?rule out"
     r"|I don'?t have a (?:strong|better) (?:answer|argument|defen[cs]e)|that'?s a real concern"
-    r"|I'?d concede|I won'?t argue)\b",
+    r"|I'?d concede|I won'?t argue|partly (?:right|true|fair)|in part)\b"
+    # A partial yes opens the answer: "Partly, yes.", "For the first year, yes."
+    r"|^(?:[^.!?]{0,40},\s*)?yes[.;:]"
+    r"|(?:^|(?<=[.!?]\s))there(?:'s| is) a real (?:effect|risk|cost|problem|concern|trade-?off)"
+    r"|\b(?:half|part|some) of (?:that|it|this) (?:lands|is fair|is true|holds)\b"
+    r"|\bfor (?:one|some|that) (?:group|segment|slice|case)s?,? (?:it|they) (?:is|are|was|were)"
+    r" worse\b",
     _F,
 )
 _HOLDS_ANYWAY = re.compile(
@@ -203,10 +211,20 @@ def _repeats_question(question: str, answer: str) -> bool:
 # names one ("I'd have to check the experiment again").
 _RESULT_VERB = re.compile(
     r"\b(?:showed|shows|found|confirmed|preferred|came (?:out|within|in)|held|agreed|gave|moved"
+    r"|caught|detected|flagged|missed|kept|stayed"
     r"|cut|dropped|rose|fell|beat|lost|won|reached|measured at|was (?:flat|stable|within))\b",
     _F,
 )
 _CALENDAR = re.compile(r"\b(?:days?|weeks?|months?|quarters?|years?)$", _F)
+_MEASURE_UNITS = frozenset({"%", "pp", "x", "$", "ms", "s", "qps", "gb", "mb", "points", "point"})
+
+
+def _measures_something(claim) -> bool:
+    """A figure that measures rather than names: not "a seven-day window", not "the two"."""
+    if all(_CALENDAR.search(v.unit or "-") for v in claim.values):
+        return False
+    small_count = all(v.value < 10 and v.unit not in _MEASURE_UNITS for v in claim.values)
+    return not (claim.type == CONTEXT and not claim.metric and small_count)
 
 
 def _evidence(turn: Turn, found: d.Detections, flags: list[Flag]) -> list[d.Span]:
@@ -214,6 +232,13 @@ def _evidence(turn: Turn, found: d.Detections, flags: list[Flag]) -> list[d.Span
     not believe and calendar durations that only name a thing ("a seven-day window")."""
     figures = [s for s in found["numbers_with_units"] if not _CALENDAR.search(s.text)]
     figures += found["before_after"]
+    # A figure the claim reader finds that the unit detectors do not: "went up to about
+    # 4,100", "15 of 19", "0.6 of an engineer".
+    figures += [
+        d.Span("claim", c.start, c.end, c.values[0].text)
+        for c in read_claims(turn.answer, turn.section)
+        if _measures_something(c) and not any(s.start < c.end and c.start < s.end for s in figures)
+    ]
     experiments = [
         s
         for s in found["measurement"]
@@ -278,7 +303,8 @@ def _judge(turn: Turn, found: d.Detections, flags: list[Flag]) -> tuple[str, str
         )
     if _repeats_question(question, answer):
         return CAVED, "Says the challenge back without answering it.", covered
-    engaged = any(covered) or addresses(question, answer)
+    # Granting the point takes it up; otherwise the answer must be about the challenge.
+    engaged = conceded or any(covered) or addresses(question, answer)
     if not engaged:
         missing = f" A strong answer would cover: {turn.key_points[0]}" if turn.key_points else ""
         return CAVED, "The answer does not take up what the challenge was about." + missing, covered
