@@ -7,6 +7,8 @@ titles, and answers of the length the set promises.
 
 import json
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -178,3 +180,25 @@ def test_single_change_variants_keep_the_strong_answers_elsewhere(variant):
                 else turn["section"] == "results"
             )
             assert (turn["answer"] != strong["answer"]) == changed, (case["id"], turn["section"])
+
+
+def test_the_grader_meets_every_target_on_our_calibration_set():
+    """The issue's targets, on our own set (the public dev set's twin, in other domains): run
+    the same script a developer runs, and read its summary line."""
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "bench/calibration_eval.py"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    summary = done.stdout.strip().splitlines()[-1]
+    checks = dict(re.findall(r"(\w+) (\d+)/6", summary))
+    assert checks == dict.fromkeys(
+        ["sensitivity", "ladder", "stuffed", "padded", "bluff", "caved", "conceded", "spoken"], "6"
+    ), summary
+    assert float(re.search(r"spearman ([\d.]+)", summary).group(1)) >= 0.80, summary
+    pushback = re.search(r"pushback \d+/\d+ \(([\d.]+)%\)", summary).group(1)
+    assert float(pushback) >= 85, summary
