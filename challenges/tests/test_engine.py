@@ -1,6 +1,7 @@
 import pytest
 
 from challenges.bank import BANK, TECHNIQUE
+from challenges.engine import BANK as BANK_KIND
 from challenges.engine import CLAIM, FOLLOW_UP, follow_up, pick
 from challenges.pressure import CHALLENGES_PER_PROJECT, PRESSURE_KEYS, PRESSURE_RANK
 from challenges.tests.texts import SOLID, WORDS_ONLY_RESULTS
@@ -48,7 +49,9 @@ def test_pick_prefers_challenges_not_seen_recently():
         sections=WORDS_ONLY_RESULTS, pressure="bar_raiser", recently_seen=slugs(first), seed=5
     )
 
-    assert not set(slugs(first)) & set(slugs(second))
+    # The bank has other questions for every section; a project has only a few claims, so a
+    # claim may come back.
+    assert not {p.slug for p in first if p.kind == BANK_KIND} & set(slugs(second))
     assert second[0].section == "results"  # still aimed at the weak spot, with another question
 
 

@@ -92,7 +92,7 @@ def test_practise_answer_without_numbers_gets_the_missing_number_follow_up(clien
     assert "The interviewer follows up" in html
     assert "Your Results has no number with a unit" in html
     assert "What a strong answer contains" in html
-    assert "Confidence interval or p-value" in html  # the challenge's strong answer
+    assert "<li>Confidence interval or p-value, with the sample size</li>" in html  # a key point
     assert answer in html  # the answer stays in the box
 
 
