@@ -4,13 +4,14 @@ This package is the source the data migration and ``manage.py load_challenges`` 
 ``Challenge`` table (an idempotent upsert by slug); after that the table, editable in the
 admin, is what the engine reads.
 
-Five kinds of entry, one file each:
+Five kinds of entry:
 - ``general``: always, may be asked of any project;
 - ``techniques``: asked when the candidate names the technique (keys in
   ``challenges/techniques.py``);
 - ``weaknesses``: asked when ``scoring.gaps.find_gaps`` reports that gap code for the section;
-- ``flags``: asked when the claim reader raises that flag (keys in ``challenges/flags.py``) on
-  the project's text or an answer; the question quotes the words that raised it;
+- ``red_flags`` and ``evidence``: asked when the claim reader raises that flag (keys in
+  ``challenges/flags.py``) on the project's text or an answer; the question quotes the words
+  that raised it in place of ``{quote}``;
 - ``domains``: a domain pack, asked of projects in that domain (``challenges/domains.py``).
 
 Every entry says what a strong answer contains as two to four checkable key points (the
@@ -20,7 +21,7 @@ Pressure: ``warmup`` questions clarify, ``standard`` ones push back, ``bar_raise
 attack ("this performs poorly", "we wouldn't do this") and expect data in return.
 """
 
-from challenges.bank import general, techniques, weaknesses
+from challenges.bank import domains, evidence, general, red_flags, techniques, weaknesses
 from challenges.bank.entry import (
     ALWAYS,
     DOMAIN,
@@ -37,7 +38,14 @@ from challenges.bank.entry import (
     fill_quote,
 )
 
-BANK: tuple[BankEntry, ...] = general.ENTRIES + techniques.ENTRIES + weaknesses.ENTRIES
+BANK: tuple[BankEntry, ...] = (
+    general.ENTRIES
+    + techniques.ENTRIES
+    + weaknesses.ENTRIES
+    + red_flags.ENTRIES
+    + evidence.ENTRIES
+    + domains.ENTRIES
+)
 
 __all__ = [
     "ALWAYS",
