@@ -161,12 +161,12 @@ DOMAINS: tuple[Domain, ...] = (
             r"claude|llama|mistral|gemini",
             r"v(?-i:LLM)|(?-i:TGI)",
             r"context windows?|long[- ]context",
-            r"prompt (?:engineering|templates?|injection|caching)",
+            r"prompt (?:engineering|templates?|injection|caching)|prompting|system prompts?",
             r"(?-i:KV)[- ]cache",
         ),
         weak=(
-            r"prompts?",
-            r"tokens?",
+            r"prompts",  # "prompt" alone is as often an adjective
+            r"(?:input|output|prompt|context) tokens|tokens? per|per (?:1k |1m )?tokens?",
             r"chat ?bots?|assistants?",
             r"summari[sz](?:ation|e|es|ed|ing)",
             r"generative",

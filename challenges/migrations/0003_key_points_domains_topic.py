@@ -42,6 +42,12 @@ class Migration(migrations.Migration):
             name='trigger_kind',
             field=models.CharField(choices=[('always', 'Always'), ('technique', 'Technique named'), ('weakness', 'Weakness found'), ('flag', 'Red flag or weak evidence'), ('domain', 'Domain pack')], max_length=20),
         ),
+        # A default first, so that migrating back can re-create the column over existing rows.
+        migrations.AlterField(
+            model_name='challenge',
+            name='strong_answer',
+            field=models.TextField(default='', help_text='What a strong answer to it contains.'),
+        ),
         migrations.RemoveField(
             model_name='challenge',
             name='strong_answer',
