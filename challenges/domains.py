@@ -20,6 +20,7 @@ WEAK = 1
 class Domain:
     key: str
     label: str
+    projects: str  # completes "In …": which projects its pack is asked of
     strong: tuple[str, ...]
     weak: tuple[str, ...]
 
@@ -28,6 +29,7 @@ DOMAINS: tuple[Domain, ...] = (
     Domain(
         "ads",
         "Ads",
+        "ads projects",
         strong=(
             r"advertis(?:ers?|ing|ements?)",
             r"ad (?:auctions?|ranking|serving|targeting|spend|budgets?|campaigns?|clicks?"
@@ -51,6 +53,7 @@ DOMAINS: tuple[Domain, ...] = (
     Domain(
         "recsys",
         "Recommendations and feeds",
+        "recommendation and feed projects",
         strong=(
             r"recommend(?:er|ers|ations?)(?: systems?| engines?| models?)?",
             r"(?:home|news|main|for[- ]you) ?feeds?",
@@ -77,6 +80,7 @@ DOMAINS: tuple[Domain, ...] = (
     Domain(
         "search",
         "Search ranking",
+        "search ranking projects",
         strong=(
             r"search (?:ranking|results?|engines?|relevance|quer(?:y|ies)|sessions?|traffic)",
             r"learning[- ]to[- ]rank",
@@ -99,6 +103,7 @@ DOMAINS: tuple[Domain, ...] = (
     Domain(
         "trust_safety",
         "Trust & safety",
+        "trust & safety projects",
         strong=(
             r"(?:content )?moderat(?:ion|ors?)",
             r"trust (?:&|and) safety",
@@ -128,6 +133,7 @@ DOMAINS: tuple[Domain, ...] = (
     Domain(
         "forecasting",
         "Forecasting",
+        "forecasting projects",
         strong=(
             r"forecast(?:s|ing|ed|ers?)?",
             r"demand (?:planning|prediction|model(?:l?ing)?)",
@@ -151,6 +157,7 @@ DOMAINS: tuple[Domain, ...] = (
     Domain(
         "llm",
         "LLM serving and RAG",
+        "LLM serving and RAG projects",
         strong=(
             r"(?-i:LLMs?)",
             r"large language models?",
@@ -178,6 +185,7 @@ DOMAINS: tuple[Domain, ...] = (
     Domain(
         "platform",
         "Data and infra platforms",
+        "data and infra platform projects",
         strong=(
             r"feature (?:stores?|platforms?)",
             r"(?:data|ml|machine learning|training|serving|inference|pipeline) platforms?",

@@ -93,7 +93,7 @@ class Challenge(models.Model):
         if self.trigger_kind == FLAG and self.trigger in FLAG_BY_KEY:
             return f"When {FLAG_BY_KEY[self.trigger].raised_when}"
         if self.trigger_kind == DOMAIN and self.trigger in DOMAIN_BY_KEY:
-            return f"In {DOMAIN_BY_KEY[self.trigger].label.lower()} projects"
+            return f"In {DOMAIN_BY_KEY[self.trigger].projects}"
         return "With any project"
 
     @property

@@ -115,4 +115,4 @@ def test_find_domains_is_cached():
 
 def test_every_domain_has_a_label_and_aliases():
     assert {domain.key for domain in DOMAINS} == set(DOMAIN_KEYS)
-    assert all(domain.label and domain.strong and domain.weak for domain in DOMAINS)
+    assert all(d.label and d.projects and d.strong and d.weak for d in DOMAINS)
