@@ -260,6 +260,17 @@ ENTRIES = build(
                 "How the figure was derived: billing data, a load test or an estimate",
             ),
         ),
+        (
+            ("architecture-proxy-inputs", "", "architecture", S, BR, "fairness"),
+            "Which of your inputs could stand in for something you must not use, such as a "
+            "postcode for ethnicity or a phone's price for income? Did you check what the model "
+            "learned from them?",
+            (
+                "Names the inputs that could proxy a protected or sensitive attribute",
+                "A check: outcomes compared across groups, or the model with and without the proxy",
+                "The decision taken: a feature removed, a constraint added or a documented risk",
+            ),
+        ),
         # Alternatives & Trade-offs
         (
             ("tradeoffs-simplest-thing", "", "tradeoffs", W, PM, "baseline"),
