@@ -1,14 +1,7 @@
 """Domain packs: challenges asked of projects in one domain (keys in ``challenges/domains.py``),
 about the mechanisms that domain's interviewers know fail."""
 
-from challenges.bank.entry import DOMAIN, build
-from challenges.personas import BAR_RAISER as BR
-from challenges.personas import PRODUCT as PM
-from challenges.personas import SRE
-from challenges.personas import STAFF_ML as ML
-from challenges.pressure import BAR_RAISER as X
-from challenges.pressure import STANDARD as S
-from challenges.pressure import WARMUP as W
+from challenges.bank.entry import BR, DOMAIN, ML, PM, SRE, S, W, X, build
 
 # ((slug, domain key, section, pressure, persona, topic), question, key points)
 ENTRIES = build(

@@ -8,6 +8,8 @@ Each file beside this one holds one kind of entry as rows of
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from challenges import personas, pressure
+
 ALWAYS = "always"
 TECHNIQUE = "technique"
 WEAKNESS = "weakness"
@@ -20,6 +22,10 @@ TRIGGER_KIND_CHOICES: list[tuple[str, str]] = [
     (FLAG, "Red flag or weak evidence"),
     (DOMAIN, "Domain pack"),
 ]
+
+# Short names for the rows: pressures and personas.
+W, S, X = pressure.WARMUP, pressure.STANDARD, pressure.BAR_RAISER
+ML, PM, SRE, BR = personas.STAFF_ML, personas.PRODUCT, personas.SRE, personas.BAR_RAISER
 
 # A flag question may hold this placeholder once; the engine puts the candidate's own words
 # that raised the flag there, in quotation marks.

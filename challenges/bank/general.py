@@ -1,13 +1,6 @@
 """Challenges that may be asked of any project (trigger kind "always")."""
 
-from challenges.bank.entry import ALWAYS, build
-from challenges.personas import BAR_RAISER as BR
-from challenges.personas import PRODUCT as PM
-from challenges.personas import SRE
-from challenges.personas import STAFF_ML as ML
-from challenges.pressure import BAR_RAISER as X
-from challenges.pressure import STANDARD as S
-from challenges.pressure import WARMUP as W
+from challenges.bank.entry import ALWAYS, BR, ML, PM, SRE, S, W, X, build
 
 # ((slug, "", section, pressure, persona, topic), question, key points)
 ENTRIES = build(

@@ -1,14 +1,7 @@
 """Challenges asked when a red flag is raised: a figure or a reason an interviewer would not
 believe (keys in ``challenges/flags.py``). ``{quote}`` becomes the words that raised it."""
 
-from challenges.bank.entry import FLAG, build
-from challenges.personas import BAR_RAISER as BR
-from challenges.personas import PRODUCT as PM
-from challenges.personas import SRE
-from challenges.personas import STAFF_ML as ML
-from challenges.pressure import BAR_RAISER as X
-from challenges.pressure import STANDARD as S
-from challenges.pressure import WARMUP as W
+from challenges.bank.entry import BR, FLAG, ML, PM, SRE, S, W, X, build
 
 # ((slug, flag key, section, pressure, persona, topic), question, key points)
 ENTRIES = build(

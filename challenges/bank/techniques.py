@@ -1,13 +1,6 @@
 """Challenges asked when the candidate names a technique (keys in ``challenges/techniques.py``)."""
 
-from challenges.bank.entry import TECHNIQUE, build
-from challenges.personas import BAR_RAISER as BR
-from challenges.personas import PRODUCT as PM
-from challenges.personas import SRE
-from challenges.personas import STAFF_ML as ML
-from challenges.pressure import BAR_RAISER as X
-from challenges.pressure import STANDARD as S
-from challenges.pressure import WARMUP as W
+from challenges.bank.entry import BR, ML, PM, SRE, TECHNIQUE, S, W, X, build
 
 # ((slug, technique key, section, pressure, persona, topic), question, key points)
 ENTRIES = build(

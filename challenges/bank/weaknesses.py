@@ -1,13 +1,6 @@
 """Challenges asked when ``scoring.gaps.find_gaps`` reports a gap code for the section."""
 
-from challenges.bank.entry import WEAKNESS, build
-from challenges.personas import BAR_RAISER as BR
-from challenges.personas import PRODUCT as PM
-from challenges.personas import SRE
-from challenges.personas import STAFF_ML as ML
-from challenges.pressure import BAR_RAISER as X
-from challenges.pressure import STANDARD as S
-from challenges.pressure import WARMUP as W
+from challenges.bank.entry import BR, ML, PM, SRE, WEAKNESS, S, W, X, build
 
 # ((slug, gap code, section, pressure, persona, topic), question, key points)
 ENTRIES = build(
