@@ -79,8 +79,8 @@ ENTRIES = build(
         ),
         (
             ("rare-class-which-mistake", "rare_class_accuracy", "problem", W, PM, "evaluation"),
-            "Behind {quote}, which mistake hurts more here, a missed case or a false alarm, and "
-            "by how much?",
+            "Behind {quote}: which mistake hurts more, a missed case or a false alarm, and by how "
+            "much?",
             (
                 "The cost of a missed positive, in money or harm",
                 "The cost of a false alarm, in money, time or user trust",
@@ -198,10 +198,10 @@ ENTRIES = build(
         ),
         (
             ("contradiction-source-of-truth", "contradiction", "results", X, ML, "evaluation"),
-            "{quote} cannot both describe the same system. If I opened the team's dashboard, "
-            "which number would I see?",
+            "{quote} cannot both be true. Which version would your dashboard or your manager "
+            "confirm, and where did the other one come from?",
             (
-                "Which figure the source of truth would show",
+                "Which version the source of truth would confirm",
                 "Why the other figure differs: scope, period or definition",
                 "The claim restated once, on one definition",
             ),
