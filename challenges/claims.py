@@ -9,6 +9,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from challenges.personas import BAR_RAISER, PRODUCT, SRE, STAFF_ML
 from challenges.pressure import BAR_RAISER as BAR_RAISER_PRESSURE
@@ -180,76 +181,141 @@ def extract_claims(*texts_by_section: dict[str, str]) -> list[Claim]:
     return claims
 
 
+class _Ask(NamedTuple):
+    """Who asks about a claim, how the question ends, and what a strong answer contains."""
+
+    persona: str
+    tail: str
+    points: tuple[str, ...]
+
+
 # What to ask about a number depends on what it measures; the first topic that matches wins.
-_TOPICS: tuple[tuple[re.Pattern, str, str], ...] = (
+_TOPICS: tuple[tuple[re.Pattern, _Ask], ...] = (
     (
         re.compile(r"\b(?:ms|milliseconds?|µs|latency|p\d{2,3})\b", re.IGNORECASE),
-        SRE,
-        "at what QPS, and is that percentile per request or per user? Measured at the client "
-        "or at the server?",
+        _Ask(
+            SRE,
+            "at what QPS, and is that percentile per request or per user? Measured at the "
+            "client or at the server?",
+            (
+                "The load the latency was measured at, in requests per second",
+                "Which percentile it is, and whether per request or per user",
+                "Where it was measured: at the client or at the server",
+            ),
+        ),
     ),
     (
         re.compile(r"[$€£]|\b(?:cost|spend|revenue|usd|dollars?|budget)\b", re.IGNORECASE),
-        PRODUCT,
-        "per which unit and over which period, and does it count the engineering time?",
+        _Ask(
+            PRODUCT,
+            "per which unit and over which period, and does it count the engineering time?",
+            (
+                "The unit and the period the money figure is per",
+                "Whether engineering and operating time is counted in it",
+                "How the figure was measured or estimated",
+            ),
+        ),
     ),
     (
         re.compile(r"\b(?:gb|mb|tb|gib|memory|storage)\b", re.IGNORECASE),
-        SRE,
-        "per host or in total, and what happens when the data keeps growing?",
+        _Ask(
+            SRE,
+            "per host or in total, and what happens when the data keeps growing?",
+            (
+                "Whether the figure is per host or in total",
+                "How it grows with the data, and what happens at the limit",
+            ),
+        ),
     ),
     (
         re.compile(r"\b(?:engineers?|people|teams?|developers?|scientists?)\b", re.IGNORECASE),
-        BAR_RAISER,
-        "which of them worked with you directly, and what did you decide for them?",
+        _Ask(
+            BAR_RAISER,
+            "which of them worked with you directly, and what did you decide for them?",
+            (
+                "Which of those people worked with the candidate directly",
+                "Decisions the candidate made for them, named one by one",
+            ),
+        ),
     ),
     (
         _RELATIVE,
-        STAFF_ML,
-        "against which control, over how long, and what was the confidence interval?",
+        _Ask(
+            STAFF_ML,
+            "against which control, over how long, and what was the confidence interval?",
+            (
+                "The control or baseline the change was measured against",
+                "How long it was measured for",
+                "The interval or the noise band around the figure",
+            ),
+        ),
     ),
     (
         re.compile(r"\b(?:qps|rps|tps|requests?|throughput)\b", re.IGNORECASE),
-        SRE,
-        "is that the peak or the average, and how much headroom did you keep above it?",
+        _Ask(
+            SRE,
+            "is that the peak or the average, and how much headroom did you keep above it?",
+            (
+                "Whether the throughput figure is the peak or the average",
+                "The headroom kept above it, as a number",
+            ),
+        ),
     ),
 )
-_DEFAULT_TAIL = "how did you measure it, and what would it have been without your change?"
-_DECISION_TAIL = (
-    "which other options were on the table, who disagreed, and what evidence settled it?"
+_DEFAULT = _Ask(
+    STAFF_ML,
+    "how did you measure it, and what would it have been without your change?",
+    (
+        "How the figure was measured: an experiment, a dashboard or an estimate",
+        "What it would have been without the change: a baseline or a control",
+    ),
 )
-_CHOICE_TAIL = "what part did it play, what did it win or lose against, and by how much?"
+_DECISION = _Ask(
+    BAR_RAISER,
+    "which other options were on the table, who disagreed, and what evidence settled it?",
+    (
+        "The other options that were on the table, named",
+        "Who disagreed, and on what grounds",
+        "The evidence that settled the decision",
+    ),
+)
+_CHOICE = _Ask(
+    STAFF_ML,
+    "what part did it play, what did it win or lose against, and by how much?",
+    (
+        "The part the named technique played in the system",
+        "What it was compared against",
+        "The measured difference, as a figure",
+    ),
+)
 
 
-def _topic(claim: Claim) -> tuple[str, str] | None:
-    for pattern, persona, tail in _TOPICS:
-        if pattern.search(claim.quote):
-            return persona, tail
-    return None
+def _ask(claim: Claim) -> _Ask:
+    if claim.kind == DECISION:
+        return _DECISION
+    if claim.kind == CHOICE:
+        return _CHOICE
+    return next((ask for pattern, ask in _TOPICS if pattern.search(claim.quote)), _DEFAULT)
 
 
 def _persona_for(claim: Claim) -> str:
-    if claim.kind == DECISION:
-        return BAR_RAISER
-    if claim.kind == CHOICE:
-        return STAFF_ML
-    topic = _topic(claim)
-    return topic[0] if topic else STAFF_ML
+    return _ask(claim).persona
 
 
 def claim_question(claim: Claim, *, pressure: str = STANDARD) -> str:
     """A pointed question that quotes the claim back to the candidate."""
-    if claim.kind == DECISION:
-        tail = _DECISION_TAIL
-    elif claim.kind == CHOICE:
+    tail = _ask(claim).tail
+    if claim.kind == CHOICE:
         label = TECHNIQUE_BY_KEY[claim.technique].label
         named = claim.quote if label.lower() == claim.quote.lower() else f"{claim.quote} ({label})"
-        return f"You named {named}: {_CHOICE_TAIL}"
-    else:
-        topic = _topic(claim)
-        tail = topic[1] if topic else _DEFAULT_TAIL
+        return f"You named {named}: {tail}"
     if pressure == WARMUP:
         return f'You mentioned "{claim.quote}". Tell me more: {tail}'
     if pressure == BAR_RAISER_PRESSURE:
         return f'You said "{claim.quote}". I am not convinced yet: {tail}'
     return f'You said "{claim.quote}": {tail}'
+
+
+def claim_key_points(claim: Claim) -> tuple[str, ...]:
+    """What a strong answer to the claim's question contains."""
+    return _ask(claim).points

@@ -47,7 +47,7 @@ class Pick:
     persona_label: str
     reason: str
     kind: str = BANK  # "bank", "claim" or "follow_up"
-    strong_answer: str = ""
+    key_points: tuple[str, ...] = ()  # what a strong answer contains
 
 
 # Why a weakness challenge was picked, in the candidate's terms.
@@ -115,7 +115,7 @@ def _bank_pick(row: BankRow, reason: str, kind: str = BANK) -> Pick:
         persona_label=PERSONA_LABELS.get(row.persona, row.persona),
         reason=reason,
         kind=kind,
-        strong_answer=row.strong_answer,
+        key_points=row.key_points,
     )
 
 
@@ -129,10 +129,7 @@ def _claim_pick(claim: claim_ledger.Claim, *, pressure: str, kind: str = CLAIM) 
         persona_label=PERSONA_LABELS[claim.persona],
         reason=f'One of your boldest claims, in {title}: "{claim.quote}"',
         kind=kind,
-        strong_answer=(
-            "Stands behind the figure or decision with how it was measured or made, the "
-            "conditions it holds under, and what it was compared against."
-        ),
+        key_points=claim_ledger.claim_key_points(claim),
     )
 
 

@@ -9,7 +9,7 @@ bank's best challenge for the section: this never blocks a session.
 import hashlib
 import logging
 from collections.abc import Collection
-from typing import Literal
+from typing import Annotated, Literal
 
 import pydantic
 
@@ -35,13 +35,18 @@ _TONE = {
 }
 
 
+KeyPoint = Annotated[
+    str, pydantic.StringConstraints(strip_whitespace=True, min_length=10, max_length=200)
+]
+
+
 class WrittenChallenge(pydantic.BaseModel):
     question: str = pydantic.Field(min_length=20, max_length=400)
     persona: Literal[PERSONA_KEYS]  # a tuple subscript spells out every key
     reason: str = pydantic.Field(min_length=5, max_length=200)
-    strong_answer: str = pydantic.Field(min_length=20, max_length=600)
+    key_points: list[KeyPoint] = pydantic.Field(min_length=2, max_length=4)
 
-    @pydantic.field_validator("question", "reason", "strong_answer")
+    @pydantic.field_validator("question", "reason")
     @classmethod
     def _stripped(cls, value: str) -> str:
         value = value.strip()
@@ -59,8 +64,9 @@ def _messages(sections: dict[str, str], section: str, pressure: str) -> list[dic
         "the candidate wrote there and quote their words where it helps. Choose who asks it: "
         "staff_ml (a skeptical staff ML engineer), pm (a product manager), sre (an infra or "
         "SRE engineer) or bar_raiser. Reply with JSON only: question, persona, reason (why "
-        "this question, addressed to the candidate, one sentence) and strong_answer (what a "
-        "strong answer contains, one or two sentences)."
+        "this question, addressed to the candidate, one sentence) and key_points (what a "
+        "strong answer contains: two to four short statements, one idea each, concrete enough "
+        "to check an answer against)."
     )
     project = "\n\n".join(
         f"## {SECTION_BY_KEY[key].title}{' (ask about this part)' if key == section else ''}\n"
@@ -80,7 +86,7 @@ def _written_pick(written: WrittenChallenge, section: str) -> Pick:
         persona_label=PERSONA_LABELS[written.persona],
         reason=written.reason,
         kind=LLM,
-        strong_answer=written.strong_answer,
+        key_points=tuple(written.key_points),
     )
 
 

@@ -19,8 +19,13 @@ def active_bank_rows() -> tuple[BankRow, ...]:
     now = time.monotonic()
     if _bank_cache is None or now - _bank_cache[0] > BANK_CACHE_SECONDS:
         rows = Challenge.objects.filter(active=True).values_list(*BankRow._fields)
-        _bank_cache = (now, tuple(BankRow(*row) for row in rows))
+        _bank_cache = (now, tuple(_bank_row(values) for values in rows))
     return _bank_cache[1]
+
+
+def _bank_row(values: tuple) -> BankRow:
+    row = BankRow(*values)  # the JSON fields come back as lists; the bank holds tuples
+    return row._replace(key_points=tuple(row.key_points), domains=tuple(row.domains))
 
 
 def forget_bank_rows(**_signal_kwargs) -> None:

@@ -1,10 +1,6 @@
 from django.db import migrations
 
-
-def load_bank(apps, schema_editor):
-    from challenges.services import load_challenges
-
-    load_challenges(challenge_model=apps.get_model("challenges", "Challenge"))
+from challenges.services import load_challenges_in_migration
 
 
 class Migration(migrations.Migration):
@@ -13,5 +9,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(load_bank, migrations.RunPython.noop),
+        migrations.RunPython(load_challenges_in_migration, migrations.RunPython.noop),
     ]

@@ -37,3 +37,44 @@ def test_browse_filter_and_practise_one_challenge(page, live_server, user):
         "Everyone agreed it felt much better after launch."
     )
     assert_accessible(page)
+
+
+SCREENSHOTS = "/tmp/shots"
+
+
+def at_both_widths(page, name):
+    """Readable on a desktop and on a phone: axe-clean, no sideways scrolling, a screenshot."""
+    for width, height in ((1280, 900), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert_accessible(page)
+        page.screenshot(path=f"{SCREENSHOTS}/{name}-{width}.png", full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_key_points_topic_and_domain_on_browse_and_practise(page, live_server, user):
+    load_challenges()
+    login_page(page, live_server, user)
+    page.goto(f"{live_server.url}/challenges/?section=results&pressure=bar_raiser")
+
+    card = (
+        page.locator(".challenge-list li")
+        .filter(has_text="How much of")
+        .filter(has_text="is your change")
+    )
+    expect(card.get_by_text("When savings are larger than the bill they come from")).to_be_visible()
+    card.get_by_text("What a strong answer contains").click()
+    expect(card.get_by_role("listitem")).to_have_count(3)
+    at_both_widths(page, "challenge-browse")
+
+    page.goto(f"{live_server.url}/challenges/ads-late-conversions/")
+    expect(page.locator(".facts")).to_contain_text("Ads")
+    expect(page.locator(".facts")).to_contain_text("Label delay")
+    page.get_by_label("Your answer:").fill(
+        "We waited seven days before labelling a click as a non-conversion."
+    )
+    page.get_by_role("button", name="Answer").click()
+    strong = page.locator("ul.key-points li")
+    expect(strong).to_have_count(3)
+    expect(strong.first).to_contain_text("attribution window")
+    at_both_widths(page, "challenge-practise")

@@ -3,6 +3,7 @@ from challenges.claims import (
     CHOICE,
     DECISION,
     NUMBER,
+    claim_key_points,
     claim_question,
     extract_claims,
 )
@@ -101,3 +102,16 @@ def test_extract_claims_reads_answers_too_and_counts_a_repeated_claim_once():
 
     assert len(quotes) == len(set(quotes))
     assert any(claim.section == "defense" and claim.kind == DECISION for claim in claims)
+
+
+def test_claim_key_points_follow_what_the_question_asks():
+    claims = extract_claims(
+        {"results": RESULTS, "ownership": "I chose DLRM over XGBoost after a two-week bake-off."}
+    )
+    latency = next(c for c in claims if "92 → 74 ms" in c.quote)
+    lift = next(c for c in claims if "3.2%" in c.quote)
+    decision = next(c for c in claims if c.kind == DECISION)
+
+    assert any("percentile" in point for point in claim_key_points(latency))
+    assert any("control or baseline" in point for point in claim_key_points(lift))
+    assert any("other options" in point for point in claim_key_points(decision))

@@ -12,7 +12,10 @@ WRITTEN = {
     "question": 'You wrote "latency improved a lot". From what to what, and at which percentile?',
     "persona": "sre",
     "reason": "Your Results talk about latency without a single figure.",
-    "strong_answer": "Before and after p95 in ms at a stated QPS, and how it was measured.",
+    "key_points": [
+        "p95 latency before and after, in milliseconds",
+        "The load it was measured at, in requests per second",
+    ],
 }
 
 
@@ -41,6 +44,7 @@ def test_write_challenge_uses_the_model_reply(server):
     assert result.persona_label == "Infra / SRE"
     assert result.section == "results"
     assert result.slug.startswith("llm-results-")
+    assert result.key_points == tuple(WRITTEN["key_points"])
     request = server.requests[0]
     assert request["temperature"] == 0
     assert request["response_format"]["type"] == "json_schema"
@@ -56,9 +60,18 @@ def test_write_challenge_uses_the_model_reply(server):
         ("text", "Sure! Here is a question: why?"),
         ("json", WRITTEN | {"persona": "recruiter"}),
         ("json", WRITTEN | {"question": "Why?"}),
+        ("json", WRITTEN | {"key_points": ["Only one point, however good it is"]}),
         ("slow", 2.0, WRITTEN),
     ],
-    ids=["server-error", "rate-limited", "not-json", "unknown-persona", "too-short", "timeout"],
+    ids=[
+        "server-error",
+        "rate-limited",
+        "not-json",
+        "unknown-persona",
+        "too-short",
+        "one-key-point",
+        "timeout",
+    ],
 )
 def test_write_challenge_falls_back_to_the_bank_on_any_failure(server, step):
     server.script = [step]

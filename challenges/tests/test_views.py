@@ -42,6 +42,19 @@ def test_browse_lists_the_bank_with_persona_and_trigger(client_user):
     assert 'aria-current="page">Challenges</a>' in html
 
 
+def test_browse_shows_topic_key_points_and_the_new_triggers(client_user):
+    html = client_user.get(BROWSE).content.decode()
+
+    assert '<span class="badge badge-topic">Leakage</span>' in html
+    assert "<summary>What a strong answer contains</summary>" in html
+    assert "<li>Confidence interval or p-value, with the sample size</li>" in html
+    assert "When a metric looks near-perfect" in html
+    assert "In forecasting projects" in html
+    # A flag question quotes an example where a round quotes the candidate; no placeholder.
+    assert "{quote}" not in html
+    assert "Before I believe &quot;an AUC of 0.99 on next month&#x27;s cancellations&quot;" in html
+
+
 def test_browse_filters_by_section_and_persona(client_user):
     response = client_user.get(BROWSE, {"section": "results", "persona": "sre"})
     html = response.content.decode()
@@ -84,6 +97,25 @@ def test_practise_shows_question_persona_and_answer_box(client_user):
     assert "What a strong answer contains" not in html
 
 
+def test_practise_a_domain_pack_challenge_shows_its_domain_and_topic(client_user):
+    html = client_user.get(reverse("challenges:practise", args=["forecast-mape-bias"])).content
+    html = html.decode()
+
+    assert "<dt>Domain</dt><dd>Forecasting</dd>" in html
+    assert "<dt>Topic</dt><dd>Evaluation design</dd>" in html
+    assert "<dt>Comes up</dt><dd>In forecasting projects</dd>" in html
+
+
+def test_practise_a_flag_challenge_quotes_an_example(client_user):
+    url = reverse("challenges:practise", args=["unit-cost-per-request"])
+
+    html = client_user.get(url).content.decode()
+
+    assert "Put a number on &quot;GPT-4 on every ticket; costs were acceptable&quot;" in html
+    assert "here it is an example of what raises the question" in html
+    assert "When paid inference has no unit cost" in html
+
+
 def test_practise_answer_without_numbers_gets_the_missing_number_follow_up(client_user):
     answer = "Honestly it felt a lot better after launch and people were happy."
 
@@ -92,7 +124,7 @@ def test_practise_answer_without_numbers_gets_the_missing_number_follow_up(clien
     assert "The interviewer follows up" in html
     assert "Your Results has no number with a unit" in html
     assert "What a strong answer contains" in html
-    assert "Confidence interval or p-value" in html  # the challenge's strong answer
+    assert "<li>Confidence interval or p-value, with the sample size</li>" in html  # a key point
     assert answer in html  # the answer stays in the box
 
 

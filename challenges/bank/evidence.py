@@ -1,0 +1,452 @@
+"""Challenges asked when an evidence signal is raised: a believable claim whose evidence does
+not show what is claimed (keys in ``challenges/flags.py``). ``{quote}`` becomes the words that
+raised it."""
+
+from challenges.bank.entry import BR, FLAG, ML, PM, SRE, S, W, X, build
+
+# ((slug, flag key, section, pressure, persona, topic), question, key points)
+ENTRIES = build(
+    FLAG,
+    [
+        # pre_post: calendar periods compared, no control
+        (
+            ("pre-post-what-else-changed", "pre_post", "results", S, ML, "causality"),
+            "{quote} compares two stretches of calendar. What else changed between them: the "
+            "season, marketing, prices, a holiday?",
+            (
+                "Names the calendar effects between the periods: holidays, season, campaigns",
+                "The same comparison a year earlier, or for a group that did not get the change",
+                "An estimate with those effects removed, with its uncertainty",
+            ),
+        ),
+        (
+            ("pre-post-counterfactual", "pre_post", "results", X, BR, "causality"),
+            "Without a group that did not get the change, {quote} is a story about time passing. "
+            "What is your counterfactual?",
+            (
+                "A holdout, a staggered rollout or a comparable untreated group",
+                "The difference-in-differences or synthetic-control estimate it gives",
+                "Admits what the before/after comparison alone cannot show",
+            ),
+        ),
+        (
+            ("pre-post-why-no-experiment", "pre_post", "tradeoffs", W, PM, "causality"),
+            "Why did you judge the launch by {quote} rather than by an A/B test?",
+            (
+                "The reason no experiment ran: traffic, legal constraints or a deadline",
+                "What was done instead to control for time: a holdout or a staggered launch",
+                "How much confidence that leaves, stated honestly",
+            ),
+        ),
+        (
+            ("pre-post-rebound", "pre_post", "defense", S, ML, "causality"),
+            "Projects often start when a metric is at its worst. How much of {quote} is the "
+            "metric drifting back to normal on its own?",
+            (
+                "Recognises regression to the mean after a bad period",
+                "The metric's longer history, showing its usual level",
+                "A comparison against an untreated group over the same weeks",
+            ),
+        ),
+        # offline_only: offline gains, nothing measured online
+        (
+            ("offline-only-what-users-did", "offline_only", "results", S, ML, "offline_online"),
+            "{quote} is an offline number. What did users do differently once it shipped?",
+            (
+                "An online metric measured after launch: CTR, conversion or retention",
+                "How it was measured: an A/B test or a holdout",
+                "The gap between the offline gain and the online effect, explained",
+            ),
+        ),
+        (
+            ("offline-only-shipped-to-all", "offline_only", "tradeoffs", X, BR, "offline_online"),
+            "You shipped to everyone on the strength of {quote}. Had it hurt the product, how "
+            "would you have known?",
+            (
+                "Guardrail metrics watched after launch, with thresholds",
+                "A holdout or staged rollout that would have shown harm",
+                "What they would do now: an A/B test before a full launch",
+            ),
+        ),
+        (
+            ("offline-only-why-it-should-move", "offline_only", "defense", S, ML, "offline_online"),
+            "Why should {quote} move the business metric at all? Which user action does that "
+            "offline metric stand for?",
+            (
+                "Links the offline metric to a specific user action",
+                "Evidence from past launches that it moves the online metric",
+                "Where the two are known to diverge, such as position effects or stale labels",
+            ),
+        ),
+        # short_test: too short, or no interval
+        (
+            ("short-test-power", "short_test", "results", S, ML, "significance"),
+            "For {quote}: how many users were in each arm, what was the smallest effect that "
+            "test could detect, and what was the interval?",
+            (
+                "The sample size in each arm",
+                "The minimum detectable effect, from a power calculation",
+                "The confidence interval of the measured effect",
+            ),
+        ),
+        (
+            ("short-test-curiosity", "short_test", "results", S, PM, "novelty"),
+            "Take {quote}. A test that short mostly measures curiosity: did the effect shrink "
+            "from its first days to its last?",
+            (
+                "The effect day by day or week by week, not only in total",
+                "Whether the effect decayed, with figures",
+                "A longer holdout or a follow-up reading after launch",
+            ),
+        ),
+        (
+            ("short-test-saturday", "short_test", "defense", X, BR, "significance"),
+            "{quote} may never have seen a full week, and weekday users behave differently from "
+            "weekend ones. Why should the result hold on a Saturday?",
+            (
+                "Recognises day-of-week cycles in the traffic",
+                "Results by day type, or a rerun covering whole weeks",
+                "A duration and decision rule fixed before the test began",
+            ),
+        ),
+        # no_control: an intervention judged without a control group
+        (
+            ("no-control-anyway", "no_control", "results", S, ML, "causality"),
+            "About {quote}: how many of those people would have done it with no intervention at "
+            "all?",
+            (
+                "A control or holdout group that did not receive the intervention",
+                "The control group's rate, and its difference from the treated rate",
+                "The incremental effect stated as that difference, not the treated rate",
+            ),
+        ),
+        (
+            ("no-control-likeliest-anyway", "no_control", "results", X, BR, "causality"),
+            "If the people who got the intervention were already the likeliest to act, {quote} is "
+            "what you would see even if it did nothing. How did you tell the two apart?",
+            (
+                "Distinguishes predicted propensity from the treatment's effect",
+                "A randomised holdout within the targeted group",
+                "The incremental effect from that holdout, with its interval",
+            ),
+        ),
+        (
+            ("no-control-holdout-price", "no_control", "tradeoffs", W, PM, "causality"),
+            "What would holding back 5% of people from the intervention behind {quote} have cost "
+            "you, and why was no holdout kept?",
+            (
+                "The cost of holding out a small group, estimated",
+                "The reason no holdout was kept",
+                "How the effect could still be measured: a staggered or later holdout",
+            ),
+        ),
+        # attributed_revenue: revenue credited to a feature from orders that touched it
+        (
+            ("attributed-revenue-anyway", "attributed_revenue", "results", S, PM, "causality"),
+            "{quote}: how much of that would have been spent anyway, through search, a category "
+            "page or a later visit?",
+            (
+                "Distinguishes attributed revenue from incremental revenue",
+                "An experiment or holdout measuring total revenue per user",
+                "The share of attributed revenue displaced from elsewhere",
+            ),
+        ),
+        (
+            ("attributed-revenue-per-user", "attributed_revenue", "results", X, BR, "causality"),
+            "Counting orders that touched the feature, as {quote} does, credits it for every "
+            "shopper who was buying anyway. What was total revenue per user in a group without "
+            "it?",
+            (
+                "Total revenue per user, treatment against control",
+                "The attribution rule used, and why it overcounts",
+                "The incremental figure stated beside the attributed one",
+            ),
+        ),
+        (
+            (
+                "attributed-revenue-other-surfaces",
+                "attributed_revenue",
+                "defense",
+                S,
+                ML,
+                "causality",
+            ),
+            "If the feature behind {quote} drew clicks away from other parts of the page, which "
+            "ones lost, and by how much?",
+            (
+                "Names the surfaces that could lose clicks or orders",
+                "Their metrics during the test, with deltas",
+                "The net effect across the whole page or session",
+            ),
+        ),
+        # logged_feedback: evaluated on feedback logged under the old system
+        (
+            ("logged-feedback-old-positions", "logged_feedback", "results", S, ML, "position_bias"),
+            "{quote}: those clicks happened at the positions the old ranker chose. How did you "
+            "keep the new model from scoring well just by agreeing with it?",
+            (
+                "Recognises position and selection bias in logged clicks",
+                "A correction: propensity weights, randomised top slots or interleaving",
+                "An online check that confirmed the offline ranking",
+            ),
+        ),
+        (
+            ("logged-feedback-never-shown", "logged_feedback", "defense", X, BR, "position_bias"),
+            "Your evaluation, {quote}, has no clicks for items the old system never showed. How "
+            "would it score a model that surfaces them?",
+            (
+                "Recognises that unshown items carry no feedback, which is not negative feedback",
+                "A way to evaluate them: exploration traffic, human labels or an online test",
+                "The share of the new model's picks that had no logged exposure",
+            ),
+        ),
+        (
+            (
+                "logged-feedback-narrowing",
+                "logged_feedback",
+                "architecture",
+                S,
+                ML,
+                "feedback_loop",
+            ),
+            "{quote} is feedback the old model chose to collect; trained on data like it, each "
+            "model learns from the last one's choices. What keeps every retrain from narrowing "
+            "what users get to see?",
+            (
+                "Recognises the loop between served rankings and training data",
+                "A mechanism: exploration slots, randomised buckets or diversity constraints",
+                "A coverage or diversity metric tracked across retrains",
+            ),
+        ),
+        # random_split: a random holdout on data that moves in time
+        (
+            ("random-split-future-in-train", "random_split", "results", S, ML, "leakage"),
+            "With {quote}, the training set holds days that come after days in the test set. How "
+            "does the score change when you train on the past and test on the future?",
+            (
+                "Recognises that a random split lets the future inform the past",
+                "An out-of-time split: train before a date, test after it",
+                "The metric under that split, next to the random-split figure",
+            ),
+        ),
+        (
+            ("random-split-next-quarter", "random_split", "tradeoffs", X, BR, "drift"),
+            "{quote} tells me how the model does on weeks it trained among. Which number tells me "
+            "how it will do next quarter?",
+            (
+                "A backtest over several future windows",
+                "How fast the metric decays as the gap since training grows",
+                "The retraining cadence that decay justifies",
+            ),
+        ),
+        (
+            ("random-split-same-entity", "random_split", "architecture", W, ML, "leakage"),
+            "In {quote}, could the same customer, store or device sit on both sides of the split?",
+            (
+                "Whether entities repeat across the training and test sets",
+                "A split grouped by entity, and the metric under it",
+                "Which features could memorise an entity",
+            ),
+        ),
+        # tuned_on_eval: tuned on, or hand-assembled for, the evaluation set
+        (
+            ("tuned-on-eval-untouched-sample", "tuned_on_eval", "results", S, ML, "evaluation"),
+            "{quote} was chosen on the same data it is reported on. What does it score on a "
+            "sample you never looked at?",
+            (
+                "A held-out set untouched by threshold or model selection",
+                "The metric on that held-out set",
+                "The size of the drop from the tuned figure",
+            ),
+        ),
+        (
+            ("tuned-on-eval-who-picked", "tuned_on_eval", "tradeoffs", X, BR, "evaluation"),
+            "Who picked the examples behind {quote}, and how do you know they look like "
+            "production traffic?",
+            (
+                "How the evaluation set was assembled, and by whom",
+                "A comparison with production: the class mix or slices against live traffic",
+                "A randomly sampled production set, with the metric measured on it",
+            ),
+        ),
+        (
+            ("tuned-on-eval-how-many-tries", "tuned_on_eval", "defense", W, ML, "evaluation"),
+            "How many variants did you try before you settled on {quote}?",
+            (
+                "The number of configurations tried against that set",
+                "Why many tries inflate the best score on the same set",
+                "A confirmation on fresh data, or an estimate of the optimism",
+            ),
+        ),
+        # no_baseline_metric: a metric with nothing to compare it to
+        (
+            ("no-baseline-metric-compared", "no_baseline_metric", "results", W, PM, "baseline"),
+            "{quote}, compared with what? What did the previous system or a simple rule score on "
+            "the same data?",
+            (
+                "The previous system's or a simple rule's score on the same data",
+                "Both measured the same way, on the same sample",
+                "Whether the difference is larger than its noise",
+            ),
+        ),
+        (
+            (
+                "no-baseline-metric-day-one-rule",
+                "no_baseline_metric",
+                "tradeoffs",
+                S,
+                ML,
+                "baseline",
+            ),
+            "Before {quote} impresses me: what does the cheapest heuristic you could write in a "
+            "day score, and how much of your gain is left after it?",
+            (
+                "A named simple heuristic: a rule, a popularity list or the last value",
+                "Its score on the same evaluation",
+                "The model's margin over it, and whether that margin pays for the model",
+            ),
+        ),
+        (
+            ("no-baseline-metric-good-or-bad", "no_baseline_metric", "results", X, BR, "baseline"),
+            "Is {quote} good? For this task, what would a poor score and a great score look like?",
+            (
+                "A reference range: the prior system, human agreement or published figures",
+                "Where the quoted figure sits within that range",
+                "What the figure means for users, in concrete terms",
+            ),
+        ),
+        # given_budget: a budget stated as given, with no origin
+        (
+            ("given-budget-who-set", "given_budget", "problem", S, SRE, "latency_budget"),
+            "Who set {quote}, and what happens to users or revenue if you spend 20% more?",
+            (
+                "Its origin: a product SLO, an upstream caller's timeout or a measured effect",
+                "What breaks above the budget, with a figure",
+                "Whether anyone tested the limit, such as with injected latency",
+            ),
+        ),
+        (
+            ("given-budget-what-it-killed", "given_budget", "tradeoffs", X, BR, "latency_budget"),
+            "Living inside {quote} ruled options out. What was the best one it killed, and was "
+            "the budget worth that?",
+            (
+                "Names the option the budget ruled out",
+                "What that option would have gained, estimated",
+                "Whether the budget was challenged, and with what evidence",
+            ),
+        ),
+        (
+            ("given-budget-split", "given_budget", "architecture", W, SRE, "latency_budget"),
+            "How is {quote} split across the stages of a request, and which stage has the least "
+            "slack?",
+            (
+                "A per-stage split of the budget, with numbers",
+                "The stage with the least slack, named",
+                "What happens when that stage runs over",
+            ),
+        ),
+        # rating_as_quality: a satisfaction rating standing in for correctness
+        (
+            ("rating-as-quality-how-often-wrong", "rating_as_quality", "results", S, ML, "quality"),
+            "{quote} tells me people liked it. How often was it wrong, and would a rater have "
+            "noticed?",
+            (
+                "An error rate measured against a reference or an expert check",
+                "The kinds of error: omissions, factual mistakes or invented content",
+                "Why raters could miss errors, such as not reading the source",
+            ),
+        ),
+        (
+            ("rating-as-quality-worst-output", "rating_as_quality", "results", X, BR, "quality"),
+            "An average like {quote} can hide the one output that was badly wrong. What is your "
+            "worst-case check, and how many outputs failed it?",
+            (
+                "A check aimed at serious failures: a missing critical item or a wrong fact",
+                "The rate of serious failures, as a figure",
+                "What happens to users when one gets through",
+            ),
+        ),
+        (
+            ("rating-as-quality-raters", "rating_as_quality", "tradeoffs", W, PM, "quality"),
+            "About {quote}: who were the raters, how many outputs did they rate, and did they "
+            "check them against the source?",
+            (
+                "Who the raters were, and how many outputs they rated",
+                "Whether raters compared each output with the source material",
+                "Agreement between raters, as a figure",
+            ),
+        ),
+        # unit_cost_missing: paid inference at volume, no cost per request
+        (
+            ("unit-cost-per-request", "unit_cost_missing", "results", S, PM, "cost"),
+            "Put a number on {quote}: what does one request cost in tokens and in dollars, and "
+            "what is the monthly bill at today's volume?",
+            (
+                "The cost per request or per thousand requests, in dollars",
+                "Tokens per request, input and output",
+                "The monthly bill at current volume, and at expected growth",
+            ),
+        ),
+        (
+            ("unit-cost-tenfold", "unit_cost_missing", "tradeoffs", X, SRE, "cost"),
+            "If volume grows tenfold, does {quote} still hold? At what point does a smaller model "
+            "or your own hardware become cheaper?",
+            (
+                "The cost at ten times today's volume",
+                "The break-even volume for a smaller hosted model or for self-hosting",
+                "The quality the cheaper option loses, measured",
+            ),
+        ),
+        (
+            ("unit-cost-margin", "unit_cost_missing", "problem", W, PM, "cost"),
+            "Next to {quote}, what is one request worth to the business? Is the margin per "
+            "request positive?",
+            (
+                "The value of one request: revenue, time saved or cost avoided",
+                "The cost of one request, in dollars",
+                "The margin per request, and the volume at which it turns",
+            ),
+        ),
+        # false_alarm_action: the model acts on its positives
+        (
+            ("false-alarm-downstream", "false_alarm_action", "architecture", S, SRE, "cost"),
+            "When the model acts, as in {quote}, how many false alarms a day does that send "
+            "downstream, and who absorbs them?",
+            (
+                "The false positive rate at the threshold, turned into a daily count",
+                "The team or process that handles them, and its capacity",
+                "The cost of one false alarm, in time or money",
+            ),
+        ),
+        (
+            ("false-alarm-stopped-cases", "false_alarm_action", "results", X, BR, "feedback_loop"),
+            "Once a case is stopped, as in {quote}, you never see what it would have done. How do "
+            "you learn whether the stopped cases were really bad?",
+            (
+                "Recognises that acted-on cases lose their true label",
+                "A way to recover labels: a small random release, review or a sampled audit",
+                "The precision measured on that sample",
+            ),
+        ),
+        (
+            ("false-alarm-threshold", "false_alarm_action", "tradeoffs", S, PM, "evaluation"),
+            "Who chose the threshold behind {quote}, and what is the trade between missed cases "
+            "and false alarms at that point?",
+            (
+                "Who set the threshold, and on what data",
+                "Precision and recall at that threshold",
+                "The cost of each error type that justified the choice",
+            ),
+        ),
+        (
+            ("false-alarm-innocent-customer", "false_alarm_action", "problem", W, PM, "quality"),
+            "Take {quote}. What does a customer caught by mistake go through, and how do they get "
+            "out of it?",
+            (
+                "The experience of a false positive: a delay, a block or an extra step",
+                "The path out: an appeal, a review or an automatic release",
+                "How long that takes, as a figure",
+            ),
+        ),
+    ],
+)
