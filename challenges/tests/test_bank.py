@@ -255,3 +255,9 @@ def test_admin_edits_key_points_as_a_validated_list(admin_client):
     assert saved.status_code == 302
     challenge.refresh_from_db()
     assert challenge.key_points == ["The interval of the lift", "The size of each arm"]
+
+
+def test_the_bank_knows_every_flag_the_plausibility_rules_raise():
+    from scoring.plausibility import FLAG_KEYS as RULE_KEYS
+
+    assert set(FLAG_KEYS) == set(RULE_KEYS)
