@@ -21,7 +21,8 @@ WEAK_BELOW = 3.0
 @dataclass(frozen=True, slots=True)
 class Segment:
     text: str
-    marked: bool
+    marked: bool  # evidence the grader credited
+    filler: bool = False  # a filler word said aloud ("um", "you know")
 
 
 @dataclass
@@ -50,6 +51,7 @@ class TurnView:
     flags: list[str] = field(default_factory=list)
     doubts: list[dict] = field(default_factory=list)  # plausibility flags raised in this answer
     comments: list[Comment] = field(default_factory=list)
+    spoken: dict | None = None  # pace, fillers and pauses of an answer said aloud
 
     @property
     def key_points(self) -> list[tuple[str, bool | None]]:
@@ -160,8 +162,8 @@ def _number(value) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def highlight(text: str, quotes: list[str]) -> list[Segment]:
-    """Split `text` into plain and marked segments, marking every place a quote occurs."""
+def highlight(text: str, quotes: list[str], fillers: list[tuple[int, int]] = ()) -> list[Segment]:
+    """Split `text` into segments, marking every place a quote occurs, and the fillers."""
     ranges: list[tuple[int, int]] = []
     for quote in quotes:
         quote = quote.strip().strip("…").strip()
@@ -177,19 +179,24 @@ def highlight(text: str, quotes: list[str]) -> list[Segment]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
+    cuts = sorted({0, len(text), *(b for r in merged for b in r), *(b for f in fillers for b in f)})
     segments: list[Segment] = []
-    position = 0
-    for start, end in merged:
-        if start > position:
-            segments.append(Segment(text[position:start], False))
-        segments.append(Segment(text[start:end], True))
-        position = end
-    if position < len(text):
-        segments.append(Segment(text[position:], False))
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        if start >= end:
+            continue
+        marked = any(a <= start and end <= b for a, b in merged)
+        filler = any(a <= start and end <= b for a, b in fillers)
+        if segments and (segments[-1].marked, segments[-1].filler) == (marked, filler):
+            last = segments.pop()
+            segments.append(Segment(last.text + text[start:end], marked, filler))
+        else:
+            segments.append(Segment(text[start:end], marked, filler))
     return segments
 
 
-def _turn_view(raw: dict, index: int, number: int, evidence: list[str]) -> TurnView:
+def _turn_view(
+    raw: dict, index: int, number: int, evidence: list[str], spoken: dict | None = None
+) -> TurnView:
     section = raw.get("section", "")
     answer = raw.get("answer") or ""
     seconds = _number(raw.get("seconds"))
@@ -205,13 +212,26 @@ def _turn_view(raw: dict, index: int, number: int, evidence: list[str]) -> TurnV
         kind=raw.get("kind", "prompt"),
         question=raw.get("question") or "",
         answer=answer,
-        segments=highlight(answer, evidence),
+        segments=highlight(answer, evidence, _spans((spoken or {}).get("filler_spans"), answer)),
         persona_label=raw.get("persona_label") or raw.get("persona") or "",
         reason=raw.get("reason") or "",
         seconds=seconds,
         budget_seconds=budget,
         over_time=over_time,
+        spoken=spoken,
     )
+
+
+def _spans(raw, text: str) -> list[tuple[int, int]]:
+    """Filler spans from a report, kept only where they fit the answer."""
+    return [
+        (span[0], span[1])
+        for span in raw or []
+        if isinstance(span, list)
+        and len(span) == 2
+        and all(isinstance(x, int) and not isinstance(x, bool) for x in span)
+        and 0 <= span[0] < span[1] <= len(text)
+    ]
 
 
 def _advice(key: str, raw: dict, score: float, descriptor: str) -> list[str]:
@@ -287,9 +307,15 @@ def build_review(transcript: dict, report: dict | None) -> Review:
         sections = graded.get("sections") or {}
         numbers = turn_numbers_by_project[p]
         turns: list[TurnView] = []
+        project_delivery = graded.get("delivery") or {}
+        spoken = {
+            a.get("turn"): a
+            for a in project_delivery.get("answers") or []
+            if project_delivery.get("spoken") and isinstance(a, dict)
+        }
         for i, raw_turn in enumerate(raw_project.get("turns") or []):
             evidence = (sections.get(raw_turn.get("section")) or {}).get("evidence") or []
-            turns.append(_turn_view(raw_turn, i, numbers[i], evidence))
+            turns.append(_turn_view(raw_turn, i, numbers[i], evidence, spoken.get(i)))
         for outcome in graded.get("pushback") or []:
             if outcome.get("turn") in numbers:
                 turns[outcome["turn"]].pushback = outcome
@@ -367,6 +393,20 @@ def clock(value: float | None) -> str:
     return f"{minutes}:{seconds:02d}"
 
 
+def spoken_summary(figures: dict) -> str:
+    """One line for an answer said aloud: pace, fillers, the longest pause, the first word."""
+    parts = []
+    if figures.get("wpm"):
+        parts.append(f"{figures['wpm']} words/min")
+    count = figures.get("fillers") or 0
+    parts.append(f"{count} filler{'s' if count != 1 else ''}")
+    if figures.get("longest_pause"):
+        parts.append(f"longest pause {figures['longest_pause']} s")
+    if figures.get("first_word") is not None:
+        parts.append(f"first word after {figures['first_word']} s")
+    return ", ".join(parts)
+
+
 def _quote_block(text: str) -> list[str]:
     return [f"> {line}" if line else ">" for line in text.splitlines() or [""]]
 
@@ -434,6 +474,8 @@ def review_markdown(review: Review, *, title: str) -> str:
             if turn.over_time:
                 timing += " (over time)"
             lines += [timing, ""]
+            if turn.spoken:
+                lines += [f"Said aloud: {spoken_summary(turn.spoken)}", ""]
             if turn.pushback:
                 outcome = turn.pushback
                 lines += [f"Pushback: {outcome.get('label', '')} — {outcome.get('reason', '')}", ""]

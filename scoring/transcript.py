@@ -30,6 +30,9 @@ class Turn:
     seconds: float | None
     # What a strong answer to a challenge contains, when the challenge came from the bank.
     key_points: tuple[str, ...] = ()
+    # In spoken mode, the dictation's phrase timings as sent: checked by scoring.delivery,
+    # which drops what cannot be true rather than rejecting the transcript.
+    timing: tuple = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,7 @@ class Transcript:
     projects: tuple[TranscriptProject, ...]
     # "drill": a round of pushback on chosen sections only; the others were never asked.
     kind: str = "normal"
+    spoken: bool = False  # answered aloud (dictated), so delivery reads pace and fillers
 
 
 def _number(value, where: str) -> float | None:
@@ -85,6 +89,7 @@ def _turn(raw, index: int, where: str) -> Turn:
         answer=answer,
         seconds=_number(raw.get("seconds"), f"{where}.seconds"),
         key_points=_key_points(raw.get("key_points"), f"{where}.key_points"),
+        timing=tuple(raw["timing"]) if isinstance(raw.get("timing"), list) else (),
     )
 
 
@@ -129,4 +134,6 @@ def parse_transcript(data) -> Transcript:
             )
         )
     kind = "drill" if data.get("session_kind") == "drill" else "normal"
-    return Transcript(projects=tuple(projects), kind=kind)
+    return Transcript(
+        projects=tuple(projects), kind=kind, spoken=data.get("answer_mode") == "spoken"
+    )

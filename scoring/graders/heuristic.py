@@ -20,6 +20,7 @@ from statistics import mean
 
 from scoring import detectors as d
 from scoring.claims import CONSTRAINT, COST, read_claims
+from scoring.delivery import answer_delivery, spoken_delivery
 from scoring.framework import SECTION_BY_KEY, SECTION_KEYS
 from scoring.gaps import BLOCKING_GAPS, codes_from, gap_message, spans_near
 from scoring.graders import consistency, pushback
@@ -514,8 +515,29 @@ def count_pushback(project: dict) -> None:
             )
 
 
-def delivery(project: TranscriptProject, claims: int) -> dict:
-    """Time used against the budget, and substance per word; 0–4 like a section."""
+def delivery(project: TranscriptProject, claims: int, *, spoken: bool = False) -> dict:
+    """0–4 like a section. Spoken rounds with the dictation's timings: pace, fillers and
+    freezes after pushback (`scoring.delivery`). Otherwise: time used against the budget, and
+    substance per word. Either way, each answer's figures (fillers always) are listed."""
+    answers = [
+        answer_delivery(
+            turn=turn.index,
+            kind=turn.kind,
+            answer=turn.answer,
+            raw_timing=turn.timing if spoken else None,
+            seconds=turn.seconds,
+        )
+        for turn in project.turns
+    ]
+    figures = [a.as_dict() for a in answers]
+    said_aloud = spoken_delivery(answers) if spoken else None
+    if said_aloud:
+        return {**said_aloud, "spoken": True, "answers": figures}
+    return {**_typed_delivery(project, claims), "spoken": False, "answers": figures}
+
+
+def _typed_delivery(project: TranscriptProject, claims: int) -> dict:
+    """Time used against the budget, and substance per word."""
     answers = " ".join(listen(turn.answer).text for turn in project.turns)
     word_count = len(words(answers))
     timed = [turn.seconds for turn in project.turns if turn.seconds is not None]
@@ -554,7 +576,9 @@ def project_flags(project: TranscriptProject) -> list[Flag]:
     return find_flags(Passage(turn.index, turn.section, turn.answer) for turn in project.turns)
 
 
-def grade_project(project: TranscriptProject, record: dict | None = None) -> dict:
+def grade_project(
+    project: TranscriptProject, record: dict | None = None, *, spoken: bool = False
+) -> dict:
     flags = project_flags(project)
     results = {
         key: grade_section(key, project.section_turns(key), [f for f in flags if f.section == key])
@@ -568,7 +592,7 @@ def grade_project(project: TranscriptProject, record: dict | None = None) -> dic
         if turn.kind == "challenge"
     ]
     gradable = any(r.gradable for r in results.values())
-    project_delivery = delivery(project, claims) if gradable else None
+    project_delivery = delivery(project, claims, spoken=spoken) if gradable else None
     return {
         "title": project.title,
         "overall": 0.0,  # filled by finalize_report from the sections and delivery
@@ -684,7 +708,9 @@ def grade(transcript: Transcript, project_records: list[dict] | None = None) -> 
         "session_kind": transcript.kind,
         "rubric_version": RUBRIC_VERSION,
         "projects": [
-            grade_project(p, consistency.match_record(p.title, project_records))
+            grade_project(
+                p, consistency.match_record(p.title, project_records), spoken=transcript.spoken
+            )
             for p in transcript.projects
         ],
     }
