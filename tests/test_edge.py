@@ -249,3 +249,10 @@ def test_every_page_has_a_meta_description(client_user, world):
     ]
     for response in pages:
         assert re.search(r'<meta name="description" content="[^"]{50,}">', response.text)
+
+
+def test_an_unknown_host_gets_the_400_page_too(client):
+    """The 400 page renders in the layout whatever went wrong, a Host not served included."""
+    response = client.get(reverse("dashboard"), headers={"host": "evil.example"})
+    assert response.status_code == 400
+    assert "Bad request" in response.text
