@@ -14,6 +14,7 @@ cookie and the mentor link, and waits for Ctrl-C (docs/EDGE.md has the scanner c
 """
 
 import argparse
+import datetime
 import http.client
 import json
 import os
@@ -329,7 +330,11 @@ def main() -> int:
     failed = [row for row in rows if not row[3]]
     print(f"\n{len(rows)} probes, {len(rows) - len(failed)} as expected, {len(failed)} not.")
     if args.write:
-        write_docs(f"{table(rows)}\n\n{len(rows)} probes, {len(failed)} not as expected.")
+        when = datetime.date.today().isoformat()
+        write_docs(
+            f"Measured {when} (`bench/edge_probes.py --write`):\n\n{table(rows)}\n\n"
+            f"{len(rows)} probes, {len(failed)} not as expected."
+        )
     return 1 if failed else 0
 
 
