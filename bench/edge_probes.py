@@ -18,7 +18,6 @@ import datetime
 import http.client
 import json
 import os
-import re
 import subprocess
 import sys
 import time
@@ -28,6 +27,8 @@ from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from _edge import start_gunicorn, write_section  # noqa: E402
 
 from tests.support.proxy import Proxy, free_port, nginx_available  # noqa: E402
 
@@ -100,25 +101,6 @@ def prepare() -> dict:
     manage("migrate", "--noinput", "-v", "0")
     manage("collectstatic", "--noinput", "-v", "0")
     return json.loads(manage("shell", "-c", SEED, capture=True).strip().splitlines()[-1])
-
-
-def start_gunicorn(port: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "hotseat.wsgi:application"]
-        + ["--bind", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=server_env(),
-    )
-    for _ in range(150):
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-            connection.request("GET", "/livez")
-            if connection.getresponse().status == 200:
-                return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("gunicorn did not answer /livez")
 
 
 class Visitor:
@@ -286,14 +268,6 @@ def table(rows) -> str:
     return "\n".join(lines)
 
 
-def write_docs(text: str) -> None:
-    path = ROOT / "docs" / "EDGE.md"
-    doc = path.read_text()
-    start, end = "<!-- probes:start -->", "<!-- probes:end -->"
-    pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.S)
-    path.write_text(pattern.sub(lambda _: f"{start}\n{text}\n{end}", doc))
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--serve", action="store_true", help="keep the stack up for scanners")
@@ -303,7 +277,7 @@ def main() -> int:
         raise SystemExit("needs Debian's nginx: apt-get install nginx")
     world = prepare()
     app_port = free_port()
-    server = start_gunicorn(app_port)
+    server = start_gunicorn(app_port, server_env())
     proxy = Proxy(upstream=f"127.0.0.1:{app_port}", static_root=ROOT / "staticfiles").start()
     try:
         if args.serve:
@@ -331,9 +305,10 @@ def main() -> int:
     print(f"\n{len(rows)} probes, {len(rows) - len(failed)} as expected, {len(failed)} not.")
     if args.write:
         when = datetime.date.today().isoformat()
-        write_docs(
+        write_section(
+            "probes",
             f"Measured {when} (`bench/edge_probes.py --write`):\n\n{table(rows)}\n\n"
-            f"{len(rows)} probes, {len(failed)} not as expected."
+            f"{len(rows)} probes, {len(failed)} not as expected.",
         )
     return 1 if failed else 0
 

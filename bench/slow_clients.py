@@ -24,10 +24,8 @@ import datetime
 import http.client
 import os
 import platform
-import re
 import selectors
 import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -36,6 +34,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from _edge import start_gunicorn, write_section  # noqa: E402
 
 from tests.support.proxy import Proxy, free_port, nginx_available  # noqa: E402
 
@@ -134,8 +134,8 @@ def probe(port: int, seconds: float) -> tuple[list[float], int]:
     return times, failures
 
 
-def start_gunicorn(port: int, scratch: Path) -> subprocess.Popen:
-    env = {
+def app_env(scratch: Path) -> dict:
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "hotseat.settings",
         "SECRET_KEY": "slow-clients-bench-only-secret-key-0123456789-abcdefghij",
@@ -146,24 +146,6 @@ def start_gunicorn(port: int, scratch: Path) -> subprocess.Popen:
         "REDIS_URL": "",
         "LOG_LEVEL": "WARNING",
     }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "hotseat.wsgi:application"]
-        + ["--bind", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-            connection.request("GET", "/livez")
-            if connection.getresponse().status == 200:
-                return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("gunicorn did not answer /livez within 30 s")
 
 
 def summary(times: list[float], failures: int) -> dict:
@@ -196,14 +178,6 @@ def table(rows: dict, clients: int) -> str:
     return "\n".join(lines)
 
 
-def write_docs(text: str) -> None:
-    path = ROOT / "docs" / "EDGE.md"
-    doc = path.read_text()
-    start, end = "<!-- slow-clients:start -->", "<!-- slow-clients:end -->"
-    pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.S)
-    path.write_text(pattern.sub(lambda _: f"{start}\n{text}\n{end}", doc))
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--clients", type=int, default=50)
@@ -217,7 +191,7 @@ def main() -> int:
     rows = {}
     with tempfile.TemporaryDirectory() as scratch:
         app_port = free_port()
-        server = start_gunicorn(app_port, Path(scratch))
+        server = start_gunicorn(app_port, app_env(Path(scratch)))
         proxy = Proxy(upstream=f"127.0.0.1:{app_port}").start()
         try:
             probe(proxy.port, 1)  # each worker imports the app on its first request
@@ -231,7 +205,7 @@ def main() -> int:
                 time.sleep(1)
                 server.terminate()
                 server.wait()
-                server = start_gunicorn(app_port, Path(scratch))
+                server = start_gunicorn(app_port, app_env(Path(scratch)))
                 probe(proxy.port, 1)
             with SlowClients(proxy.port, args.clients) as slow:
                 rows["through nginx"] = summary(*probe(proxy.port, args.seconds))
@@ -263,10 +237,11 @@ def main() -> int:
     if args.write:
         when = datetime.date.today().isoformat()
         machine = f"{os.cpu_count()} cores, Python {platform.python_version()}"
-        write_docs(
+        write_section(
+            "slow-clients",
             f"Measured {when} ({machine}; `{' '.join(['bench/slow_clients.py', *sys.argv[1:]])}`, "
             f"{args.clients} slow clients, {args.seconds:.0f} s through nginx):\n\n"
-            f"{table(rows, args.clients)}\n\n{dropped} {verdict}."
+            f"{table(rows, args.clients)}\n\n{dropped} {verdict}.",
         )
     return 0 if ok else 1
 

@@ -49,6 +49,17 @@ def proxy(live_server, static_root):
     proxy.stop()
 
 
+def self_signed_certificate(folder):
+    """fullchain.pem and privkey.pem in `folder`, as tls.conf.template reads them."""
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+        + ["-subj", "/CN=127.0.0.1", "-keyout", str(folder / "privkey.pem")]
+        + ["-out", str(folder / "fullchain.pem")],
+        check=True,
+        capture_output=True,
+    )
+
+
 class Visitor:
     """One browser at its own loopback address (127.0.0.x), talking to the proxy only."""
 
@@ -89,13 +100,7 @@ class Visitor:
 
 
 def test_nginx_accepts_the_configuration_with_and_without_tls(tmp_path):
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
-        + ["-subj", "/CN=localhost", "-keyout", str(tmp_path / "privkey.pem")]
-        + ["-out", str(tmp_path / "fullchain.pem")],
-        check=True,
-        capture_output=True,
-    )
+    self_signed_certificate(tmp_path)
     for tls_dir in ("", tmp_path):
         proxy = Proxy(upstream="127.0.0.1:8000", tls_dir=tls_dir)
         try:
@@ -167,13 +172,7 @@ def test_the_proxy_passes_on_the_host_and_scheme_the_browser_used(
     """Django checks a POST's Origin against the scheme and host it was sent to (CSRF): over
     TLS the page's own https origin is accepted, which only works if X-Forwarded-Proto and
     the Host with its port come through; over plain HTTP the same claim is refused."""
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
-        + ["-subj", "/CN=127.0.0.1", "-keyout", str(tmp_path / "privkey.pem")]
-        + ["-out", str(tmp_path / "fullchain.pem")],
-        check=True,
-        capture_output=True,
-    )
+    self_signed_certificate(tmp_path)
     context = ssl.create_default_context()
     context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
 
