@@ -5,8 +5,9 @@
     .venv/bin/python bench/edge_probes.py --serve    # keep the stack up for wapiti/sqlmap
 
 Needs PostgreSQL and Redis on 127.0.0.1 and Debian's nginx. It creates (and drops first) the
-database `hotseat_edge`, seeds two users (`owner` and `other`, each with the example projects,
-a running and a graded mock onsite and a mentor link), collects the static files, and starts
+database `hotseat_edge` (in Redis: database 7, a fresh key prefix, the queue `hotseat_edge`),
+seeds two users (`owner` and `other`, each with the example projects, a running and a graded
+mock onsite and a mentor link), collects the static files, and starts
 gunicorn as production runs it (gunicorn.conf.py, DEBUG=0, TRUSTED_PROXY=1) behind nginx with
 deploy/nginx/. Every probe goes through nginx; nothing but 127.0.0.x is contacted. It exits 1
 if any probe did not get what it expects. `--serve` prints the address, the owner's session
