@@ -22,13 +22,32 @@ BASE_DIR = Path(__file__).resolve().parent
 SERVICES_REQUIRED = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+def _missing_tools() -> dict[str, str]:
+    """Marker -> why its tests cannot run on this machine (CI installs all of them)."""
+    from tests.support.nu import vnu_command
+    from tests.support.proxy import nginx_available
+
+    missing = {}
+    if not shutil.which(CHROMIUM):
+        missing["browser"] = f"browser test: {CHROMIUM} is not installed"
+    if not nginx_available():
+        missing["proxy"] = "proxy test: Debian's nginx is not installed (apt-get install nginx)"
+    if vnu_command() is None:
+        missing["nu"] = (
+            "Nu checker: needs java (apt-get install default-jre-headless) and vnu.jar "
+            "(npm install -g vnu-jar, or VNU_JAR=path)"
+        )
+    return missing
+
+
 def pytest_collection_modifyitems(config, items):
-    if shutil.which(CHROMIUM) or SERVICES_REQUIRED:
+    if SERVICES_REQUIRED:
         return
-    skip = pytest.mark.skip(reason=f"browser test: {CHROMIUM} is not installed")
+    missing = _missing_tools()
     for item in items:
-        if "browser" in item.keywords:
-            item.add_marker(skip)
+        for marker, reason in missing.items():
+            if marker in item.keywords:
+                item.add_marker(pytest.mark.skip(reason=reason))
 
 
 @pytest.fixture(autouse=True)

@@ -13,3 +13,10 @@ import os
 
 workers = int(os.environ.get("WEB_CONCURRENCY") or 3)
 worker_class = "sync"
+
+# Behind the proxy every connection comes from the proxy, so the access log (when one is
+# asked for, as compose does) starts with the client's address from X-Forwarded-For, which
+# the proxy writes (deploy/nginx/site.inc.template); "-" when a request did not pass it.
+access_log_format = (
+    '%({x-forwarded-for}i)s via %(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s"'
+)

@@ -6,13 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.forms import DeleteAccountForm, SignUpForm
 from accounts.services import delete_account, export_user_data
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup(request):
     if request.user.is_authenticated:
         return redirect("dashboard")
@@ -26,7 +27,7 @@ def signup(request):
 
 
 @login_required
-@require_GET
+@require_safe
 def account_settings(request):
     return render(
         request, "accounts/settings.html", {"delete_form": DeleteAccountForm(user=request.user)}
@@ -34,7 +35,8 @@ def account_settings(request):
 
 
 @login_required
-@require_GET
+@require_safe
+@never_cache
 def export_data(request):
     data = export_user_data(user=request.user)
     filename = f"hotseat-{request.user.get_username()}-{timezone.now():%Y%m%d}.json"

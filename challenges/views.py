@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
 
 from challenges.engine import follow_up
 from challenges.forms import BrowseFilterForm, PracticeAnswerForm
@@ -9,7 +10,7 @@ from challenges.selectors import challenges_for_browse
 
 
 @login_required
-@require_GET
+@require_safe
 def browse(request):
     form = BrowseFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -22,7 +23,8 @@ def browse(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
 def practise(request, slug: str):
     challenge = get_object_or_404(Challenge, slug=slug, active=True)
     answered, follow = False, None

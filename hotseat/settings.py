@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "hotseat.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -172,6 +173,26 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Request bodies. The largest honest one is the project form, six sections of 4,000
+# characters, which URL-encoding can make 12 bytes each (a 4-byte character is %XX%XX%XX%XX):
+# under 300 kB. The proxy (deploy/nginx/site.inc.template) refuses more than 1 MiB with the
+# same limit, so gunicorn never reads such a body; a bigger one gets templates/400.html.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# The project form with its 20 metric rows sends about 160 fields; the drag-and-drop order
+# sends one per project.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 500
+
+# The client's address. Behind the proxy (docker-compose.yml), which replaces X-Forwarded-For
+# with the address it sees, that header's one address is the client's; anywhere else a client
+# could write the header itself, so only the connection's own address counts.
+TRUSTED_PROXY = env.bool("TRUSTED_PROXY", False)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if TRUSTED_PROXY else ("REMOTE_ADDR",)
+)
+# No proxy's address is in the header, only the client's: a header holding more (something
+# in front of the proxy, or a proxy that appends) is ignored rather than trusted.
+AXES_IPWARE_PROXY_COUNT = 0
 
 # Log-in throttling: five failures for a username from one address lock it for 15 minutes.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", 5)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
     path("livez", views.livez, name="livez"),
+    path("errors/too-large/", views.too_large, name="too-large"),
     path("accounts/", include("accounts.urls")),
     path("projects/", include("projects.urls")),
     path("challenges/", include("challenges.urls")),
@@ -15,3 +16,5 @@ urlpatterns = [
     path("review/", include("scoring.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "hotseat.views.bad_request"

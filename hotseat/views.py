@@ -1,23 +1,24 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from hotseat.pages import cached_page
 from scoring.selectors import dashboard_stamp, progress_for_user
 
 
-@require_GET
+@require_safe
 @never_cache
 def livez(request):
     """Liveness: the process answers. Touches nothing, so it is also the speed floor."""
     return JsonResponse({"status": "ok"})
 
 
-@require_GET
+@require_safe
 @never_cache
 def healthz(request):
     """200 when the database (and Redis, when configured) answers; 503 otherwise."""
@@ -48,6 +49,27 @@ def _redis_answers() -> str:
         return "ok"
     except redis.RedisError:
         return "down"
+
+
+def bad_request(request, exception):
+    """Django's 400 in the site's layout (handler400); a form over a limit is told which."""
+    return render(request, "400.html", _limit_context(exception), status=400)
+
+
+@require_safe
+def too_large(request):
+    """The page the proxy shows with its 413, for a body over client_max_body_size (the same
+    limit as DATA_UPLOAD_MAX_MEMORY_SIZE: deploy/nginx/site.inc.template)."""
+    return render(request, "400.html", _limit_context(RequestDataTooBig()), status=413)
+
+
+def _limit_context(exception) -> dict:
+    return {
+        "too_large": isinstance(exception, RequestDataTooBig),
+        "too_many_fields": isinstance(exception, TooManyFieldsSent),
+        "max_bytes": settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+        "max_fields": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
+    }
 
 
 def home(request):

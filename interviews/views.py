@@ -7,7 +7,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
 from hotseat.pages import cached_page
@@ -79,7 +80,7 @@ def _version(request) -> int:
 
 
 @login_required
-@require_GET
+@require_safe
 def history(request):
     page = Paginator(SessionStamps(request.user), SESSIONS_PER_PAGE).get_page(
         request.GET.get("page")
@@ -101,7 +102,7 @@ def history(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def setup(request):
     projects = list(projects_for_user(request.user))
     form = SetupForm(request.POST or None, projects=projects)
@@ -185,7 +186,8 @@ def _panel(request, session, *, message="", level="info", answer=None, unsaved="
 
 
 @login_required
-@require_GET
+@require_safe
+@never_cache
 def run(request, pk):
     turn = open_turn_in_time(user=request.user, session_pk=pk)
     if turn is None:
@@ -202,6 +204,7 @@ def run(request, pk):
 
 @login_required
 @require_POST
+@never_cache
 def autosave(request, pk, index):
     version, text = _version(request), _answer(request)
     context = {"saved": True, "version": version}
@@ -223,6 +226,7 @@ def autosave(request, pk, index):
 
 @login_required
 @require_POST
+@never_cache
 def submit(request, pk, index):
     session = get_session_for_user(user=request.user, pk=pk)
     text = _answer(request)
@@ -284,7 +288,8 @@ def abandon(request, pk):
 
 
 @login_required
-@require_GET
+@require_safe
+@never_cache
 def export(request, pk):
     session = get_session_for_user(user=request.user, pk=pk)
     if session.status != FINISHED:

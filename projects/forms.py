@@ -36,9 +36,8 @@ class ProjectForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            # No maxlength attribute: browsers silently cut pasted text at the limit,
-            # which loses words; the server says how much to trim instead.
-            field.widget.attrs.pop("maxlength", None)
+            # Django gives each box a maxlength; a paste past it is kept whole by
+            # static/js/limits.js, and then the server says how much to trim.
             if getattr(field, "max_length", None):
                 field.error_messages["max_length"] = _too_long_message(field.label)
             if name in SECTION_BY_KEY:
@@ -81,7 +80,6 @@ class MetricForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            field.widget.attrs.pop("maxlength", None)
             model_field = Metric._meta.get_field(name)
             field.label = model_field.verbose_name.capitalize()
             if getattr(field, "max_length", None):
@@ -171,11 +169,8 @@ class ImportForm(forms.Form):
             "The first short line becomes the title. Text before the first section heading "
             "is shown to you after import, never dropped silently."
         ),
-        error_messages={"required": "Paste a project to import."},
+        error_messages={
+            "required": "Paste a project to import.",
+            "max_length": _too_long_message("The pasted text"),
+        },
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields["text"]
-        field.widget.attrs.pop("maxlength", None)
-        field.error_messages["max_length"] = _too_long_message("The pasted text")

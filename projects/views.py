@@ -127,13 +127,13 @@ def _form_page(request, *, project=None):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def project_create(request):
     return _form_page(request)
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def project_edit(request, pk: int):
     return _form_page(request, project=get_project_for_user(user=request.user, pk=pk))
 
@@ -164,7 +164,7 @@ def project_detail(request, pk: int):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def project_delete(request, pk: int):
     project = get_project_for_user(user=request.user, pk=pk)
     if request.method == "POST":
@@ -253,7 +253,7 @@ def metric_rows(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def project_import(request):
     form = ImportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -488,7 +488,9 @@ def review_markdown(review: Review, *, title: str) -> str:
                     lines.append("")
             for comment in turn.comments:
                 lines += [f"Mentor comment from {comment.author}: {comment.text}", ""]
-    return "\n".join(lines).rstrip() + "\n"
+    # Markdown viewers render raw HTML, and much of this text is not the owner's (a mentor's
+    # comments, an LLM's reasons): with no `<` left, no tag can open (`&lt;` shows as `<`).
+    return "\n".join(lines).rstrip().replace("<", "&lt;") + "\n"
 
 
 def review_json(*, transcript: dict, report: dict | None, grading: dict) -> str:

@@ -1,6 +1,22 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from scoring import views
+
+
+class ShareTokenConverter:
+    """A mentor link's token: secrets.token_urlsafe's alphabet, at most the column's 64
+    characters. Anything else (a NUL, a slash, a space) is no link, so a 404 before any query."""
+
+    regex = "[A-Za-z0-9_-]{1,64}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(ShareTokenConverter, "share_token")
 
 app_name = "scoring"
 
@@ -12,6 +28,10 @@ urlpatterns = [
     path("<int:pk>/export.json", views.export_json, name="export-json"),
     path("<int:pk>/share/", views.create_share, name="share-create"),
     path("<int:pk>/share/<int:link_pk>/revoke/", views.revoke_share, name="share-revoke"),
-    path("shared/<str:token>/", views.shared_review, name="shared"),
-    path("shared/<str:token>/turns/<int:turn>/comments/", views.add_comment, name="shared-comment"),
+    path("shared/<share_token:token>/", views.shared_review, name="shared"),
+    path(
+        "shared/<share_token:token>/turns/<int:turn>/comments/",
+        views.add_comment,
+        name="shared-comment",
+    ),
 ]

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from hotseat.pages import cached_page
 from scoring import llm, review_services, selectors
@@ -16,7 +16,7 @@ from scoring.services import retry_grading
 
 
 @login_required
-@require_GET
+@require_safe
 @never_cache
 def review(request, pk):
     grading = selectors.get_review_grading_for_user(request.user, pk)
@@ -94,7 +94,8 @@ def _filename(grading, extension: str) -> str:
 
 
 @login_required
-@require_GET
+@require_safe
+@never_cache
 def export_markdown(request, pk):
     grading = _graded_for_user(request, pk)
     title = f"Mock onsite review, {grading.created_at:%-d %B %Y}"
@@ -106,7 +107,8 @@ def export_markdown(request, pk):
 
 
 @login_required
-@require_GET
+@require_safe
+@never_cache
 def export_json(request, pk):
     grading = _graded_for_user(request, pk)
     about = {
@@ -159,7 +161,7 @@ def _shared_context(link, review, **extra) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def shared_review(request, token):
     link = selectors.get_active_share_link(token)
     review = selectors.review_for(link.grading)

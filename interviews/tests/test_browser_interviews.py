@@ -126,3 +126,60 @@ def test_unconfirmed_draft_survives_in_the_browser_and_is_saved_later(page, live
     page.goto(f"{live_server.url}/interviews/{session.pk}/")
     expect(page.get_by_role("heading", name="This session was abandoned")).to_be_visible()
     assert_accessible(page)
+
+
+def set_answer(box, letter: str, count: int):
+    """Put text in the answer box as a script would, past maxlength, and let the page know."""
+    box.evaluate(
+        "(box, [letter, count]) => { box.value = letter.repeat(count);"
+        " box.dispatchEvent(new Event('input', {bubbles: true})); }",
+        [letter, count],
+    )
+
+
+def test_an_answer_over_the_body_limit_says_why_and_is_not_sent_again(page, live_server, user):
+    """A 3 MB answer is refused with a 400 (the proxy's 413 in production): the status line
+    says what to do, the autosave stops trying, and the text stays in the box and the browser."""
+    session = start_round(page, live_server, user, walkthrough="10")
+    drafts = []
+    page.on("request", lambda request: "/draft/" in request.url and drafts.append(request))
+    box = page.get_by_label("Your answer")
+    assert box.get_attribute("maxlength") == "8000"
+    # Typing stops at maxlength; text set by a script (dictation, a restored draft) does not.
+    set_answer(box, "x", 3_000_000)
+    expect(page.locator("#save-status")).to_have_text(
+        "This answer is over the 8,000-character limit; shorten it to save. "
+        "Your text stays here and in this browser.",
+        timeout=15_000,
+    )
+    assert_accessible(page)
+    page.wait_for_timeout(4_000)  # longer than the 3 s between retries of an unreachable server
+    assert len(drafts) == 1
+    assert box.evaluate("(box) => box.value.length") == 3_000_000
+    key = f"hotseat:draft:{session.pk}:0"
+    assert page.evaluate(f"JSON.parse(localStorage.getItem('{key}')).text.length") == 3_000_000
+    assert session.turns.get(index=0).draft == ""
+
+    # Shortened to the limit, it saves as usual.
+    set_answer(box, "y", 8000)
+    expect(page.locator("#save-status")).to_have_text("Draft saved")
+    assert session.turns.get(index=0).draft == "y" * 8000
+
+
+def test_a_paste_past_the_limit_is_kept_whole_for_the_server_to_measure(page, live_server, user):
+    """maxlength would cut the paste short without a word; static/js/limits.js keeps all of it,
+    and the autosave's answer says how far over it is."""
+    session = start_round(page, live_server, user, walkthrough="10")
+    box = page.get_by_label("Your answer")
+    box.focus()
+    box.evaluate(
+        """(box) => {
+          const data = new DataTransfer();
+          data.setData('text/plain', 'z'.repeat(8100));
+          const init = {clipboardData: data, bubbles: true, cancelable: true};
+          box.dispatchEvent(new ClipboardEvent('paste', init));
+        }"""
+    )
+    assert box.evaluate("(box) => box.value.length") == 8100
+    expect(page.locator("#save-status")).to_contain_text("the limit is 8,000")
+    assert session.turns.get(index=0).draft == ""

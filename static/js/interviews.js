@@ -185,6 +185,20 @@
     runPanel.setAttribute("data-ready", "");
   }
 
+  // A 4xx is the server's answer, and sending the same text again would get it again: say
+  // why, and wait for the text to change. The most likely one is a body over the size limit
+  // (the proxy's 413, Django's 400), which only a text far over the answer's limit reaches.
+  function refusal(panel, xhr, saving) {
+    var box = panel.querySelector("textarea[name=answer]");
+    var action = saving ? "save" : "submit";
+    if (box && box.maxLength > 0 && box.value.length > box.maxLength) {
+      return "This answer is over the " + box.maxLength.toLocaleString("en-US") +
+        "-character limit; shorten it to " + action + ". Your text stays here and in this browser.";
+    }
+    return "Not " + (saving ? "saved" : "sent") + ": the server refused it (error " + xhr.status +
+      "). Your text stays here and in this browser; reload the page to carry on.";
+  }
+
   function onRequestFailed(event) {
     var elt = event.detail && event.detail.elt;
     var panel = elt && elt.closest && elt.closest("#run-panel");
@@ -192,7 +206,14 @@
     if (!panel || !status) return;
     status.classList.add("save-error");
     status.removeAttribute("data-saved-version");
-    if (elt.matches("textarea[name=answer]")) {
+    var saving = elt.matches("textarea[name=answer]");
+    var xhr = event.detail.xhr;
+    if (event.type === "htmx:responseError" && xhr.status >= 400 && xhr.status < 500) {
+      if (saving) clearTimeout(retryTimer);
+      status.textContent = refusal(panel, xhr, saving);
+      return;
+    }
+    if (saving) {
       status.textContent = "Not saved yet: the server is not answering. Your text is kept in " +
         "this browser and will be saved as soon as the server is back.";
       clearTimeout(retryTimer);
