@@ -210,7 +210,15 @@ _NEGATION_MARK = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[;:()\n]|,\s|\s[—–-]\s|\.(?=\s|$)|[!?](?=\s|$)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+|;\s")
-_MAX_PHRASE_WORDS = 16
+_MAX_PHRASE_WORDS = 22
+# A phrase cut out of a long clause neither starts nor ends on one of these: "…against the".
+_DANGLING = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the of to in on at for with by from and or but as than against over under into "
+        "per via that which who whose while when where so its their our my his her this these",
+    )
+)
 _RANGE_LEAD = re.compile(r"\b(?:between|interval|range|ranged|ranging|ci|confidence)\b|±", _F)
 _INTERVAL_WORDS = re.compile(r"\b(?:interval|ci|confidence|margin of error)\b|±|\+/-", _F)
 # How two figures of one claim are joined: "92 → 74 ms", "from 0.78 to 0.97", "$48.20 against
@@ -477,6 +485,18 @@ def _window(text: str, left: int, start: int, end: int, right: int) -> tuple[int
     last = max(i for i, (w_start, _) in enumerate(words) if left + w_start < end)
     lo = max(0, first - 7)
     hi = min(len(words) - 1, max(last + 4, lo + _MAX_PHRASE_WORDS - 1))
+
+    def word(i: int) -> str:
+        return text[left + words[i][0] : left + words[i][1]].lower().strip(",;:")
+
+    # A figure at the cut keeps what it counts ("with 25" -> "with 25 lawyers"); then no
+    # function word is left hanging at either end.
+    if hi < len(words) - 1 and word(hi)[:1].isdigit():
+        hi += 1
+    while hi > last and word(hi) in _DANGLING:
+        hi -= 1
+    while lo < first and word(lo) in _DANGLING:
+        lo += 1
     return left + words[lo][0], left + words[hi][1]
 
 
@@ -577,3 +597,60 @@ def _said(heard: Heard, start: int, end: int) -> tuple[int, int]:
 def read_sections(sections: dict[str, str]) -> dict[str, tuple[Claim, ...]]:
     """The claims of each section of a project, by section key."""
     return {key: read_claims(text or "", key) for key, text in sections.items()}
+
+
+@lru_cache(maxsize=4096)
+def stated_facets(text: str) -> frozenset[str]:
+    """What a whole text states about its claims (a control, a duration, an interval…), as
+    heard: what a question about that text must not ask for again."""
+    return _facets(listen(text or "").text)
+
+
+# An outcome said to have moved: "complaints dropped", "duplicates went down a lot".
+_OUTCOME_VERB = re.compile(
+    r"\b(?:dropped|fell|rose|went (?:up|down|away)|increased|decreased|improved|reduced"
+    r"|declined|grew|doubled|halved|tripled|jumped|shrank|plummeted|soared|disappeared"
+    r"|got (?:better|worse|faster|slower)|(?:is|are|was|were) (?:now )?(?:much |far )?"
+    r"(?:better|faster|fewer|lower|higher))\b",
+    _F,
+)
+_OUTCOME_SECTIONS = ("", "results", "defense")
+
+
+@lru_cache(maxsize=4096)
+def read_unquantified(text: str, section: str = "") -> tuple[Claim, ...]:
+    """Outcomes claimed without a figure, in reading order: "complaints about unfair matches
+    dropped", "duplicates in search results went down a lot". An interviewer asks to size
+    them. Each is an online claim with no values; only Results and Defense are read (a
+    Problem's "sales declined" is the situation, not a claim)."""
+    if section not in _OUTCOME_SECTIONS:
+        return ()
+    heard = listen(text or "")
+    spoken = heard.text
+    claims = []
+    for sentence in re.finditer(r"[^.!?\n]+", spoken):
+        verb = _OUTCOME_VERB.search(sentence.group(0))
+        if verb is None or re.search(r"\d", sentence.group(0)):
+            continue
+        start, end = sentence.start() + verb.start(), sentence.start() + verb.end()
+        left, right = _clause_bounds(spoken, start, end)
+        clause = spoken[left:right]
+        before = spoken[sentence.start() : start]
+        if _NEGATION_MARK.search(spoken[max(left, start - 25) : start]):
+            continue
+        said_left, said_right = _said(heard, *_window(spoken, left, start, end, right))
+        clause_left, clause_right = _said(heard, left, right)
+        claims.append(
+            Claim(
+                type=ONLINE,
+                status=_status(before, clause),
+                phrase=_cut(heard.said, said_left, said_right, clause_left, clause_right),
+                start=said_left,
+                end=said_right,
+                metric=_metric_near(spoken, left, start, end, right),
+                values=(),
+                stated=_facets(sentence.group(0)),
+                sentence=sentence.group(0).strip(),
+            )
+        )
+    return tuple(claims)

@@ -612,8 +612,7 @@ _AUTHORITY = compile_lowered(
     r"[- ]the[- ]art"
     r"|(?:every|all the|the best) (?:top |serious |big )?(?:companies|teams|\w+ teams?) (?:use|do)"
     r"|what the best \w+ (?:teams|companies) use|industry standard|best practices?"
-    r"|(?:numbers|results|data|figures?) speak(?:s)? for (?:themselves|itself)"
-    r"|speaks for itself|the numbers (?:prove|settle) it"
+    r"|\bspeaks? for (?:themselves|itself)|the numbers (?:prove|settle) it"
     r"|the results (?:prove|settle)\w* (?:it|that)"
     r"|end of (?:story|discussion)|no (?:reason|need) to (?:even )?(?:test|compare|try)"
     r"|(?:we|I) (?:already )?knew (?:ours|it|our \w+) was better|beyond any doubt"
@@ -663,9 +662,30 @@ _CONTROL = compile_lowered(
 )
 
 
+# A holdout a model metric was scored on is a test split, not a control group: "AUC 0.99 on a
+# random 20% holdout of subscribers".
+_EVALUATION_SPLIT = compile_lowered(
+    r"\b(?:auc|accuracy|precision|recall|f1|ndcg\S*|log[- ]?loss|rmse|mape|mae|random(?:ly)?"
+    r"|test set|validation)\b"
+)
+
+
+def _has_control(text: str) -> bool:
+    """Does the (lowercased, heard) text name a control group for an intervention?"""
+    for match in _CONTROL.finditer(text):
+        start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        end = min(
+            (i for i in (text.find(". ", match.end()), text.find("\n", match.end())) if i >= 0),
+            default=len(text),
+        )
+        if not _EVALUATION_SPLIT.search(text, start, end):
+            return True
+    return False
+
+
 def _pre_post(project: _Project) -> Iterable[Flag]:
     text = project.text()
-    if _CONTROL.search(text):
+    if _has_control(text):
         return
     for i, passage in enumerate(project.passages):
         if passage.section not in ("results", "defense", "problem"):
@@ -724,7 +744,7 @@ _NAIVE_OUTCOME = compile_lowered(
 
 def _no_control(project: _Project) -> Iterable[Flag]:
     text = project.text()
-    if _CONTROL.search(text) or not _INTERVENTION.search(text):
+    if _has_control(text) or not _INTERVENTION.search(text):
         return
     for i, passage in enumerate(project.passages):
         match = _NAIVE_OUTCOME.search(project.heard[i])
@@ -735,7 +755,7 @@ def _no_control(project: _Project) -> Iterable[Flag]:
 
 _ATTRIBUTED = compile_lowered(
     r"\b(?:generated|drove|driven|brought in|attributed|from|through|via)\s+(?:[$€£][\d.,]+\s?\w*"
-    r"\s+(?:of\s+)?(?:\w+\s+)?(?:revenue|sales|gmv)|(?:\w+\s+){0,3}(?:revenue|sales|gmv))"
+    r"\s+(?:of\s+)?(?:[\w-]+\s+)?(?:revenue|sales|gmv)|(?:[\w-]+\s+){0,3}(?:revenue|sales|gmv))"
     r"|[$€£][\d.,]+\s?\w*\s+(?:of\s+)?(?:add-on\s+|attributed\s+|incremental\s+)?(?:revenue"
     r"|sales|gmv)\s+(?:from|through|via|generated|driven)"
     r"|\battribute\w* (?:the )?(?:full|whole|entire|all)"
@@ -747,7 +767,7 @@ def _attributed_revenue(project: _Project) -> Iterable[Flag]:
         if passage.section not in ("results", "defense"):
             continue
         match = _ATTRIBUTED.search(project.heard[i])
-        if match and not _CONTROL.search(project.heard[i]):
+        if match and not _has_control(project.heard[i]):
             yield _flag("attributed_revenue", passage, _phrase(passage, match, project.heard[i]))
             return
 
@@ -807,7 +827,8 @@ def _tuned_on_eval(project: _Project) -> Iterable[Flag]:
 
 def _no_baseline_metric(project: _Project) -> Iterable[Flag]:
     if re.search(
-        r"\b(?:baseline|previous|old|before|vs\.?|versus|compared|against|from)\b",
+        r"\b(?:baseline|previous|old|before|vs\.?|versus|compared|against|up from|down from)\b"
+        r"|\bfrom\s+(?:\w+\s+){0,2}?~?[$€£]?\d",
         project.sections_text("results"),
         _F,
     ):
@@ -838,7 +859,7 @@ _BUDGET_ORIGIN = compile_lowered(
 _BUDGET_WORD = compile_lowered(r"\b(?:budget|limit|target|sla|slo|ceiling|cap)\b")
 
 
-def _budget_origin_said(text: str) -> bool:
+def budget_origin_said(text: str) -> bool:
     """Where a budget came from is said beside it: "the 40 ms came from the page's SLO"."""
     return any(
         _BUDGET_WORD.search(sentence) and _BUDGET_ORIGIN.search(sentence)
@@ -850,7 +871,7 @@ def _given_budget(project: _Project) -> Iterable[Flag]:
     for i, passage in enumerate(project.passages):
         match = _GIVEN.search(project.heard[i])
         if match:
-            if not _budget_origin_said(project.text()):
+            if not budget_origin_said(project.text()):
                 yield _flag("given_budget", passage, _phrase(passage, match, project.heard[i]))
             return
 
