@@ -73,7 +73,7 @@ _DURATION_BEFORE = re.compile(r"\b(?:for|over|during|across|after|in the first)\
 # A named metric right before a bare value: "AUC 0.99", "precision of 0.93", "p99 6 ms".
 _METRIC_NAMES = (
     r"p\d{2,3}|auc|roc[- ]auc|pr[- ]auc|f1|ndcg(?:@\d+)?|map(?:@\d+)?|mrr|recall(?:@\d+)?"
-    r"|precision(?:@\d+)?|accuracy|rmse|mape|wmape|mae|smape|fpr|fnr|ctr|cvr|log[- ]?loss"
+    r"|precision(?:@\d+)?|accuracy|rmse|mape|wmape|wape|mase|mae|smape|fpr|fnr|ctr|cvr|log[- ]?loss"
     r"|normali[sz]ed entropy|calibration|bleu|rouge|win rate|hit rate|error rate|uptime"
     r"|availability|latency|throughput|qps|cost|spend|bill|revenue|gmv|aov|order value"
     r"|conversions?|conversion rate|retention|churn|watch[- ]?time|engagement|opt[- ]?outs?"
@@ -84,7 +84,8 @@ _METRIC_NAMES = (
 )
 _METRIC = re.compile(rf"\b(?:{_METRIC_NAMES})\b", _F)
 _OFFLINE_METRICS = re.compile(
-    r"\b(?:auc|roc|pr[- ]auc|f1|ndcg|map|mrr|recall|precision|accuracy|rmse|mape|wmape|mae"
+    r"\b(?:auc|roc|pr[- ]auc|f1|ndcg|map|mrr|recall|precision|accuracy|rmse|mape|wmape|wape"
+    r"|mase|mae"
     r"|smape|log[- ]?loss|normali[sz]ed entropy|bleu|rouge|win rate|calibration|perplexity)\b",
     _F,
 )
@@ -451,7 +452,13 @@ def _type(
         return CONSTRAINT
     if section == "problem" and (_LIMIT_TALK.search(sentence) or rate):
         return CONSTRAINT
-    if _OFFLINE_CONTEXT.search(sentence) and not re.search(r"\bonline\b", clause, _F):
+    # "offline" elsewhere in the sentence does not make a revenue lift in this clause offline
+    online_here = bool(_ONLINE_METRICS.search(metric)) and not _OFFLINE_CONTEXT.search(clause)
+    if (
+        _OFFLINE_CONTEXT.search(sentence)
+        and not re.search(r"\bonline\b", clause, _F)
+        and not online_here
+    ):
         return OFFLINE
     if re.search(r"\b(?:online|a/?b|live|in production)\b", sentence, _F) and not re.search(
         r"\boffline\b", clause, _F
@@ -517,9 +524,13 @@ def _facets(sentence: str) -> frozenset[str]:
     )
 
 
-def phrase_around(text: str, start: int, end: int) -> str:
-    """The clause of `text` around [start, end), as whole words, with "…" where it was cut."""
+def phrase_around(text: str, start: int, end: int, *, min_words: int = 0) -> str:
+    """The clause of `text` around [start, end), as whole words, with "…" where it was cut;
+    its sentence when the clause has fewer than `min_words` words."""
     left, right = _clause_bounds(text, start, end)
+    if len(text[left:right].split()) < min_words:
+        left, right = _sentence_bounds(text, start)
+        right = max(right, end)
     lo, hi = _window(text, left, start, end, right)
     return _cut(text, lo, hi, left, right)
 

@@ -323,9 +323,10 @@ def _flag(rule: str, passage: Passage, quote: str) -> Flag:
 
 
 def _phrase(passage: Passage, heard_match: re.Match, heard_text: str) -> str:
-    """The candidate's words behind a match on heard text: its clause, as whole words."""
+    """The candidate's words behind a match on heard text: its clause, as whole words (the
+    sentence, when the clause alone says too little: "Since launch")."""
     start, end = listen(passage.text).source(*heard_match.span())
-    return phrase_around(passage.text, start, end)
+    return phrase_around(passage.text, start, end, min_words=4)
 
 
 _UP_DOWN = compile_lowered(
@@ -346,7 +347,7 @@ def _percent_change(claim: Claim) -> float | None:
         return None
     verb = None
     sentence = lowered(claim.sentence)
-    for match in _UP_DOWN.finditer(sentence, max(0, at - 30), at + 1):
+    for match in _UP_DOWN.finditer(sentence, max(0, at - 60), at + 1):
         verb = match
     if verb is None:
         after = sentence[at + len(values[0].text) : at + len(values[0].text) + 25]
@@ -363,6 +364,7 @@ def _percent_change(claim: Claim) -> float | None:
 
 _BEHAVIOURAL = compile_lowered(
     r"\b(?:churn|click|ctr|conversion|convert|purchase|buy|cancel\w*|retention|engagement"
+    r"|default(?:s|ed)? (?:on|within|rate)|delinquen\w*|repay\w*|credit risk"
     r"|subscri\w+|booking|intent|propensity|next[- ]\w+ prediction|will (?:leave|return))\b"
 )
 _PERFECT_WORDS = compile_lowered(
@@ -739,6 +741,11 @@ _NAIVE_OUTCOME = compile_lowered(
     r"\b(?:most|many|\d+\s?%) of (?:the )?(?:targeted|flagged|contacted|selected|treated)"
     r"[^.]{0,60}|(?:targeted|contacted) (?:users|subscribers|customers)[^.]{0,40}"
     r"(?:did|went on to|ended up)[^.]{0,30}"
+    # "most of the customers we emailed opened within a day"
+    r"|\b(?:most|many|\d+\s?%) of (?:the )?(?:\w+ )?(?:users|customers|subscribers|members"
+    r"|people|players|drivers|patients|buyers|sellers|accounts|listeners|readers)"
+    r" (?:(?:that|who) )?(?:we|were|got|received)\s+(?:\w+\s+)?(?:emailed|contacted|targeted"
+    r"|messaged|notified|called|sent|offered|nudged)[^.]{0,60}"
 )
 
 
@@ -773,9 +780,9 @@ def _attributed_revenue(project: _Project) -> Iterable[Flag]:
 
 
 _LOGGED = compile_lowered(
-    r"\b(?:on|from|using)\s+(?:(?:last|the past|historical|logged|our|past)\s+)?(?:\w+'s\s+)?"
-    r"(?:\w+\s+)?(?:click|impression|engagement|interaction|feedback|search|session)s?\s+logs?\b"
-    r"|\blogged (?:clicks|impressions|feedback|interactions)\b"
+    r"\b(?:on|from|using)\s+(?:[\w']+\s+){0,6}?(?:click|impression|engagement|interaction"
+    r"|feedback|search|session|play|view|watch|listen\w*|purchase|order|browsing|rating)s?"
+    r"\s+logs?\b|\blogged (?:clicks|impressions|feedback|interactions|plays|views)\b"
 )
 
 
@@ -791,9 +798,11 @@ def _logged_feedback(project: _Project) -> Iterable[Flag]:
 
 
 _RANDOM_SPLIT = compile_lowered(
-    r"\brandom(?:ly)?\s+(?:\d+\s?%\s+)?(?:split|holdout|hold-out|train[- ]test split)\b"
-    r"|\b(?:split|held out)\s+(?:\w+\s+)?at random\b"
+    r"\brandom(?:ly)?\s+(?:\d+\s?%\s+|\d+/\d+\s+)?(?:split|holdout|hold-out"
+    r"|train[- ]test split)\b|\b(?:split|held out)\s+(?:\w+\s+)?at random\b"
 )
+# "a random 25% sample" is a split only where a model's score is reported on it.
+_RANDOM_SAMPLE = compile_lowered(r"\brandom(?:ly)?\s+(?:\d+\s?%\s+|\d+/\d+\s+)?(?:sample|subset)\b")
 
 
 def _random_split(project: _Project) -> Iterable[Flag]:
@@ -804,10 +813,20 @@ def _random_split(project: _Project) -> Iterable[Flag]:
     ):
         return
     for i, passage in enumerate(project.passages):
-        match = _RANDOM_SPLIT.search(project.heard[i])
+        heard = project.heard[i]
+        match = _RANDOM_SPLIT.search(heard) or next(
+            (m for m in _RANDOM_SAMPLE.finditer(heard) if _scored_on(heard, m)), None
+        )
         if match:
-            yield _flag("random_split", passage, _phrase(passage, match, project.heard[i]))
+            yield _flag("random_split", passage, _phrase(passage, match, heard))
             return
+
+
+def _scored_on(heard: str, match: re.Match) -> bool:
+    """Is a model's score reported in the sentence of the match?"""
+    start = heard.rfind(". ", 0, match.start()) + 1
+    end = heard.find(". ", match.end())
+    return bool(_EVALUATION_SPLIT.search(heard, start, end if end >= 0 else len(heard)))
 
 
 _TUNED = compile_lowered(
@@ -930,7 +949,9 @@ def _unit_cost_missing(project: _Project) -> Iterable[Flag]:
 
 _ACTION = compile_lowered(
     r"\b(?:divert\w*|block(?:s|ed|ing)? (?:the |a )?(?:listing|post|comment|user|account"
-    r"|payment|transaction|upload)s?|auto-?hold\w*|hold(?:s|ing)? (?:the |a )?(?:listing|account"
+    r"|payment|transaction|upload)s?|auto-?hold\w*|auto-?declin\w*|auto-?reject\w*"
+    r"|(?:declined|rejected|blocked|held) automatically"
+    r"|hold(?:s|ing)? (?:the |a )?(?:listing|account"
     r"|payment|order)|quarantin\w+|suspend\w*|send (?:them )?(?:a |an )?(?:discount|offer"
     r"|coupon)|pushed to the crm|page[sd]? (?:the )?on-?call|sends? a \w+ signal)\b"
 )
