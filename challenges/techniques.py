@@ -67,7 +67,15 @@ TECHNIQUES: tuple[Technique, ...] = (
         "transformer",
         "Transformers",
         "ml",
-        (r"transformers?(?: ranker| model| encoder)?", r"bert", r"mbert", r"self[- ]attention"),
+        (
+            r"transformers?(?: ranker| model| encoder)?",
+            r"bert",
+            r"mbert",
+            r"self[- ]attention",
+            # a checkpoint someone else distilled is a transformer you used, not distillation
+            r"distilbert",
+            r"tinybert",
+        ),
     ),
     Technique(
         "llm_finetune",
@@ -92,7 +100,7 @@ TECHNIQUES: tuple[Technique, ...] = (
         "distillation",
         "Distillation",
         "ml",
-        (r"distill(?:ed|ation|ing)?", r"teacher[- –]student", r"tinybert", r"distilbert"),
+        (r"distill(?:ed|ation|ing)?", r"teacher[- –]student"),
     ),
     Technique(
         "quantization",
