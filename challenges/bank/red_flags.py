@@ -10,8 +10,8 @@ ENTRIES = build(
         # near_perfect_metric: leakage, the label's definition, feature timestamps
         (
             ("near-perfect-which-feature", "near_perfect_metric", "results", S, ML, "leakage"),
-            "Before I believe {quote}, tell me which single feature contributes most, and "
-            "whether its value could only be known after the outcome.",
+            "Before I believe {quote}, tell me which single feature contributes most, and whether"
+            " its value could only be known after the outcome: is the label leaking into it?",
             (
                 "Names the most important feature, found by ablation, SHAP or split gain",
                 "When that feature's value is recorded relative to the labelled event",
@@ -49,7 +49,7 @@ ENTRIES = build(
         ),
         (
             ("near-perfect-first-check", "near_perfect_metric", "defense", W, ML, "leakage"),
-            "What was the first sanity check you ran when you saw {quote}?",
+            "What was the first leakage check you ran when you saw {quote}?",
             (
                 "A specific check: shuffled labels, a feature ablation or an out-of-time split",
                 "What the check showed, with the metric after it",
@@ -59,7 +59,8 @@ ENTRIES = build(
         # rare_class_accuracy: base rate, the majority-class score, precision and recall
         (
             ("rare-class-always-no", "rare_class_accuracy", "results", S, ML, "baseline"),
-            "What would a model that always answers 'no' score on the metric in {quote}?",
+            "What would a model that always answers 'no' score on the metric in {quote}? Give me "
+            "the base rate, and precision and recall on the rare class.",
             (
                 "The base rate of the positive class, as a percentage",
                 "The accuracy of always predicting the majority class",
@@ -209,8 +210,8 @@ ENTRIES = build(
         # authority_reason: "state of the art" offered as the reason
         (
             ("authority-reason-for-you", "authority_reason", "tradeoffs", S, ML, "tradeoff"),
-            "{quote} tells me what others do. What did it do for your data, your latency and "
-            "your team?",
+            "{quote} asks me to take it on trust. What did you measure on your own data, and "
+            "against which alternative, that makes the case?",
             (
                 "A reason specific to this project's data, constraints or team",
                 "A measurement taken on this project, not a general claim",

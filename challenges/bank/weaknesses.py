@@ -172,7 +172,7 @@ ENTRIES = build(
         ),
         (
             ("ownership-we-to-i", "only_we", "ownership", W, BR, "ownership"),
-            "You keep saying 'we'. Which of those decisions were yours?",
+            "You keep saying 'we'. Which of those decisions did you personally make?",
             (
                 "One or two decisions stated in the first person",
                 "The options and the reasoning behind each decision",
