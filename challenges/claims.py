@@ -36,7 +36,7 @@ from challenges.facets import (
     ONLINE,
     ORIGIN,
     SAMPLE,
-    stated_facets,
+    stated_among,
 )
 from challenges.personas import BAR_RAISER, PRODUCT, SRE, STAFF_ML
 from challenges.pressure import BAR_RAISER as BAR_RAISER_PRESSURE
@@ -270,10 +270,10 @@ ASKS: dict[str, Ask] = {
             "latency_budget",
             {ORIGIN},
             "it is a limit with no origin",
-            "where did that limit come from, and what breaks for users above it?",
+            "where did that limit come from, and what breaks for users when it is missed?",
             (
                 "Its origin: a product SLO, an upstream timeout or a measured effect on users",
-                "What breaks above the limit, with a figure",
+                "What breaks when the limit is missed, with a figure",
                 "Whether anyone tested it, such as with injected latency",
             ),
         ),
@@ -618,7 +618,7 @@ def choose_ask(
             return ASKS["system_load"] if _system(claim) and section != "problem" else None
         if _MEMORY.search(phrase):
             return ASKS["limit_growth"]
-        if _VOLUME.search(phrase) and not _system(claim):
+        if _VOLUME.search(phrase) and not any(v.unit in _LATENCY_UNITS for v in claim.values):
             return ASKS["limit_headroom" if _PEAK.search(phrase) else "limit_peak"]
         if _DEADLINE.search(phrase) or any(
             v.unit in ("time", "h", "hour", "hours") for v in claim.values
@@ -659,7 +659,7 @@ def section_claims(section: str, text: str, online_seen: bool) -> tuple[LedgerCl
     """The questionable claims of one section's text, in reading order, one per phrase."""
     if not text:
         return ()
-    stated = stated_facets(text)
+    stated = reader.stated_facets(text)
     found = sorted(
         reader.read_claims(text, section) + reader.read_unquantified(text, section),
         key=lambda claim: claim.start,
@@ -667,7 +667,7 @@ def section_claims(section: str, text: str, online_seen: bool) -> tuple[LedgerCl
     claims, phrases = [], set()
     for claim in found:
         ask = choose_ask(claim, section, stated=stated, online_seen=online_seen)
-        if ask is None or ask.asks & stated or claim.phrase in phrases:
+        if ask is None or stated_among([text], ask.asks) or claim.phrase in phrases:
             continue
         phrases.add(claim.phrase)
         claims.append(LedgerClaim(section, claim, ask))

@@ -28,9 +28,10 @@ asks for something its section, or the answer just given, already states is neve
 broken by a hash of the seed and the slug, so a seed always gives the same picks.
 """
 
+import re
 import zlib
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -46,7 +47,7 @@ from challenges.bank import (
     fill_quote,
 )
 from challenges.domains import DOMAIN_BY_KEY, find_domains
-from challenges.facets import asked_facets, stated_facets
+from challenges.facets import asked_facets, detected, stated_among, states
 from challenges.personas import PERSONA_LABELS
 from challenges.pressure import (
     CHALLENGES_PER_PROJECT,
@@ -61,7 +62,6 @@ from challenges.selectors import BankRow, active_bank_rows, forget_bank_rows
 from challenges.techniques import TECHNIQUE_BY_KEY, find_techniques
 from scoring import claims as claim_reader
 from scoring import plausibility
-from scoring.detectors import DETECTORS
 from scoring.framework import SECTION_BY_KEY, SECTION_KEYS
 from scoring.gaps import BLOCKING_GAPS, codes_from, gap_message
 
@@ -194,8 +194,8 @@ class _Reading:
     built: dict[str, tuple[str, str]]  # technique -> (section, the words used)
     domains: tuple[str, ...]
     relevance: dict
-    stated: dict[str, frozenset[str]]  # facets each section (with its answers) states
-    last_stated: frozenset[str] = field(default_factory=frozenset)
+    parts: dict[str, list[str]]  # each section's text and its answers
+    last: str = ""  # the answer just given, if this is a live reading
 
 
 def _capitalised(text: str) -> str:
@@ -224,13 +224,8 @@ class _Spans(dict):
         self.text = text
 
     def __missing__(self, name: str) -> list:
-        spans = self[name] = list(_detect(name, self.text))
+        spans = self[name] = list(detected(name, self.text))
         return spans
-
-
-@lru_cache(maxsize=4096)
-def _detect(name: str, text: str) -> tuple:
-    return tuple(DETECTORS[name](text))
 
 
 @lru_cache(maxsize=4096)
@@ -254,25 +249,27 @@ def _section_gaps(section: str, parts: list[str]) -> list[str]:
     return [code for code in first if all(code in codes for codes in others)]
 
 
+# The words that make a named thing the alternative that lost, just before it: "over an
+# embedding model", "we also considered a GRU".
+_WEIGHED_BEFORE = re.compile(
+    r"\b(?:considered|looked at|evaluated|weighed|over|versus|vs\.?)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def _built_mentions(section: str, text: str) -> tuple[tuple[str, str], ...]:
     """The techniques a text names as built: (key, words), first mention each.
 
     Not built: a mention negated ("GPUs were not approved"), planned or only wished for in
-    hindsight (`scoring.claims.status_at`), or named as the alternative that lost ("over an
-    embedding model", "we also considered a GRU")."""
-    alternatives = [
-        (span.start, span.end)
-        for span in _detect("alternatives", text)
-        if "considered" in span.text.lower() or span.text.lower().startswith(("over ", "instead"))
-    ]
+    hindsight (`scoring.claims.status_at`), or named as the alternative that lost."""
     found: dict[str, str] = {}
     for hit in find_techniques(text):
         if hit.technique in found:
             continue
         if claim_reader.status_at(text, hit.start, hit.end) != claim_reader.BUILT:
             continue
-        if any(start <= hit.start < end for start, end in alternatives):
+        if _WEIGHED_BEFORE.search(text, max(0, hit.start - 50), hit.start):
             continue
         found[hit.technique] = hit.text
     return tuple(found.items())
@@ -345,11 +342,8 @@ def _read(
         built=built,
         domains=find_domains("\n".join([title, tags, *sections.values()])),
         relevance=topic_relevance(whole, _claim_types(sections)),
-        stated={
-            key: frozenset().union(*(stated_facets(text) for text in parts[key]))
-            for key in SECTION_KEYS
-        },
-        last_stated=stated_facets(answers[-1].text) if live and answers else frozenset(),
+        parts=parts,
+        last=answers[-1].text if live and answers else "",
     )
 
 
@@ -478,9 +472,9 @@ def _candidates(
         else:
             continue
         asks = asked_facets(row.question)
-        if asks & reading.last_stated:
+        if asks and stated_among([reading.last], asks):
             continue  # never ask for what the answer just given states
-        if kind != FLAG and asks & reading.stated[row.section]:
+        if asks and kind != FLAG and stated_among(reading.parts[row.section], asks):
             continue  # nor for what the section already says (a gap the detectors missed)
         if row.pressure == pressure:
             score += _OWN_PRESSURE_BONUS
@@ -506,7 +500,7 @@ def _candidates(
 
     flag_quotes = [(flag.section, ledger.tidy(flag.quote)) for flag, _ in reading.flags]
     for claim, fresh in reading.claims:
-        if claim.slug in excluded or claim.ask.asks & reading.last_stated:
+        if claim.slug in excluded or stated_among([reading.last], claim.ask.asks):
             continue
         quote = claim.quote
         if any(
@@ -817,7 +811,7 @@ def follow_up(*, section: str, answer: str, pressure: str = STANDARD) -> Pick | 
         for c in _candidates(reading, pressure=pressure, seed=0, seen=set(), excluded=set())
         if c.section == section
         and (c.is_flag or c.is_claim or c.pick.trigger_kind == WEAKNESS)
-        and not c.asks & reading.stated[section]
+        and not stated_among(reading.parts[section], c.asks)
     ]
     best = max(candidates, key=lambda c: (c.score, c.slug), default=None)
     if best is None:
@@ -845,14 +839,13 @@ def clear_caches() -> None:
     forget_bank_rows()
     for cached in (
         _gap_codes,
-        _detect,
+        detected,
         _built_mentions,
         ledger.section_claims,
         find_techniques,
         find_domains,
         topic_relevance,
-        stated_facets,
-        asked_facets,
+        states,
         claim_reader.read_claims,
         claim_reader.read_unquantified,
         claim_reader.stated_facets,

@@ -37,6 +37,23 @@ HINDSIGHT = "hindsight"
 ORIGIN = "origin"
 RATES = "rates"
 ONLINE = "online"
+FACETS = (
+    CONTROL,
+    DURATION,
+    INTERVAL,
+    BASELINE,
+    METHOD,
+    SAMPLE,
+    ONLINE,
+    "offline",
+    ALTERNATIVE,
+    COMPARISON,
+    NUMBER,
+    OWNERSHIP,
+    HINDSIGHT,
+    ORIGIN,
+    RATES,
+)
 
 _F = re.IGNORECASE
 
@@ -129,33 +146,57 @@ _RATES = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def detected(name: str, text: str) -> tuple[detectors.Span, ...]:
+    """One of scoring's detectors over one text, remembered: the engine reads a project's
+    sections again at every pick, and detectors are pure functions of the text."""
+    return tuple(detectors.DETECTORS[name](text))
+
+
 @lru_cache(maxsize=1024)
 def asked_facets(question: str) -> frozenset[str]:
     """The facets a question asks for."""
     return frozenset(facet for facet, pattern in _ASKS if pattern.search(question))
 
 
-@lru_cache(maxsize=4096)
-def stated_facets(text: str) -> frozenset[str]:
-    """The facets a text (a section, an answer) already states."""
+def _alternative(text: str) -> bool:
+    return bool(detected("alternatives", text) or _ALTERNATIVE_WORDS.search(text))
+
+
+def _comparison(text: str) -> bool:
+    return bool(
+        detected("alternatives", text)
+        and (detected("rationale", text) or detected("tradeoff_language", text))
+    )
+
+
+# How each facet is read off a text; the claim reader's facets come from its own patterns.
+_READERS = {
+    ALTERNATIVE: _alternative,
+    COMPARISON: _comparison,
+    NUMBER: lambda text: bool(detected("numbers_with_units", text)),
+    OWNERSHIP: lambda text: bool(detected("decisions", text)),
+    HINDSIGHT: lambda text: bool(detected("hindsight", text)),
+    ORIGIN: budget_origin_said,
+    RATES: lambda text: bool(_RATES.search(text)),
+}
+
+
+@lru_cache(maxsize=16384)
+def states(text: str, facet: str) -> bool:
+    """Whether a text (a section, an answer) already states one facet. Read one facet at a
+    time, when a question asks for it: most texts are never asked most facets."""
     if not text or not text.strip():
-        return frozenset()
-    found = set(claim_reader.stated_facets(text))
-    alternatives = detectors.DETECTORS["alternatives"](text)
-    if alternatives or _ALTERNATIVE_WORDS.search(text):
-        found.add(ALTERNATIVE)
-    if alternatives and (
-        detectors.DETECTORS["rationale"](text) or detectors.DETECTORS["tradeoff_language"](text)
-    ):
-        found.add(COMPARISON)
-    if detectors.DETECTORS["numbers_with_units"](text):
-        found.add(NUMBER)
-    if detectors.DETECTORS["decisions"](text):
-        found.add(OWNERSHIP)
-    if detectors.DETECTORS["hindsight"](text):
-        found.add(HINDSIGHT)
-    if budget_origin_said(text):
-        found.add(ORIGIN)
-    if _RATES.search(text):
-        found.add(RATES)
-    return frozenset(found)
+        return False
+    reader = _READERS.get(facet)
+    return reader(text) if reader else facet in claim_reader.stated_facets(text)
+
+
+def stated_facets(text: str) -> frozenset[str]:
+    """Every facet a text already states."""
+    return frozenset(facet for facet in FACETS if states(text, facet))
+
+
+def stated_among(texts, facets: frozenset[str]) -> frozenset[str]:
+    """Which of `facets` any of `texts` states."""
+    return frozenset(facet for facet in facets if any(states(text, facet) for text in texts))

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_F = re.IGNORECASE
+from scoring.detectors import compile_lowered, lowered
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Signal:
 
 
 def _signal(pattern: str, weight: float, reason: str) -> Signal:
-    return Signal(re.compile(rf"\b(?:{pattern})\b", _F), "", weight, reason)
+    return Signal(compile_lowered(rf"\b(?:{pattern})\b"), "", weight, reason)
 
 
 def _claims_of(claim_type: str, weight: float, reason: str) -> Signal:
@@ -175,6 +175,7 @@ def topic_relevance(text: str, claim_types: frozenset[str] = frozenset()) -> dic
     the reason of its strongest signal. ``claim_types`` are the kinds of claims the claim
     reader found in it (OFFLINE, ONLINE, COST, LATENCY_LIMIT)."""
     found = {}
+    text = lowered(text)
     for topic, signals in SIGNALS.items():
         hits = [
             signal

@@ -316,12 +316,15 @@ TECHNIQUE_CHOICES: list[tuple[str, str]] = [(t.key, t.label) for t in TECHNIQUES
 _METACHARACTERS = set("[](){}?*+|\\.^$")
 
 
-def _needle(alias: str) -> str:
-    """The literal text every match of ``alias`` starts with, lower-cased ("" if none)."""
+def literal_prefix(alias: str) -> str:
+    """The literal text every match of ``alias`` starts with, lower-cased ("" if none: also
+    when a choice follows it, as in "(?-i:EKS|GKE)" or "autocomplete|typeahead")."""
     alias = alias.removeprefix("(?-i:")
     prefix = ""
     for char in alias:
         if char in _METACHARACTERS:
+            if char == "|":
+                return ""
             break
         prefix += char
     return prefix.lower() if len(prefix) >= 2 else ""
@@ -337,7 +340,9 @@ _PATTERNS: dict[str, re.Pattern] = {
     for technique in TECHNIQUES
 }
 _NEEDLES: tuple[tuple[str, str], ...] = tuple(
-    (_needle(alias), technique.key) for technique in TECHNIQUES for alias in technique.aliases
+    (literal_prefix(alias), technique.key)
+    for technique in TECHNIQUES
+    for alias in technique.aliases
 )
 
 
