@@ -420,6 +420,7 @@ _VOLUME = re.compile(
     r"|peak)\b|/(?:s|sec|day|hour)\b",
     _F,
 )
+_OUTCOME_SECTIONS = ("results", "tradeoffs", "defense")
 _PEAK = re.compile(r"\b(?:peak|average|mean|on average)\b", _F)
 # A limit someone set, not a size: "had to decide within 15 ms", "a $3,000 budget".
 _REQUIRED = re.compile(
@@ -537,7 +538,7 @@ class LedgerClaim:
     def is_outcome(self) -> bool:
         """A claim about what the work achieved or how the options compared, not a limit
         or a size in the problem statement."""
-        return self.section in ("results", "tradeoffs", "defense")
+        return self.section in _OUTCOME_SECTIONS
 
     @property
     def question(self) -> str:
@@ -587,10 +588,10 @@ def choose_ask(
             if _PROXY.search(claim.sentence):
                 return ASKS["vague_proxy"]
             return ASKS["vague_size"]
-        if section == "problem":
-            return None  # how things stood before: the situation, not a result
-        if _system(claim):
+        if _system(claim) and section != "problem":
             return ASKS["limit_origin" if _REQUIRED.search(claim.phrase) else "system_load"]
+        if section not in _OUTCOME_SECTIONS:
+            return None  # how things stood, or how the system runs: not a result
     if kind == reader.ONLINE:
         if CONTROL not in known:
             if _PILOT.search(claim.sentence):
@@ -656,7 +657,8 @@ def _online_seen(texts: Mapping[str, str]) -> bool:
 
 @lru_cache(maxsize=4096)
 def section_claims(section: str, text: str, online_seen: bool) -> tuple[LedgerClaim, ...]:
-    """The questionable claims of one section's text, in reading order, one per phrase."""
+    """The questionable claims of one section's text, in reading order: one per phrase, and
+    one per sentence and kind of question."""
     if not text:
         return ()
     stated = reader.stated_facets(text)
@@ -664,12 +666,16 @@ def section_claims(section: str, text: str, online_seen: bool) -> tuple[LedgerCl
         reader.read_claims(text, section) + reader.read_unquantified(text, section),
         key=lambda claim: claim.start,
     )
-    claims, phrases = [], set()
+    claims, seen = [], set()
     for claim in found:
         ask = choose_ask(claim, section, stated=stated, online_seen=online_seen)
-        if ask is None or stated_among([text], ask.asks) or claim.phrase in phrases:
+        if ask is None or stated_among([text], ask.asks):
             continue
-        phrases.add(claim.phrase)
+        # Two figures of one sentence asked the same thing are one question ("NDCG +9% and
+        # AUC +2.1 points").
+        if claim.phrase in seen or (claim.sentence, ask.key) in seen:
+            continue
+        seen.update({claim.phrase, (claim.sentence, ask.key)})
         claims.append(LedgerClaim(section, claim, ask))
     return tuple(claims)
 

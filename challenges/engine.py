@@ -641,7 +641,9 @@ def _select(
                     [c for c in candidates if meets(c)],
                     weakest.section if slots is not None else None,
                 )
-                if found is not None:
+                # Swapping a pick for another on its own topic only trades one question on it
+                # for a weaker one.
+                if found is not None and not (found.topic and found.topic == weakest.topic):
                     chosen = [found if c is weakest else c for c in chosen]
                     break
             else:

@@ -326,7 +326,7 @@ def _phrase(passage: Passage, heard_match: re.Match, heard_text: str) -> str:
     """The candidate's words behind a match on heard text: its clause, as whole words (the
     sentence, when the clause alone says too little: "Since launch")."""
     start, end = listen(passage.text).source(*heard_match.span())
-    return phrase_around(passage.text, start, end, min_words=4)
+    return phrase_around(passage.text, start, end, min_words=6)
 
 
 _UP_DOWN = compile_lowered(

@@ -70,8 +70,8 @@ ENTRIES = build(
         (
             ("rare-class-per-hundred", "rare_class_accuracy", "tradeoffs", X, BR, "evaluation"),
             "Accuracy hides the cases that matter when they are rare. Out of every hundred real "
-            "positives behind {quote}, how many did the model miss, and how many of its alarms "
-            "were false?",
+            "positives behind {quote}, how many did the model miss (its recall), and how many of "
+            "its alarms were false (its precision)?",
             (
                 "Recall on the rare class: the share of real positives caught",
                 "Precision: the share of alarms that were real",
