@@ -250,6 +250,20 @@ ASKS: dict[str, Ask] = {
             ),
         ),
         _ask(
+            "offline_price",
+            PRODUCT,
+            "tradeoff",
+            (),
+            "it is a loss accepted for something else",
+            "did that loss ever show up for users online, and what was the saving worth against "
+            "it?",
+            (
+                "Whether the accepted loss was measured online, with a figure",
+                "What the saving was worth, in money, latency or capacity",
+                "The point at which the trade would no longer have been worth it",
+            ),
+        ),
+        _ask(
             "offline_fair",
             BAR_RAISER,
             "evaluation",
@@ -412,7 +426,9 @@ ASKS: dict[str, Ask] = {
 
 # Claims whose figures describe a running system: asked about their load, not their control.
 _SYSTEM = re.compile(
-    r"^(?:p\d{2,3}|latency|throughput|qps|rps|memory|cpu|gpu|uptime|availability|storage)$", _F
+    r"^(?:p\d{2,3}|latency|throughput|qps|rps|memory|cpu|gpu|uptime|availability|storage"
+    r"|error rate)$",
+    _F,
 )
 _LATENCY_UNITS = frozenset({"ms", "µs", "milliseconds"})
 _VOLUME = re.compile(
@@ -421,6 +437,11 @@ _VOLUME = re.compile(
     _F,
 )
 _OUTCOME_SECTIONS = ("results", "tradeoffs", "defense")
+_PRICE_PAID = re.compile(
+    r"\b(?:accept(?:ed|ing)?|gave up|giving up|traded|sacrific\w+|at the (?:cost|price) of"
+    r"|worth (?:it|the))\b",
+    _F,
+)
 _PEAK = re.compile(r"\b(?:peak|average|mean|on average)\b", _F)
 # A limit someone set, not a size: "had to decide within 15 ms", "a $3,000 budget".
 _REQUIRED = re.compile(
@@ -474,6 +495,7 @@ _TYPE_WEIGHT = {
 _SECTION_WEIGHT = {"results": 3.0, "tradeoffs": 1.5, "defense": 1.5, "architecture": 0.5}
 _KIND_LABELS = {**reader.CLAIM_TYPES}
 UNQUANTIFIED_LABEL = "Outcome without a figure"
+SYSTEM_LABEL = "Latency or capacity"
 
 
 def tidy(phrase: str) -> str:
@@ -518,7 +540,11 @@ class LedgerClaim:
 
     @property
     def kind_label(self) -> str:
-        return _KIND_LABELS[self.claim.type] if self.claim.values else UNQUANTIFIED_LABEL
+        if not self.claim.values:
+            return UNQUANTIFIED_LABEL
+        if self.ask.key == "system_load":
+            return SYSTEM_LABEL
+        return _KIND_LABELS[self.claim.type]
 
     @property
     def reason(self) -> str:
@@ -604,7 +630,8 @@ def choose_ask(
         return ASKS["online_interval" if INTERVAL not in known else "online_holds"]
     if kind == reader.OFFLINE:
         if section == "tradeoffs":
-            return ASKS["offline_fair"]  # a figure weighing the options against each other
+            # a price the candidate paid, or a figure weighing the options against each other
+            return ASKS["offline_price" if _PRICE_PAID.search(claim.sentence) else "offline_fair"]
         if not online_seen and section in ("results", "defense"):
             return ASKS["offline_online"]
         if not claim.is_comparison:

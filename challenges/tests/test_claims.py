@@ -26,6 +26,12 @@ def only(sections):
             "same held-out data",
         ),
         (
+            "tradeoffs",
+            "I accepted a 0.3 pp AUC loss from the smaller model because it halved the latency.",
+            "offline_price",
+            "show up for users",
+        ),
+        (
             "results",
             "Offline, recall@50 rose from 0.61 to 0.68 on the validation week.",
             "offline_online",
@@ -213,5 +219,5 @@ def test_claim_ledger_template_shows_type_quote_and_question_escaped():
     html = render_to_string("challenges/claim_ledger.html", {"claims": claims})
 
     assert "92 → 74 ms" in html
-    assert "Online result" in html
+    assert "Latency or capacity" in html
     assert "<b>" not in html and "&lt;b&gt;" in html
