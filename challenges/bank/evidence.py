@@ -50,6 +50,15 @@ ENTRIES = build(
         ),
         # offline_only: offline gains, nothing measured online
         (
+            ("offline-only-live", "offline_only", "results", W, PM, "offline_online"),
+            "After {quote}, what changed for users once it was live online?",
+            (
+                "An online metric after launch: clicks, conversion, retention or time saved",
+                "How it was measured online: an A/B test, a holdout or a staged rollout",
+                "Whether the offline gain carried over, and by how much",
+            ),
+        ),
+        (
             ("offline-only-what-users-did", "offline_only", "results", S, ML, "offline_online"),
             "{quote} is an offline number. What did users do differently online once it shipped, "
             "and how was that measured?",
@@ -80,6 +89,15 @@ ENTRIES = build(
             ),
         ),
         # short_test: too short, or no interval
+        (
+            ("short-test-why-stop", "short_test", "results", W, PM, "significance"),
+            "{quote} was a short test. Why did you stop it then, and how many users did it reach?",
+            (
+                "The reason the test stopped when it did",
+                "The number of users or events in each arm",
+                "Whether a run of a full week or longer followed",
+            ),
+        ),
         (
             ("short-test-power", "short_test", "results", S, ML, "significance"),
             "For {quote}: what was the sample size in each arm, the smallest effect the test had "
@@ -144,6 +162,16 @@ ENTRIES = build(
         ),
         # attributed_revenue: revenue credited to a feature from orders that touched it
         (
+            ("attributed-revenue-counted", "attributed_revenue", "results", W, PM, "causality"),
+            "How was {quote} counted: which orders were credited, and would those shoppers have "
+            "bought anyway?",
+            (
+                "The attribution rule: which orders count, and over what window",
+                "Whether those orders would have happened anyway, and how that was checked",
+                "An incremental figure from a holdout, if there is one",
+            ),
+        ),
+        (
             ("attributed-revenue-anyway", "attributed_revenue", "results", S, PM, "causality"),
             "{quote}: how much of that would have been spent anyway, through search, a category "
             "page or a later visit?",
@@ -183,6 +211,16 @@ ENTRIES = build(
             ),
         ),
         # logged_feedback: evaluated on feedback logged under the old system
+        (
+            ("logged-feedback-who-chose", "logged_feedback", "results", W, ML, "position_bias"),
+            "For {quote}: which system chose what people were shown when that feedback was "
+            "logged, and could that favour it in your evaluation?",
+            (
+                "Which system chose what was shown when the feedback was logged",
+                "How that choice can favour the old system's picks in the evaluation",
+                "A correction or an online check of the result",
+            ),
+        ),
         (
             ("logged-feedback-old-positions", "logged_feedback", "results", S, ML, "position_bias"),
             "{quote}: those logged clicks happened at the positions the old ranker chose. How did"
@@ -334,12 +372,12 @@ ENTRIES = build(
         ),
         (
             ("given-budget-what-it-killed", "given_budget", "tradeoffs", X, BR, "latency_budget"),
-            "Living inside {quote} ruled options out. What was the best one it killed, and was "
-            "the budget worth that?",
+            "Living inside {quote} ruled options out. Who set that limit, and was it worth the "
+            "best option it killed?",
             (
                 "Names the option the budget ruled out",
                 "What that option would have gained, estimated",
-                "Whether the budget was challenged, and with what evidence",
+                "Who set the budget, and whether it was challenged with evidence",
             ),
         ),
         (

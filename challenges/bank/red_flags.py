@@ -90,6 +90,15 @@ ENTRIES = build(
         ),
         # implausible_lift: Twyman's law, interference, what lasted
         (
+            ("implausible-lift-how-measured", "implausible_lift", "results", W, PM, "significance"),
+            "{quote} is a big number. How was it measured, and over what period?",
+            (
+                "How the figure was measured: an A/B test, a dashboard or an estimate",
+                "The period and the population it covers",
+                "A check that ruled out a logging change or a shift in the traffic mix",
+            ),
+        ),
+        (
             ("implausible-lift-ruled-out", "implausible_lift", "results", X, BR, "significance"),
             "{quote} is bigger than most launches ever see. What did you check to rule out a "
             "logging bug, a broken control or a traffic-mix shift before you believed it?",
@@ -128,6 +137,16 @@ ENTRIES = build(
             ),
         ),
         # systems_mismatch: latency x throughput x budget
+        (
+            ("systems-mismatch-machines", "systems_mismatch", "architecture", W, SRE, "scale"),
+            "Help me picture {quote}: roughly how many machines served it, and how much load "
+            "did each take?",
+            (
+                "The number of machines or instances behind the figures",
+                "The load each machine handled, as requests per second",
+                "Which figures were measured and which were targets",
+            ),
+        ),
         (
             ("systems-mismatch-arithmetic", "systems_mismatch", "architecture", X, SRE, "scale"),
             "Let's do the arithmetic on {quote} together: how many machines, at what cost each, "
@@ -187,6 +206,15 @@ ENTRIES = build(
             ),
         ),
         # contradiction: figures or roles that disagree across sections
+        (
+            ("contradiction-square", "contradiction", "ownership", W, PM, "ownership"),
+            "I noted {quote}. Can you help me square the two?",
+            (
+                "Which figure or role is correct",
+                "Why the two differ: period, scope or definition",
+                "One consistent account across the sections",
+            ),
+        ),
         (
             ("contradiction-which-is-right", "contradiction", "ownership", S, BR, "ownership"),
             "I heard {quote}, and those do not fit together. Which is right, and how did the "

@@ -189,7 +189,8 @@ ENTRIES = build(
         ),
         (
             ("ownership-name-removed", "only_we", "ownership", X, BR, "ownership"),
-            "If your name were taken off this project, what would have turned out differently?",
+            "If your name were taken off this project, what would have turned out differently? "
+            "Name what you personally decided.",
             (
                 "A decision or piece of work only the candidate drove",
                 "Its measurable effect",
