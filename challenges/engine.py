@@ -379,6 +379,18 @@ def _claim_pick(claim: ledger.LedgerClaim, *, pressure: str) -> Pick:
     )
 
 
+def _group(row: BankRow) -> str:
+    """At most one challenge a round per group: per flag, per gap, per technique; any other
+    entry is a group of its own."""
+    if row.trigger_kind == FLAG:
+        return f"flag:{row.trigger}"
+    if row.trigger_kind == WEAKNESS:
+        return f"gap:{row.section}:{row.trigger}"
+    if row.trigger_kind == TECHNIQUE:
+        return f"technique:{row.trigger}"
+    return f"{row.trigger_kind}:{row.slug}"
+
+
 def _flag_reason(flag: plausibility.Flag) -> str:
     kind = "A red flag" if flag.severity == plausibility.RED else "Weak evidence"
     return f"{kind} in {_title(flag.section)}: {flag.title.lower()}"
@@ -418,7 +430,6 @@ def _candidates(
                 score += _FLAG_IN_ITS_SECTION
             question = fill_quote(row.question, ledger.tidy(flag.quote))
             reason = _flag_reason(flag)
-            group = f"flag:{row.trigger}"
         elif kind == WEAKNESS:
             codes = reading.gaps[row.section]
             if row.trigger not in codes:
@@ -433,7 +444,6 @@ def _candidates(
                     - _GAP_ORDER_STEP * codes.index(row.trigger)
                 )
             reason = _gap_reason(row.trigger, row.section)
-            group = f"gap:{row.section}:{row.trigger}"
         elif kind == TECHNIQUE:
             if row.trigger not in reading.built:
                 continue
@@ -445,13 +455,11 @@ def _candidates(
             label = technique.label if technique else ""
             named = words if not label or label.lower() == words.lower() else f"{words} ({label})"
             reason = f"You named {named} in {_title(where)}"
-            group = f"technique:{row.trigger}"
         elif kind == DOMAIN:
             if row.trigger not in reading.domains:
                 continue
             score = _DOMAIN_SCORE + (_FIRST_DOMAIN if row.trigger == reading.domains[0] else 0.0)
             reason = f"Your project reads as {DOMAIN_BY_KEY[row.trigger].label.lower()}"
-            group = f"domain:{row.slug}"
         elif kind == ALWAYS:
             relevance = reading.relevance.get(row.topic)
             if row.topic in GENERAL_TOPICS and relevance is not None:
@@ -468,9 +476,9 @@ def _candidates(
                         f"A {PRESSURE_LABELS[pressure].lower()} question any "
                         f"{_title(row.section)} answer should survive"
                     )
-            group = f"always:{row.slug}"
         else:
             continue
+        group = _group(row)
         asks = asked_facets(row.question)
         if asks and stated_among([reading.last], asks):
             continue  # never ask for what the answer just given states
@@ -711,7 +719,7 @@ def _taken_by(asked: Collection[str]) -> tuple[set[str], set[str]]:
     groups, topics = set(), set()
     for row in active_bank_rows():
         if row.slug in asked:
-            groups.add(f"flag:{row.trigger}" if row.trigger_kind == FLAG else row.slug)
+            groups.add(_group(row))
             if row.topic:
                 topics.add(row.topic)
     return groups, topics

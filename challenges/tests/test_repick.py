@@ -191,3 +191,19 @@ def test_follow_up_is_none_when_nothing_lacks_or_stands_out():
     answer = "Events flow from the app into a queue and then to the scorer, because it is simple."
 
     assert follow_up(section="architecture", answer=answer) is None
+
+
+def test_a_gap_asked_once_is_not_asked_again_in_other_words():
+    planned = round_for(WORDS_ONLY_RESULTS, "bar_raiser")
+    gap = next(p for p in planned if p.trigger == "no_numbers")
+
+    picks = repick(
+        sections=WORDS_ONLY_RESULTS,
+        answers=[Answer("results", "It really did get better.", slug=gap.slug)],
+        planned=[p for p in planned if p is not gap],
+        asked=[gap.slug],
+        pressure="bar_raiser",
+        seed=1,
+    )
+
+    assert "no_numbers" not in {p.trigger for p in picks}
