@@ -22,10 +22,14 @@ page). All three read a project the same way (`_read`) and score the same candid
 
 Then the best are taken greedily: at most one per flag, gap, technique or claim; one per topic
 (flags excepted: two flags are two problems); a section already attacked counts against
-another pick there; at most the pressure level's number of claim questions. A challenge that
+another pick there; a round has at least one general question and, at standard and
+bar-raiser pressure, a question on one of the candidate's outcome claims. A challenge that
 asks for something its section, or the answer just given, already states is never picked
 (`challenges.facets`): no "name an alternative" after an answer that named two. Ties are
 broken by a hash of the seed and the slug, so a seed always gives the same picks.
+
+`repick` keeps the round's shape: it returns as many challenges as were still planned, what
+the last answer raised taking the place of the least damaging of them.
 """
 
 import re
@@ -128,8 +132,8 @@ _AMBER_WEIGHT = {
     "short_test": 6.0,
     "logged_feedback": 6.0,
     "false_alarm_action": 6.0,
-    "unit_cost_missing": 2.0,
     "given_budget": 4.0,
+    "unit_cost_missing": 2.0,
 }
 _WEAK_SIGNAL = 6.0  # a question on an outcome claim may take the place of a signal this weak
 _FLAG_IN_ITS_SECTION = 2.0  # the entry asks in the section where the flag was raised
@@ -193,7 +197,7 @@ class _Reading:
     claims: list[tuple[ledger.LedgerClaim, bool]]
     built: dict[str, tuple[str, str]]  # technique -> (section, the words used)
     domains: tuple[str, ...]
-    relevance: dict
+    relevance: dict  # general topic -> Relevance
     parts: dict[str, list[str]]  # each section's text and its answers
     last: str = ""  # the answer just given, if this is a live reading
 
