@@ -15,8 +15,8 @@ may make up more than a quarter of them.
 from collections import Counter
 from dataclasses import dataclass, field
 
-from challenges.engine import CLAIM, Pick, pick
-from challenges.records import ProjectRecord, read_record
+from challenges.engine import CLAIM, Pick
+from challenges.records import ProjectRecord, pick_for, read_record
 
 TEMPLATE_CEILING = 0.25  # the most any one claim template may make up of the claim questions
 PROBE_TARGET = 0.90  # each must-probe topic, in at least this share of (case, seed) pairs
@@ -106,13 +106,7 @@ def _contains(questions: list[str], phrases: list[str]) -> bool:
 
 
 def run_case(case: dict, *, record: ProjectRecord, pressure: str, seed: int) -> CaseRun:
-    picks = pick(
-        sections=record.sections,
-        pressure=pressure,
-        seed=seed,
-        title=record.title,
-        tags=record.context,
-    )
+    picks = pick_for(record, pressure=pressure, seed=seed)
     questions = [p.question.lower() for p in picks]
     probed, missed = [], []
     for topic in case.get("must_probe", []):

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from challenges.engine import Pick, pick
 from scoring.framework import SECTION_KEYS
 
 
@@ -102,3 +103,14 @@ def load_records(path: str | Path) -> list[ProjectRecord]:
     except json.JSONDecodeError as exc:
         raise RecordError(f"{path} is not valid JSON: {exc.msg} (line {exc.lineno}).") from exc
     return read_records(data)
+
+
+def pick_for(record: ProjectRecord, *, pressure: str, seed: int) -> list[Pick]:
+    """The challenges a round at `pressure` starts with for a record."""
+    return pick(
+        sections=record.sections,
+        pressure=pressure,
+        seed=seed,
+        title=record.title,
+        tags=record.context,
+    )

@@ -580,13 +580,12 @@ def read_claims(text: str, section: str = "") -> tuple[Claim, ...]:
         stated = _facets(sentence)
         if change:
             stated |= {"baseline"}
-        said_left, said_right = _said(heard, *_window(spoken, left, first, last, right))
-        clause_left, clause_right = _said(heard, left, right)
+        phrase, said_left, said_right = _placed(heard, left, first, last, right)
         claims.append(
             Claim(
                 type=kind,
                 status=_status(before, clause),
-                phrase=_cut(heard.said, said_left, said_right, clause_left, clause_right),
+                phrase=phrase,
                 start=said_left,
                 end=said_right,
                 metric=metric,
@@ -597,6 +596,18 @@ def read_claims(text: str, section: str = "") -> tuple[Claim, ...]:
             )
         )
     return tuple(claims)
+
+
+def _placed(heard: Heard, left: int, start: int, end: int, right: int) -> tuple[str, int, int]:
+    """The phrase the candidate said for the heard span [start, end) of clause [left, right),
+    and where it sits in what they said."""
+    said_left, said_right = _said(heard, *_window(heard.text, left, start, end, right))
+    clause_left, clause_right = _said(heard, left, right)
+    return (
+        _cut(heard.said, said_left, said_right, clause_left, clause_right),
+        said_left,
+        said_right,
+    )
 
 
 def _said(heard: Heard, start: int, end: int) -> tuple[int, int]:
@@ -649,13 +660,12 @@ def read_unquantified(text: str, section: str = "") -> tuple[Claim, ...]:
         before = spoken[sentence.start() : start]
         if _NEGATION_MARK.search(spoken[max(left, start - 25) : start]):
             continue
-        said_left, said_right = _said(heard, *_window(spoken, left, start, end, right))
-        clause_left, clause_right = _said(heard, left, right)
+        phrase, said_left, said_right = _placed(heard, left, start, end, right)
         claims.append(
             Claim(
                 type=ONLINE,
                 status=_status(before, clause),
-                phrase=_cut(heard.said, said_left, said_right, clause_left, clause_right),
+                phrase=phrase,
                 start=said_left,
                 end=said_right,
                 metric=_metric_near(spoken, left, start, end, right),

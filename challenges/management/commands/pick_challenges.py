@@ -3,9 +3,9 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from challenges.engine import pick, signals
+from challenges.engine import signals
 from challenges.pressure import PRESSURE_KEYS, STANDARD
-from challenges.records import RecordError, load_records, read_records
+from challenges.records import RecordError, load_records, pick_for, read_records
 from scoring.framework import SECTION_BY_KEY
 
 
@@ -41,13 +41,7 @@ class Command(BaseCommand):
 
 def _project(record, *, pressure: str, seed: int) -> dict:
     found = signals(sections=record.sections, title=record.title, tags=record.context)
-    picks = pick(
-        sections=record.sections,
-        pressure=pressure,
-        seed=seed,
-        title=record.title,
-        tags=record.context,
-    )
+    picks = pick_for(record, pressure=pressure, seed=seed)
     return {
         "title": record.title,
         "id": record.case_id,
