@@ -1,62 +1,538 @@
-"""The claim ledger: what a candidate asserted that a sharp interviewer would attack.
+"""The claim ledger: the candidate's claims an interviewer would test, each with its own question.
 
-Claims are found with scoring's detectors (numbers with units, before → after pairs,
-first-person decisions) and with the technique aliases (named choices); this module only
-decides which spans are claims, how bold each is, and how to turn one into a question.
+Claims are read by ``scoring.claims``, the one claim reader the grader uses too: every figure
+as a whole phrase with a type, a status and what it already states, plus outcomes said with no
+figure at all ("complaints dropped"). This module decides which claims deserve a question and
+which question, by type:
+
+- an online result → what the text has not stated yet, in this order: the control, how long it
+  ran (and whether the effect faded), the interval; when all three are there, what got worse
+  and whether it lasted;
+- an offline comparison → what happened online, or the baseline, or what it was measured on,
+  or whether the comparison was fair;
+- a constraint or SLO → where it came from and what breaks above it, the peak and headroom, or
+  what happens when a deadline is missed;
+- a cost → per request and per 1k, the bill behind a saving, or who set a budget;
+- a count or incident → out of how many, and the trend;
+- a team or role → what the candidate decided;
+- an outcome without a figure → by how much, measured how.
+
+Scale and context facts ("340 stores") are not boasts and get no question, nor does anything
+negated, planned or wished for in hindsight. A question never asks for what its claim, or the
+section it sits in, already states (``challenges.facets``).
 """
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
+from challenges.facets import (
+    BASELINE,
+    CONTROL,
+    DURATION,
+    INTERVAL,
+    ONLINE,
+    ORIGIN,
+    SAMPLE,
+    stated_among,
+)
 from challenges.personas import BAR_RAISER, PRODUCT, SRE, STAFF_ML
 from challenges.pressure import BAR_RAISER as BAR_RAISER_PRESSURE
 from challenges.pressure import STANDARD, WARMUP
-from challenges.techniques import TECHNIQUE_BY_KEY, find_techniques
-from scoring import detectors
+from scoring import claims as reader
 from scoring.framework import SECTION_BY_KEY, SECTION_KEYS
 
-BEFORE_AFTER = "before_after"
-NUMBER = "number"
-DECISION = "decision"
-CHOICE = "choice"
-
-KIND_LABELS = {
-    BEFORE_AFTER: "Before → after",
-    NUMBER: "Figure",
-    DECISION: "Decision",
-    CHOICE: "Named choice",
-}
-_KIND_WEIGHT = {BEFORE_AFTER: 3.0, NUMBER: 2.0, DECISION: 1.5, CHOICE: 1.0}
-# Results are where inflated claims live; constraints and comparisons come next.
-_SECTION_WEIGHT = {"results": 1.0, "tradeoffs": 0.5, "defense": 0.5, "problem": 0.3}
-_RELATIVE = re.compile(r"%|\bpp\b|\bx\b|×|percent", re.IGNORECASE)
-_MAX_QUOTE_WORDS = 12
-# A clause ends at these marks; a full stop only when followed by a space, so "0.8" survives.
-_CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;:()\n]|,\s|\s[—–-]\s")
-# Words after a number that start a new thought ("74 ms in a two-week test"): the quote stops.
-_QUOTE_STOP = re.compile(r"in|a|an|at|on|for|with|by|during|over|after|and|but|while", re.I)
-_ASIDE = re.compile(r"\s*[(,]\s*")
+_F = re.IGNORECASE
 
 
 @dataclass(frozen=True)
-class Claim:
-    kind: str  # before_after, number, decision or choice
+class Ask:
+    """One kind of claim question: who asks, what it is about, and how it ends."""
+
+    key: str  # the template's name (the engine's scorer counts how often each is asked)
+    persona: str
+    topic: str  # a bank TOPIC key
+    asks: frozenset[str]  # the facets it asks for (challenges.facets)
+    why: str  # completes "<claim type> in <section>: …"
+    tail: str
+    points: tuple[str, ...]  # what a strong answer contains
+    # Whether it covers its topic for the round: a claim with no figure at all, or two options
+    # weighed offline, is its own issue beside any other question on the same topic.
+    exclusive: bool = True
+
+
+def _ask(key, persona, topic, asks, why, tail, points, *, exclusive=True) -> Ask:
+    return Ask(key, persona, topic, frozenset(asks), why, tail, tuple(points), exclusive)
+
+
+ASKS: dict[str, Ask] = {
+    ask.key: ask
+    for ask in (
+        _ask(
+            "online_control",
+            STAFF_ML,
+            "causality",
+            {CONTROL},
+            "it names no control group",
+            "what did a control group that did not get the change do over the same period?",
+            (
+                "A control or holdout group that did not get the change, and how it was chosen",
+                "The control's figure over the same period, next to the treated one",
+                "The effect stated as the difference between the two",
+            ),
+        ),
+        _ask(
+            "online_pilot",
+            STAFF_ML,
+            "causality",
+            {CONTROL},
+            "a pilot with no comparison group",
+            "a pilot's sites and people are chosen, not drawn at random. How did a comparable "
+            "control group without it do over the same weeks?",
+            (
+                "How the pilot's sites or people were chosen",
+                "A comparable group without the change, over the same weeks, with its figure",
+                "The effect as the difference between the two, and how it held after the pilot",
+            ),
+        ),
+        _ask(
+            "online_since",
+            STAFF_ML,
+            "causality",
+            {CONTROL},
+            "it compares the weeks after launch with the weeks before",
+            "what else changed over those weeks, and what did a group that did not get the change "
+            "do meanwhile?",
+            (
+                "What else changed in that period: season, traffic mix, other launches",
+                "A holdout or a comparable group over the same weeks, with its figure",
+                "The effect with those changes taken out",
+            ),
+        ),
+        _ask(
+            "online_weeks",
+            STAFF_ML,
+            "novelty",
+            {DURATION},
+            "it does not say how long the test ran",
+            "how many full weeks did it run, and did the effect hold from the first week to the "
+            "last?",
+            (
+                "The test's length, covering whole weekly cycles",
+                "The effect week by week, showing whether it faded",
+                "A reading after launch or from a long-running holdout",
+            ),
+        ),
+        _ask(
+            "online_interval",
+            STAFF_ML,
+            "significance",
+            {INTERVAL},
+            "it gives no interval",
+            "what was the confidence interval, and how big is that metric's normal week-to-week "
+            "noise?",
+            (
+                "The confidence interval or p-value of the effect",
+                "The sample size behind it",
+                "The metric's usual noise, set against the effect",
+            ),
+        ),
+        _ask(
+            "online_holds",
+            PRODUCT,
+            "tradeoff",
+            (),
+            "it states its control, length and interval, so the next question is what it cost",
+            "which segment or guardrail metric got worse, and did the effect last once everyone "
+            "had it?",
+            (
+                "A segment or guardrail metric that moved the wrong way, with a figure",
+                "The effect after full rollout, or in a long-running holdout",
+                "Why the trade was accepted",
+            ),
+        ),
+        _ask(
+            "vague_size",
+            STAFF_ML,
+            "evaluation",
+            (),
+            "it claims an outcome without a figure",
+            "by how much, measured how, and compared with what?",
+            (
+                "The size of the change, as a figure with a unit",
+                "How it was measured: an experiment, a dashboard or a survey",
+                "The baseline or period it is compared with",
+            ),
+            exclusive=False,
+        ),
+        _ask(
+            "vague_hearsay",
+            STAFF_ML,
+            "evaluation",
+            (),
+            "it is an outcome someone else reported, without a figure",
+            "what figure did they report, how was it measured, and against what baseline?",
+            (
+                "The figure that was reported, with its unit",
+                "Who measured it and how: a dashboard, an audit or an impression",
+                "The baseline or period it is compared with",
+            ),
+            exclusive=False,
+        ),
+        _ask(
+            "vague_proxy",
+            PRODUCT,
+            "quality",
+            (),
+            "it offers complaints or feedback as the evidence, without a figure",
+            "complaints and feedback are a proxy. By how much did they move, and what direct "
+            "measure of quality did you track?",
+            (
+                "The change in complaints or feedback, as a rate with its baseline",
+                "A direct measure of the quality in question, with a figure",
+                "Why the proxy tracks that quality, or where it does not",
+            ),
+            exclusive=False,
+        ),
+        _ask(
+            "system_load",
+            SRE,
+            "latency_budget",
+            (),
+            "a latency or capacity figure means little without its load",
+            "at what load, which percentile, and measured at the client or at the server?",
+            (
+                "The load it was measured at, in requests per second",
+                "Which percentile it is, and whether per request or per user",
+                "Where it was measured: at the client or at the server",
+            ),
+        ),
+        _ask(
+            "offline_online",
+            STAFF_ML,
+            "offline_online",
+            {ONLINE},
+            "it is an offline figure, and nothing says what happened online",
+            "what happened online once it shipped: which live metric moved, and by how much?",
+            (
+                "An online metric after launch: clicks, conversion, retention or time saved",
+                "How it was measured online: an A/B test or a holdout",
+                "The gap between the offline gain and the online effect, explained",
+            ),
+        ),
+        _ask(
+            "offline_baseline",
+            STAFF_ML,
+            "baseline",
+            {BASELINE},
+            "it has nothing to compare it with",
+            "compared with what: what did the previous model or a simple rule score on the same "
+            "data?",
+            (
+                "The previous system's or a simple rule's score on the same data",
+                "Both measured the same way, on the same sample",
+                "Whether the difference is larger than its noise",
+            ),
+        ),
+        _ask(
+            "offline_sample",
+            STAFF_ML,
+            "evaluation",
+            {SAMPLE},
+            "it does not say what it was measured on",
+            "on how many examples, sampled how, and from which period?",
+            (
+                "The size of the evaluation set",
+                "How it was sampled, and whether it looks like production traffic",
+                "The period it covers, after the training data",
+            ),
+        ),
+        _ask(
+            "offline_price",
+            PRODUCT,
+            "tradeoff",
+            (),
+            "it is a loss accepted for something else",
+            "did that loss ever show up for users online, and what was the saving worth against "
+            "it?",
+            (
+                "Whether the accepted loss was measured online, with a figure",
+                "What the saving was worth, in money, latency or capacity",
+                "The point at which the trade would no longer have been worth it",
+            ),
+        ),
+        _ask(
+            "offline_fair",
+            BAR_RAISER,
+            "evaluation",
+            (),
+            "it compares two options offline",
+            "were both scored on the same held-out data and features, and was the loser tuned as "
+            "hard as the winner?",
+            (
+                "Both options scored on the same held-out data and the same features",
+                "The tuning effort spent on each, stated",
+                "The margin against its noise across reruns",
+            ),
+            exclusive=False,
+        ),
+        _ask(
+            "limit_origin",
+            SRE,
+            "latency_budget",
+            {ORIGIN},
+            "it is a limit with no origin",
+            "where did that limit come from, and what breaks for users when it is missed?",
+            (
+                "Its origin: a product SLO, an upstream timeout or a measured effect on users",
+                "What breaks when the limit is missed, with a figure",
+                "Whether anyone tested it, such as with injected latency",
+            ),
+        ),
+        _ask(
+            "limit_peak",
+            SRE,
+            "scale",
+            (),
+            "it is a volume with no peak or headroom",
+            "is that the peak or the average, and how much headroom did you design for above it?",
+            (
+                "Whether the figure is the peak or the average",
+                "The headroom kept above it, as a number",
+                "What happens when the load goes past it",
+            ),
+        ),
+        _ask(
+            "limit_headroom",
+            SRE,
+            "scale",
+            (),
+            "it is a peak with no headroom",
+            "how much headroom did you design for above it, and what happens when the load goes "
+            "past it?",
+            (
+                "The headroom kept above the peak, as a number",
+                "What degrades first past it: latency, errors or dropped work",
+                "How the system sheds or queues load beyond it",
+            ),
+        ),
+        _ask(
+            "limit_missed",
+            SRE,
+            "oncall",
+            (),
+            "it is a deadline",
+            "what happens downstream on the day a run misses it, and how often has that happened?",
+            (
+                "What downstream users see when the deadline is missed",
+                "How often it was missed, as a count or a share of runs",
+                "The alert or fallback that covers a miss",
+            ),
+        ),
+        _ask(
+            "limit_growth",
+            SRE,
+            "scale",
+            (),
+            "it is a memory or storage figure",
+            "is that per host or in total, and what happens when the data keeps growing?",
+            (
+                "Whether the figure is per host or in total",
+                "How it grows with the data, and what happens at the limit",
+            ),
+        ),
+        _ask(
+            "cost_per_unit",
+            PRODUCT,
+            "cost",
+            (),
+            "it is a cost with no unit",
+            "what is that per request or per 1k requests, and what is the monthly bill at "
+            "today's volume?",
+            (
+                "The cost per request or per 1k requests, in dollars",
+                "The monthly bill at current volume",
+                "What one request is worth, set against its cost",
+            ),
+        ),
+        _ask(
+            "cost_counted",
+            PRODUCT,
+            "cost",
+            (),
+            "it is a saving",
+            "against which bill, counted how (on an invoice or as a projection), and net of the "
+            "engineering time it took?",
+            (
+                "The bill before and after, for the same scope",
+                "Whether the saving is on an invoice or projected",
+                "The engineering cost set against the saving",
+            ),
+        ),
+        _ask(
+            "cost_scale",
+            SRE,
+            "cost",
+            (),
+            "it is a unit cost",
+            "what does that come to per month at today's volume, and at ten times the volume?",
+            (
+                "The monthly bill at today's volume",
+                "The cost at ten times the volume, and what changes in the design",
+                "The value of one request, set against its cost",
+            ),
+        ),
+        _ask(
+            "cost_budget",
+            PRODUCT,
+            "cost",
+            {ORIGIN},
+            "it is a budget",
+            "who set that budget, and what would 20% more have bought?",
+            (
+                "Who set the budget, and from what",
+                "What a bigger budget would have bought, estimated",
+                "What the project spent against it",
+            ),
+        ),
+        _ask(
+            "count_base",
+            PRODUCT,
+            "baseline",
+            (),
+            "it is a count with no base",
+            "out of how many, and what was the trend before you started?",
+            (
+                "The base the count is out of, as a rate",
+                "The trend before the change, over several periods",
+            ),
+        ),
+        _ask(
+            "team_decisions",
+            BAR_RAISER,
+            "ownership",
+            (),
+            "it is a team",
+            "which of them worked with you directly, and which decisions did you make for them?",
+            (
+                "Which of those people worked with the candidate directly",
+                "Decisions the candidate made for them, named one by one",
+            ),
+        ),
+    )
+}
+
+# Claims whose figures describe a running system: asked about their load, not their control.
+_SYSTEM = re.compile(
+    r"^(?:p\d{2,3}|latency|throughput|qps|rps|memory|cpu|gpu|uptime|availability|storage"
+    r"|error rate)$",
+    _F,
+)
+_LATENCY_UNITS = frozenset({"ms", "µs", "milliseconds"})
+_VOLUME = re.compile(
+    r"\b(?:qps|rps|tps|per (?:second|minute|hour|day)|an? (?:second|minute|hour|day)|at peak"
+    r"|peak)\b|/(?:s|sec|day|hour)\b",
+    _F,
+)
+_OUTCOME_SECTIONS = ("results", "tradeoffs", "defense")
+_PRICE_PAID = re.compile(
+    r"\b(?:accept(?:ed|ing)?|gave up|giving up|traded|sacrific\w+|at the (?:cost|price) of"
+    r"|worth (?:it|the))\b",
+    _F,
+)
+_PEAK = re.compile(r"\b(?:peak|average|mean|on average)\b", _F)
+# A limit someone set, not a size: "had to decide within 15 ms", "a $3,000 budget".
+_REQUIRED = re.compile(
+    r"\b(?:had to|has to|have to|must|needed to|needs? to|required?|requirement|budget|limit"
+    r"|sla|slo|target|deadline|within|at most|no more than|non-negotiable|cap(?:ped)?)\b",
+    _F,
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
+_FIGURE_ONLY = re.compile(r"^[^A-Za-z]*(?:[A-Za-z]{1,3}[^A-Za-z]*)?$")
+_MEASURED_ONLINE = re.compile(
+    r"\b(?:a/b|ab test|online|in production|live traffic|holdout group|control group"
+    r"|randomi[sz]ed)\b",
+    _F,
+)
+# Where an online result with no control came from: a pilot, or the weeks after a launch.
+_PILOT = re.compile(r"\b(?:pilot\w*|trial|first (?:site|store|warehouse|market|city))\b", _F)
+_SINCE = re.compile(
+    r"\b(?:since (?:the )?(?:launch|rollout|release)|after (?:the )?(?:launch|rollout|release)"
+    r"|(?:first|past|last) (?:\w+ )?(?:weeks?|months?|days?)|in the (?:month|week)s? after)\b",
+    _F,
+)
+# An outcome known from someone else, or through complaints and feedback.
+_HEARSAY = re.compile(
+    r"\b(?:according to|reports? that|reported that|told (?:us|me)|said that|heard|say(?:s)? that"
+    r"|feedback (?:was|is) that)\b",
+    _F,
+)
+_PROXY = re.compile(
+    r"\b(?:complaints?|support tickets?|tickets|feedback|anecdot\w*|escalations?)\b", _F
+)
+_DEADLINE = re.compile(r"\b(?:window|deadline|overnight|every night)\b", _F)
+_MEMORY = re.compile(r"\b(?:gb|mb|tb|gib|memory|storage|ram)\b", _F)
+_SAVING = re.compile(r"\b(?:sav\w*|cut|reduc\w*|lower\w*|dropp\w*|fell|down|halved)\b", _F)
+_BUDGET = re.compile(r"\b(?:budget|cap|capped|limit|at most|under|below|no more than)\b", _F)
+_PER_UNIT = re.compile(
+    r"\bper (?:1k|1,000|thousand|million|request|call|query|user|prediction|order|ticket|image"
+    r"|document|token|page|transaction|customer)s?\b|/\s?(?:1k|request|call|query|user)\b",
+    _F,
+)
+_LEADING = re.compile(r"^(?:and|but|so|while|which|then|or|also)\s+", _F)
+
+# How much each type of claim is worth questioning, and where it sits.
+_TYPE_WEIGHT = {
+    reader.ONLINE: 3.0,
+    reader.OFFLINE: 3.0,
+    reader.COST: 2.0,
+    reader.CONSTRAINT: 1.5,
+    reader.COUNT: 1.5,
+    reader.TEAM: 1.0,
+}
+_SECTION_WEIGHT = {"results": 3.0, "tradeoffs": 1.5, "defense": 1.5, "architecture": 0.5}
+_KIND_LABELS = {**reader.CLAIM_TYPES}
+UNQUANTIFIED_LABEL = "Outcome without a figure"
+SYSTEM_LABEL = "Latency or capacity"
+
+
+def tidy(phrase: str) -> str:
+    """A quote as the candidate said it, without a joining word left in front ("and …")."""
+    return _LEADING.sub("", phrase.strip()).rstrip(".")
+
+
+@dataclass(frozen=True)
+class LedgerClaim:
     section: str
-    quote: str  # the words to quote back, verbatim from the candidate's text
-    boldness: float
-    technique: str = ""  # the technique key, for a named choice
+    claim: reader.Claim
+    ask: Ask
+
+    @property
+    def quote(self) -> str:
+        return tidy(self.claim.phrase)
 
     @property
     def slug(self) -> str:
-        digest = hashlib.sha1(f"{self.kind}|{self.quote}".encode()).hexdigest()[:10]
+        digest = hashlib.sha1(f"{self.ask.key}|{self.quote}".encode()).hexdigest()[:10]
         return f"claim-{self.section}-{digest}"
 
     @property
     def persona(self) -> str:
-        return _persona_for(self)
+        return self.ask.persona
+
+    @property
+    def topic(self) -> str:
+        return self.ask.topic
+
+    @property
+    def template(self) -> str:
+        return self.ask.key
+
+    @property
+    def key_points(self) -> tuple[str, ...]:
+        return self.ask.points
 
     @property
     def section_title(self) -> str:
@@ -64,7 +540,31 @@ class Claim:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
+        if not self.claim.values:
+            return UNQUANTIFIED_LABEL
+        if self.ask.key == "system_load":
+            return SYSTEM_LABEL
+        return _KIND_LABELS[self.claim.type]
+
+    @property
+    def reason(self) -> str:
+        return f"{self.kind_label} in {self.section_title}: {self.ask.why}"
+
+    @property
+    def boldness(self) -> float:
+        claim = self.claim
+        weight = _TYPE_WEIGHT.get(claim.type, 1.0) + _SECTION_WEIGHT.get(self.section, 0.0)
+        if not claim.values:
+            weight += 1.0  # an outcome with no figure at all
+        elif any(value.unit in ("%", "pp", "x") for value in claim.values):
+            weight += 0.5
+        return weight + 0.5 * len(self.ask.asks)
+
+    @property
+    def is_outcome(self) -> bool:
+        """A claim about what the work achieved or how the options compared, not a limit
+        or a size in the problem statement."""
+        return self.section in _OUTCOME_SECTIONS
 
     @property
     def question(self) -> str:
@@ -74,241 +574,9 @@ class Claim:
         return self.quote
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause around a span, or the span with a few words either side if that is long."""
-    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
-    right_match = _CLAUSE_END.search(text, end)
-    right = right_match.start() if right_match else len(text)
-    clause = text[left:right].strip()
-    if len(clause.split()) <= _MAX_QUOTE_WORDS:
-        return clause
-    # What a number measures is usually named just before it ("p95 latency went from …").
-    before = text[left:start].split()[-5:]
-    after = []
-    for word in text[end:right].split()[:3]:
-        if _QUOTE_STOP.fullmatch(word):
-            break
-        after.append(word)
-    return " ".join([*before, text[start:end], *after])
-
-
-def _boldness(kind: str, section: str, quote: str) -> float:
-    if kind not in (BEFORE_AFTER, NUMBER):
-        return _KIND_WEIGHT[kind]
-    bonus = 0.5 if _RELATIVE.search(quote) else 0.0
-    return _KIND_WEIGHT[kind] + _SECTION_WEIGHT.get(section, 0.0) + bonus
-
-
-@lru_cache(maxsize=4096)
-def detect(name: str, text: str) -> tuple[detectors.Span, ...]:
-    """One detector's spans for one text, remembered: a project's sections are read again at
-    every pick of every session, and detectors are pure functions of the text."""
-    return tuple(detectors.DETECTORS[name](text))
-
-
-class LazySpans(dict):
-    """One text's detector spans, each detector run only when first asked for.
-
-    Shaped like `detectors.detect_all(text)`, so `scoring.gaps.codes_from` can share it with
-    the ledger: the engine then runs each detector at most once per section.
-    """
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-    def __missing__(self, name: str) -> list[detectors.Span]:
-        spans = self[name] = list(detect(name, self.text))
-        return spans
-
-
-@lru_cache(maxsize=4096)
-def section_claims(section: str, text: str) -> tuple[tuple[int, Claim], ...]:
-    """The claims in one section's text with their positions, in reading order."""
-    spans = LazySpans(text)
-    found: list[tuple[int, str, int, int]] = []  # (position, kind, start, end)
-    pairs = spans["before_after"]
-    found += [(span.start, BEFORE_AFTER, span.start, span.end) for span in pairs]
-    found += [
-        (span.start, NUMBER, span.start, span.end)
-        for span in spans["numbers_with_units"]
-        if not any(span.start < pair.end and pair.start < span.end for pair in pairs)
-    ]
-    found += [(span.start, DECISION, span.start, span.end) for span in spans["decisions"]]
-
-    claims: list[tuple[int, Claim]] = []
-    quoted: set[str] = set()
-    last_end = -1
-    for position, kind, start, end in sorted(found):
-        quote = _clause(text, start, end)
-        # "92 → 74 ms (–18 ms)" restates one claim; so do two spans in one clause.
-        restated = last_end >= 0 and _ASIDE.fullmatch(text[last_end:start])
-        last_end = end
-        if restated or any(quote in earlier or earlier in quote for earlier in quoted):
-            continue
-        quoted.add(quote)
-        claims.append((position, Claim(kind, section, quote, _boldness(kind, section, quote))))
-
-    named: set[str] = set()
-    for hit in find_techniques(text):
-        if hit.technique not in named:
-            named.add(hit.technique)
-            claim = Claim(
-                CHOICE, section, hit.text, _boldness(CHOICE, section, hit.text), hit.technique
-            )
-            claims.append((hit.start, claim))
-    return tuple(sorted(claims, key=lambda row: row[0]))
-
-
-def extract_claims(*texts_by_section: dict[str, str]) -> list[Claim]:
-    """Every claim in the given texts (a project's sections, and maybe the answers given in a
-    session), boldest first; ties in section then reading order. A claim made twice counts
-    once."""
-    ranked = []
-    for part, text_by_section in enumerate(texts_by_section):
-        for order, section in enumerate(SECTION_KEYS):
-            text = text_by_section.get(section) or ""
-            ranked += [
-                (-claim.boldness, order, part, position, claim)
-                for position, claim in section_claims(section, text)
-            ]
-    ranked.sort(key=lambda row: row[:4])
-    claims, slugs = [], set()
-    for *_, claim in ranked:
-        if claim.slug not in slugs:
-            slugs.add(claim.slug)
-            claims.append(claim)
-    return claims
-
-
-class _Ask(NamedTuple):
-    """Who asks about a claim, how the question ends, and what a strong answer contains."""
-
-    persona: str
-    tail: str
-    points: tuple[str, ...]
-
-
-# What to ask about a number depends on what it measures; the first topic that matches wins.
-_TOPICS: tuple[tuple[re.Pattern, _Ask], ...] = (
-    (
-        re.compile(r"\b(?:ms|milliseconds?|µs|latency|p\d{2,3})\b", re.IGNORECASE),
-        _Ask(
-            SRE,
-            "at what QPS, and is that percentile per request or per user? Measured at the "
-            "client or at the server?",
-            (
-                "The load the latency was measured at, in requests per second",
-                "Which percentile it is, and whether per request or per user",
-                "Where it was measured: at the client or at the server",
-            ),
-        ),
-    ),
-    (
-        re.compile(r"[$€£]|\b(?:cost|spend|revenue|usd|dollars?|budget)\b", re.IGNORECASE),
-        _Ask(
-            PRODUCT,
-            "per which unit and over which period, and does it count the engineering time?",
-            (
-                "The unit and the period the money figure is per",
-                "Whether engineering and operating time is counted in it",
-                "How the figure was measured or estimated",
-            ),
-        ),
-    ),
-    (
-        re.compile(r"\b(?:gb|mb|tb|gib|memory|storage)\b", re.IGNORECASE),
-        _Ask(
-            SRE,
-            "per host or in total, and what happens when the data keeps growing?",
-            (
-                "Whether the figure is per host or in total",
-                "How it grows with the data, and what happens at the limit",
-            ),
-        ),
-    ),
-    (
-        re.compile(r"\b(?:engineers?|people|teams?|developers?|scientists?)\b", re.IGNORECASE),
-        _Ask(
-            BAR_RAISER,
-            "which of them worked with you directly, and what did you decide for them?",
-            (
-                "Which of those people worked with the candidate directly",
-                "Decisions the candidate made for them, named one by one",
-            ),
-        ),
-    ),
-    (
-        _RELATIVE,
-        _Ask(
-            STAFF_ML,
-            "against which control, over how long, and what was the confidence interval?",
-            (
-                "The control or baseline the change was measured against",
-                "How long it was measured for",
-                "The interval or the noise band around the figure",
-            ),
-        ),
-    ),
-    (
-        re.compile(r"\b(?:qps|rps|tps|requests?|throughput)\b", re.IGNORECASE),
-        _Ask(
-            SRE,
-            "is that the peak or the average, and how much headroom did you keep above it?",
-            (
-                "Whether the throughput figure is the peak or the average",
-                "The headroom kept above it, as a number",
-            ),
-        ),
-    ),
-)
-_DEFAULT = _Ask(
-    STAFF_ML,
-    "how did you measure it, and what would it have been without your change?",
-    (
-        "How the figure was measured: an experiment, a dashboard or an estimate",
-        "What it would have been without the change: a baseline or a control",
-    ),
-)
-_DECISION = _Ask(
-    BAR_RAISER,
-    "which other options were on the table, who disagreed, and what evidence settled it?",
-    (
-        "The other options that were on the table, named",
-        "Who disagreed, and on what grounds",
-        "The evidence that settled the decision",
-    ),
-)
-_CHOICE = _Ask(
-    STAFF_ML,
-    "what part did it play, what did it win or lose against, and by how much?",
-    (
-        "The part the named technique played in the system",
-        "What it was compared against",
-        "The measured difference, as a figure",
-    ),
-)
-
-
-def _ask(claim: Claim) -> _Ask:
-    if claim.kind == DECISION:
-        return _DECISION
-    if claim.kind == CHOICE:
-        return _CHOICE
-    return next((ask for pattern, ask in _TOPICS if pattern.search(claim.quote)), _DEFAULT)
-
-
-def _persona_for(claim: Claim) -> str:
-    return _ask(claim).persona
-
-
-def claim_question(claim: Claim, *, pressure: str = STANDARD) -> str:
-    """A pointed question that quotes the claim back to the candidate."""
-    tail = _ask(claim).tail
-    if claim.kind == CHOICE:
-        label = TECHNIQUE_BY_KEY[claim.technique].label
-        named = claim.quote if label.lower() == claim.quote.lower() else f"{claim.quote} ({label})"
-        return f"You named {named}: {tail}"
+def claim_question(claim: LedgerClaim, *, pressure: str = STANDARD) -> str:
+    """The claim's question, quoting it; sharper at higher pressure."""
+    tail = claim.ask.tail
     if pressure == WARMUP:
         return f'You mentioned "{claim.quote}". Tell me more: {tail}'
     if pressure == BAR_RAISER_PRESSURE:
@@ -316,6 +584,149 @@ def claim_question(claim: Claim, *, pressure: str = STANDARD) -> str:
     return f'You said "{claim.quote}": {tail}'
 
 
-def claim_key_points(claim: Claim) -> tuple[str, ...]:
+def claim_key_points(claim: LedgerClaim) -> tuple[str, ...]:
     """What a strong answer to the claim's question contains."""
-    return _ask(claim).points
+    return claim.ask.points
+
+
+def _system(claim: reader.Claim) -> bool:
+    return bool(_SYSTEM.match(claim.metric)) or any(
+        value.unit in _LATENCY_UNITS for value in claim.values
+    )
+
+
+def choose_ask(
+    claim: reader.Claim, section: str, *, stated: frozenset[str], online_seen: bool
+) -> Ask | None:
+    """The question a claim calls for, or None (context, not built, or nothing left to ask).
+
+    ``stated`` holds what the claim's section states besides the claim itself; ``online_seen``
+    whether the project reports anything measured online.
+    """
+    if claim.status != reader.BUILT or (claim.values and _FIGURE_ONLY.match(claim.phrase)):
+        return None  # not built, or a bare figure restating its neighbour ("+11.8%")
+    known = claim.stated | stated
+    kind = claim.type
+    if kind in (reader.ONLINE, reader.OFFLINE):
+        if not claim.values:
+            if _HEARSAY.search(claim.sentence):
+                return ASKS["vague_hearsay"]
+            if _PROXY.search(claim.sentence):
+                return ASKS["vague_proxy"]
+            return ASKS["vague_size"]
+        if _system(claim) and section != "problem":
+            return ASKS["limit_origin" if _REQUIRED.search(claim.phrase) else "system_load"]
+        if section not in _OUTCOME_SECTIONS:
+            return None  # how things stood, or how the system runs: not a result
+    if kind == reader.ONLINE:
+        if CONTROL not in known:
+            if _PILOT.search(claim.sentence):
+                return ASKS["online_pilot"]
+            if _SINCE.search(claim.sentence):
+                return ASKS["online_since"]
+            return ASKS["online_control"]
+        if DURATION not in known:
+            return ASKS["online_weeks"]
+        return ASKS["online_interval" if INTERVAL not in known else "online_holds"]
+    if kind == reader.OFFLINE:
+        if section == "tradeoffs":
+            # a price the candidate paid, or a figure weighing the options against each other
+            return ASKS["offline_price" if _PRICE_PAID.search(claim.sentence) else "offline_fair"]
+        if not online_seen and section in ("results", "defense"):
+            return ASKS["offline_online"]
+        if not claim.is_comparison:
+            return ASKS["offline_baseline"]
+        if SAMPLE not in known and section == "results":
+            return ASKS["offline_sample"]
+        return ASKS["offline_fair"]
+    if kind == reader.CONSTRAINT:
+        phrase = claim.phrase
+        if not _REQUIRED.search(claim.sentence):
+            # a size ("contracts run up to 120k tokens") or a measured speed
+            return ASKS["system_load"] if _system(claim) and section != "problem" else None
+        if _MEMORY.search(phrase):
+            return ASKS["limit_growth"]
+        if _VOLUME.search(phrase) and not any(v.unit in _LATENCY_UNITS for v in claim.values):
+            return ASKS["limit_headroom" if _PEAK.search(phrase) else "limit_peak"]
+        if _DEADLINE.search(phrase) or any(
+            v.unit in ("time", "h", "hour", "hours") for v in claim.values
+        ):
+            return ASKS["limit_missed"]
+        return ASKS["limit_origin"]
+    if kind == reader.COST:
+        phrase = claim.phrase
+        if claim.is_comparison or _SAVING.search(phrase):
+            return ASKS["cost_counted"]
+        if _BUDGET.search(phrase):
+            return ASKS["cost_budget"]
+        if _PER_UNIT.search(phrase):
+            return ASKS["cost_scale"]
+        return ASKS["cost_per_unit"]
+    if kind == reader.COUNT:
+        return ASKS["count_base"]
+    if kind == reader.TEAM:
+        # "I led 4 engineers", not "the two teams' ratings" of a game
+        return ASKS["team_decisions"] if _FIRST_PERSON.search(claim.sentence) else None
+    return None  # scale and context facts are not boasts
+
+
+def _online_seen(texts: Mapping[str, str]) -> bool:
+    """Does the project report anything measured online, in Results or Defense?"""
+    for section in ("results", "defense"):
+        text = texts.get(section) or ""
+        if _MEASURED_ONLINE.search(text) or any(
+            claim.type == reader.ONLINE and claim.values and not _system(claim)
+            for claim in reader.read_claims(text, section)
+        ):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def section_claims(section: str, text: str, online_seen: bool) -> tuple[LedgerClaim, ...]:
+    """The questionable claims of one section's text, in reading order: one per phrase, and
+    one per sentence and kind of question."""
+    if not text:
+        return ()
+    stated = reader.stated_facets(text)
+    found = sorted(
+        reader.read_claims(text, section) + reader.read_unquantified(text, section),
+        key=lambda claim: claim.start,
+    )
+    claims, seen = [], set()
+    for claim in found:
+        ask = choose_ask(claim, section, stated=stated, online_seen=online_seen)
+        if ask is None or stated_among([text], ask.asks):
+            continue
+        # Two figures of one sentence asked the same thing are one question ("NDCG +9% and
+        # AUC +2.1 points").
+        if claim.phrase in seen or (claim.sentence, ask.key) in seen:
+            continue
+        seen.update({claim.phrase, (claim.sentence, ask.key)})
+        claims.append(LedgerClaim(section, claim, ask))
+    return tuple(claims)
+
+
+def extract_claims(*texts_by_section: Mapping[str, str]) -> list[LedgerClaim]:
+    """Every questionable claim in the given texts (a project's sections, and maybe the answers
+    given in a session), boldest first; ties in section then reading order. A claim made twice
+    counts once."""
+    joined = {
+        section: "\n".join(texts.get(section) or "" for texts in texts_by_section)
+        for section in SECTION_KEYS
+    }
+    online_seen = _online_seen(joined)
+    ranked = []
+    for part, texts in enumerate(texts_by_section):
+        for order, section in enumerate(SECTION_KEYS):
+            for position, claim in enumerate(
+                section_claims(section, texts.get(section) or "", online_seen)
+            ):
+                ranked.append((-claim.boldness, order, part, position, claim))
+    ranked.sort(key=lambda row: row[:4])
+    claims, quotes = [], set()
+    for *_, claim in ranked:
+        if claim.quote not in quotes:
+            quotes.add(claim.quote)
+            claims.append(claim)
+    return claims

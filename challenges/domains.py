@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from challenges.techniques import literal_prefix
+
 STRONG = 2  # evidence from one strong alias; a domain needs this much
 WEAK = 1
 
@@ -214,21 +216,27 @@ DOMAIN_KEYS: tuple[str, ...] = tuple(DOMAIN_BY_KEY)
 DOMAIN_CHOICES: list[tuple[str, str]] = [(domain.key, domain.label) for domain in DOMAINS]
 
 
-def _pattern(aliases: tuple[str, ...]) -> list[re.Pattern]:
-    return [re.compile(rf"\b(?:{alias})\b", re.IGNORECASE) for alias in aliases]
+def _pattern(aliases: tuple[str, ...]) -> list[tuple[str, re.Pattern]]:
+    """Each alias compiled, with the literal text every match starts with: the pattern runs
+    only when that text occurs, as in the technique scan."""
+    return [
+        (literal_prefix(alias), re.compile(rf"\b(?:{alias})\b", re.IGNORECASE)) for alias in aliases
+    ]
 
 
-_ALIASES: tuple[tuple[str, list[re.Pattern], list[re.Pattern]], ...] = tuple(
-    (domain.key, _pattern(domain.strong), _pattern(domain.weak)) for domain in DOMAINS
-)
+_ALIASES = tuple((domain.key, _pattern(domain.strong), _pattern(domain.weak)) for domain in DOMAINS)
+
+
+def _found(aliases: list[tuple[str, re.Pattern]], text: str, lowered: str) -> int:
+    return sum(1 for needle, alias in aliases if needle in lowered and alias.search(text))
 
 
 def domain_evidence(text: str) -> dict[str, int]:
     """Each domain's evidence in ``text``: STRONG per different strong alias found, WEAK per
     different weak one. Saying a word twice adds nothing."""
+    lowered = text.lower()
     return {
-        key: STRONG * sum(1 for alias in strong if alias.search(text))
-        + WEAK * sum(1 for alias in weak if alias.search(text))
+        key: STRONG * _found(strong, text, lowered) + WEAK * _found(weak, text, lowered)
         for key, strong, weak in _ALIASES
     }
 

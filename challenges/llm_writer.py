@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 import pydantic
 
-from challenges.engine import Pick, pick
+from challenges.engine import BANK, Pick, pick
 from challenges.personas import PERSONA_KEYS, PERSONA_LABELS
 from challenges.pressure import BAR_RAISER, PRESSURE_RANK, STANDARD, WARMUP
 from scoring import llm
@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 
 LLM = "llm"  # Pick.kind of a written challenge
 _MAX_SECTION_CHARS = 2000  # enough for a strong section; keeps the prompt small and cheap
-_FALLBACK_DEPTH = 20  # how far down the bank's ranking to look for the section
+_FALLBACK_DEPTH = 1000  # the whole ranking: the section's best bank entry may sit low in it
 
 _TONE = {
     WARMUP: "a friendly clarifying question that still asks for something concrete",
@@ -96,7 +96,7 @@ def _bank_pick(
     ranked = pick(
         sections=sections, pressure=pressure, seed=seed, exclude=exclude, count=_FALLBACK_DEPTH
     )
-    return next((p for p in ranked if p.section == section), None)
+    return next((p for p in ranked if p.section == section and p.kind == BANK), None)
 
 
 def write_challenge(

@@ -67,7 +67,15 @@ TECHNIQUES: tuple[Technique, ...] = (
         "transformer",
         "Transformers",
         "ml",
-        (r"transformers?(?: ranker| model| encoder)?", r"bert", r"mbert", r"self[- ]attention"),
+        (
+            r"transformers?(?: ranker| model| encoder)?",
+            r"bert",
+            r"mbert",
+            r"self[- ]attention",
+            # a checkpoint someone else distilled is a transformer you used, not distillation
+            r"distilbert",
+            r"tinybert",
+        ),
     ),
     Technique(
         "llm_finetune",
@@ -92,7 +100,7 @@ TECHNIQUES: tuple[Technique, ...] = (
         "distillation",
         "Distillation",
         "ml",
-        (r"distill(?:ed|ation|ing)?", r"teacher[- –]student", r"tinybert", r"distilbert"),
+        (r"distill(?:ed|ation|ing)?", r"teacher[- –]student"),
     ),
     Technique(
         "quantization",
@@ -308,12 +316,15 @@ TECHNIQUE_CHOICES: list[tuple[str, str]] = [(t.key, t.label) for t in TECHNIQUES
 _METACHARACTERS = set("[](){}?*+|\\.^$")
 
 
-def _needle(alias: str) -> str:
-    """The literal text every match of ``alias`` starts with, lower-cased ("" if none)."""
+def literal_prefix(alias: str) -> str:
+    """The literal text every match of ``alias`` starts with, lower-cased ("" if none: also
+    when a choice follows it, as in "(?-i:EKS|GKE)" or "autocomplete|typeahead")."""
     alias = alias.removeprefix("(?-i:")
     prefix = ""
     for char in alias:
         if char in _METACHARACTERS:
+            if char == "|":
+                return ""
             break
         prefix += char
     return prefix.lower() if len(prefix) >= 2 else ""
@@ -329,7 +340,9 @@ _PATTERNS: dict[str, re.Pattern] = {
     for technique in TECHNIQUES
 }
 _NEEDLES: tuple[tuple[str, str], ...] = tuple(
-    (_needle(alias), technique.key) for technique in TECHNIQUES for alias in technique.aliases
+    (literal_prefix(alias), technique.key)
+    for technique in TECHNIQUES
+    for alias in technique.aliases
 )
 
 

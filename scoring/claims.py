@@ -73,7 +73,7 @@ _DURATION_BEFORE = re.compile(r"\b(?:for|over|during|across|after|in the first)\
 # A named metric right before a bare value: "AUC 0.99", "precision of 0.93", "p99 6 ms".
 _METRIC_NAMES = (
     r"p\d{2,3}|auc|roc[- ]auc|pr[- ]auc|f1|ndcg(?:@\d+)?|map(?:@\d+)?|mrr|recall(?:@\d+)?"
-    r"|precision(?:@\d+)?|accuracy|rmse|mape|wmape|mae|smape|fpr|fnr|ctr|cvr|log[- ]?loss"
+    r"|precision(?:@\d+)?|accuracy|rmse|mape|wmape|wape|mase|mae|smape|fpr|fnr|ctr|cvr|log[- ]?loss"
     r"|normali[sz]ed entropy|calibration|bleu|rouge|win rate|hit rate|error rate|uptime"
     r"|availability|latency|throughput|qps|cost|spend|bill|revenue|gmv|aov|order value"
     r"|conversions?|conversion rate|retention|churn|watch[- ]?time|engagement|opt[- ]?outs?"
@@ -84,7 +84,8 @@ _METRIC_NAMES = (
 )
 _METRIC = re.compile(rf"\b(?:{_METRIC_NAMES})\b", _F)
 _OFFLINE_METRICS = re.compile(
-    r"\b(?:auc|roc|pr[- ]auc|f1|ndcg|map|mrr|recall|precision|accuracy|rmse|mape|wmape|mae"
+    r"\b(?:auc|roc|pr[- ]auc|f1|ndcg|map|mrr|recall|precision|accuracy|rmse|mape|wmape|wape"
+    r"|mase|mae"
     r"|smape|log[- ]?loss|normali[sz]ed entropy|bleu|rouge|win rate|calibration|perplexity)\b",
     _F,
 )
@@ -210,7 +211,15 @@ _NEGATION_MARK = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[;:()\n]|,\s|\s[—–-]\s|\.(?=\s|$)|[!?](?=\s|$)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+|;\s")
-_MAX_PHRASE_WORDS = 16
+_MAX_PHRASE_WORDS = 22
+# A phrase cut out of a long clause neither starts nor ends on one of these: "…against the".
+_DANGLING = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the of to in on at for with by from and or but as than against over under into "
+        "per via that which who whose while when where so its their our my his her this these",
+    )
+)
 _RANGE_LEAD = re.compile(r"\b(?:between|interval|range|ranged|ranging|ci|confidence)\b|±", _F)
 _INTERVAL_WORDS = re.compile(r"\b(?:interval|ci|confidence|margin of error)\b|±|\+/-", _F)
 # How two figures of one claim are joined: "92 → 74 ms", "from 0.78 to 0.97", "$48.20 against
@@ -443,7 +452,13 @@ def _type(
         return CONSTRAINT
     if section == "problem" and (_LIMIT_TALK.search(sentence) or rate):
         return CONSTRAINT
-    if _OFFLINE_CONTEXT.search(sentence) and not re.search(r"\bonline\b", clause, _F):
+    # "offline" elsewhere in the sentence does not make a revenue lift in this clause offline
+    online_here = bool(_ONLINE_METRICS.search(metric)) and not _OFFLINE_CONTEXT.search(clause)
+    if (
+        _OFFLINE_CONTEXT.search(sentence)
+        and not re.search(r"\bonline\b", clause, _F)
+        and not online_here
+    ):
         return OFFLINE
     if re.search(r"\b(?:online|a/?b|live|in production)\b", sentence, _F) and not re.search(
         r"\boffline\b", clause, _F
@@ -477,6 +492,18 @@ def _window(text: str, left: int, start: int, end: int, right: int) -> tuple[int
     last = max(i for i, (w_start, _) in enumerate(words) if left + w_start < end)
     lo = max(0, first - 7)
     hi = min(len(words) - 1, max(last + 4, lo + _MAX_PHRASE_WORDS - 1))
+
+    def word(i: int) -> str:
+        return text[left + words[i][0] : left + words[i][1]].lower().strip(",;:")
+
+    # A figure at the cut keeps what it counts ("with 25" -> "with 25 lawyers"); then no
+    # function word is left hanging at either end.
+    if hi < len(words) - 1 and word(hi)[:1].isdigit():
+        hi += 1
+    while hi > last and word(hi) in _DANGLING:
+        hi -= 1
+    while lo < first and word(lo) in _DANGLING:
+        lo += 1
     return left + words[lo][0], left + words[hi][1]
 
 
@@ -497,9 +524,13 @@ def _facets(sentence: str) -> frozenset[str]:
     )
 
 
-def phrase_around(text: str, start: int, end: int) -> str:
-    """The clause of `text` around [start, end), as whole words, with "…" where it was cut."""
+def phrase_around(text: str, start: int, end: int, *, min_words: int = 0) -> str:
+    """The clause of `text` around [start, end), as whole words, with "…" where it was cut;
+    its sentence when the clause has fewer than `min_words` words."""
     left, right = _clause_bounds(text, start, end)
+    if len(text[left:right].split()) < min_words:
+        left, right = _sentence_bounds(text, start)
+        right = max(right, end)
     lo, hi = _window(text, left, start, end, right)
     return _cut(text, lo, hi, left, right)
 
@@ -549,13 +580,12 @@ def read_claims(text: str, section: str = "") -> tuple[Claim, ...]:
         stated = _facets(sentence)
         if change:
             stated |= {"baseline"}
-        said_left, said_right = _said(heard, *_window(spoken, left, first, last, right))
-        clause_left, clause_right = _said(heard, left, right)
+        phrase, said_left, said_right = _placed(heard, left, first, last, right)
         claims.append(
             Claim(
                 type=kind,
                 status=_status(before, clause),
-                phrase=_cut(heard.said, said_left, said_right, clause_left, clause_right),
+                phrase=phrase,
                 start=said_left,
                 end=said_right,
                 metric=metric,
@@ -568,6 +598,18 @@ def read_claims(text: str, section: str = "") -> tuple[Claim, ...]:
     return tuple(claims)
 
 
+def _placed(heard: Heard, left: int, start: int, end: int, right: int) -> tuple[str, int, int]:
+    """The phrase the candidate said for the heard span [start, end) of clause [left, right),
+    and where it sits in what they said."""
+    said_left, said_right = _said(heard, *_window(heard.text, left, start, end, right))
+    clause_left, clause_right = _said(heard, left, right)
+    return (
+        _cut(heard.said, said_left, said_right, clause_left, clause_right),
+        said_left,
+        said_right,
+    )
+
+
 def _said(heard: Heard, start: int, end: int) -> tuple[int, int]:
     if start >= end:
         return heard.source(start, start + 1)
@@ -577,3 +619,59 @@ def _said(heard: Heard, start: int, end: int) -> tuple[int, int]:
 def read_sections(sections: dict[str, str]) -> dict[str, tuple[Claim, ...]]:
     """The claims of each section of a project, by section key."""
     return {key: read_claims(text or "", key) for key, text in sections.items()}
+
+
+@lru_cache(maxsize=4096)
+def stated_facets(text: str) -> frozenset[str]:
+    """What a whole text states about its claims (a control, a duration, an interval…), as
+    heard: what a question about that text must not ask for again."""
+    return _facets(listen(text or "").text)
+
+
+# An outcome said to have moved: "complaints dropped", "duplicates went down a lot".
+_OUTCOME_VERB = re.compile(
+    r"\b(?:dropped|fell|rose|went (?:up|down|away)|increased|decreased|improved|reduced"
+    r"|declined|grew|doubled|halved|tripled|jumped|shrank|plummeted|soared|disappeared"
+    r"|got (?:better|worse|faster|slower)|(?:is|are|was|were) (?:now )?(?:much |far )?"
+    r"(?:better|faster|fewer|lower|higher))\b",
+    _F,
+)
+_OUTCOME_SECTIONS = ("", "results", "defense")
+
+
+@lru_cache(maxsize=4096)
+def read_unquantified(text: str, section: str = "") -> tuple[Claim, ...]:
+    """Outcomes claimed without a figure, in reading order: "complaints about unfair matches
+    dropped", "duplicates in search results went down a lot". An interviewer asks to size
+    them. Each is an online claim with no values; only Results and Defense are read (a
+    Problem's "sales declined" is the situation, not a claim)."""
+    if section not in _OUTCOME_SECTIONS:
+        return ()
+    heard = listen(text or "")
+    spoken = heard.text
+    claims = []
+    for sentence in re.finditer(r"[^.!?\n]+", spoken):
+        verb = _OUTCOME_VERB.search(sentence.group(0))
+        if verb is None or re.search(r"\d", sentence.group(0)):
+            continue
+        start, end = sentence.start() + verb.start(), sentence.start() + verb.end()
+        left, right = _clause_bounds(spoken, start, end)
+        clause = spoken[left:right]
+        before = spoken[sentence.start() : start]
+        if _NEGATION_MARK.search(spoken[max(left, start - 25) : start]):
+            continue
+        phrase, said_left, said_right = _placed(heard, left, start, end, right)
+        claims.append(
+            Claim(
+                type=ONLINE,
+                status=_status(before, clause),
+                phrase=phrase,
+                start=said_left,
+                end=said_right,
+                metric=_metric_near(spoken, left, start, end, right),
+                values=(),
+                stated=_facets(sentence.group(0)),
+                sentence=sentence.group(0).strip(),
+            )
+        )
+    return tuple(claims)

@@ -291,7 +291,8 @@ _DECISION_VERBS = (
 _DECISION_OBJECT = rf"(?:[ \t]+(?!and\b|but\b){_TOKEN},?){{1,8}}(?:[ \t]+and{_WORDS}{{1,4}})?"
 _DECISION = compile_lowered(
     r"\bI(?:\s+(?:have|had|personally|also|then|first|later|eventually|initially|finally"
-    rf"|ultimately|myself|alone|originally))*\s+(?:{_DECISION_VERBS})\b"
+    rf"|ultimately|myself|alone|originally))*\s+(?:{_DECISION_VERBS})"
+    rf"(?:,? and (?:{_DECISION_VERBS}))?\b"
     rf"(?P<object>{_DECISION_OBJECT})"
     rf"|\bmy (?:decision|call|proposal|design) (?:was|is)(?P<object2>{_WORDS}{{1,8}})"
     # Notes drop the "I": "Tech lead for 4 engineers. Owned model design and the rollout."

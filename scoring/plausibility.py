@@ -323,9 +323,10 @@ def _flag(rule: str, passage: Passage, quote: str) -> Flag:
 
 
 def _phrase(passage: Passage, heard_match: re.Match, heard_text: str) -> str:
-    """The candidate's words behind a match on heard text: its clause, as whole words."""
+    """The candidate's words behind a match on heard text: its clause, as whole words (the
+    sentence, when the clause alone says too little: "Since launch")."""
     start, end = listen(passage.text).source(*heard_match.span())
-    return phrase_around(passage.text, start, end)
+    return phrase_around(passage.text, start, end, min_words=6)
 
 
 _UP_DOWN = compile_lowered(
@@ -346,7 +347,7 @@ def _percent_change(claim: Claim) -> float | None:
         return None
     verb = None
     sentence = lowered(claim.sentence)
-    for match in _UP_DOWN.finditer(sentence, max(0, at - 30), at + 1):
+    for match in _UP_DOWN.finditer(sentence, max(0, at - 60), at + 1):
         verb = match
     if verb is None:
         after = sentence[at + len(values[0].text) : at + len(values[0].text) + 25]
@@ -363,6 +364,7 @@ def _percent_change(claim: Claim) -> float | None:
 
 _BEHAVIOURAL = compile_lowered(
     r"\b(?:churn|click|ctr|conversion|convert|purchase|buy|cancel\w*|retention|engagement"
+    r"|default(?:s|ed)? (?:on|within|rate)|delinquen\w*|repay\w*|credit risk"
     r"|subscri\w+|booking|intent|propensity|next[- ]\w+ prediction|will (?:leave|return))\b"
 )
 _PERFECT_WORDS = compile_lowered(
@@ -612,8 +614,7 @@ _AUTHORITY = compile_lowered(
     r"[- ]the[- ]art"
     r"|(?:every|all the|the best) (?:top |serious |big )?(?:companies|teams|\w+ teams?) (?:use|do)"
     r"|what the best \w+ (?:teams|companies) use|industry standard|best practices?"
-    r"|(?:numbers|results|data|figures?) speak(?:s)? for (?:themselves|itself)"
-    r"|speaks for itself|the numbers (?:prove|settle) it"
+    r"|\bspeaks? for (?:themselves|itself)|the numbers (?:prove|settle) it"
     r"|the results (?:prove|settle)\w* (?:it|that)"
     r"|end of (?:story|discussion)|no (?:reason|need) to (?:even )?(?:test|compare|try)"
     r"|(?:we|I) (?:already )?knew (?:ours|it|our \w+) was better|beyond any doubt"
@@ -663,9 +664,30 @@ _CONTROL = compile_lowered(
 )
 
 
+# A holdout a model metric was scored on is a test split, not a control group: "AUC 0.99 on a
+# random 20% holdout of subscribers".
+_EVALUATION_SPLIT = compile_lowered(
+    r"\b(?:auc|accuracy|precision|recall|f1|ndcg\S*|log[- ]?loss|rmse|mape|mae|random(?:ly)?"
+    r"|test set|validation)\b"
+)
+
+
+def _has_control(text: str) -> bool:
+    """Does the (lowercased, heard) text name a control group for an intervention?"""
+    for match in _CONTROL.finditer(text):
+        start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        end = min(
+            (i for i in (text.find(". ", match.end()), text.find("\n", match.end())) if i >= 0),
+            default=len(text),
+        )
+        if not _EVALUATION_SPLIT.search(text, start, end):
+            return True
+    return False
+
+
 def _pre_post(project: _Project) -> Iterable[Flag]:
     text = project.text()
-    if _CONTROL.search(text):
+    if _has_control(text):
         return
     for i, passage in enumerate(project.passages):
         if passage.section not in ("results", "defense", "problem"):
@@ -719,12 +741,17 @@ _NAIVE_OUTCOME = compile_lowered(
     r"\b(?:most|many|\d+\s?%) of (?:the )?(?:targeted|flagged|contacted|selected|treated)"
     r"[^.]{0,60}|(?:targeted|contacted) (?:users|subscribers|customers)[^.]{0,40}"
     r"(?:did|went on to|ended up)[^.]{0,30}"
+    # "most of the customers we emailed opened within a day"
+    r"|\b(?:most|many|\d+\s?%) of (?:the )?(?:\w+ )?(?:users|customers|subscribers|members"
+    r"|people|players|drivers|patients|buyers|sellers|accounts|listeners|readers)"
+    r" (?:(?:that|who) )?(?:we|were|got|received)\s+(?:\w+\s+)?(?:emailed|contacted|targeted"
+    r"|messaged|notified|called|sent|offered|nudged)[^.]{0,60}"
 )
 
 
 def _no_control(project: _Project) -> Iterable[Flag]:
     text = project.text()
-    if _CONTROL.search(text) or not _INTERVENTION.search(text):
+    if _has_control(text) or not _INTERVENTION.search(text):
         return
     for i, passage in enumerate(project.passages):
         match = _NAIVE_OUTCOME.search(project.heard[i])
@@ -735,7 +762,7 @@ def _no_control(project: _Project) -> Iterable[Flag]:
 
 _ATTRIBUTED = compile_lowered(
     r"\b(?:generated|drove|driven|brought in|attributed|from|through|via)\s+(?:[$€£][\d.,]+\s?\w*"
-    r"\s+(?:of\s+)?(?:\w+\s+)?(?:revenue|sales|gmv)|(?:\w+\s+){0,3}(?:revenue|sales|gmv))"
+    r"\s+(?:of\s+)?(?:[\w-]+\s+)?(?:revenue|sales|gmv)|(?:[\w-]+\s+){0,3}(?:revenue|sales|gmv))"
     r"|[$€£][\d.,]+\s?\w*\s+(?:of\s+)?(?:add-on\s+|attributed\s+|incremental\s+)?(?:revenue"
     r"|sales|gmv)\s+(?:from|through|via|generated|driven)"
     r"|\battribute\w* (?:the )?(?:full|whole|entire|all)"
@@ -747,15 +774,15 @@ def _attributed_revenue(project: _Project) -> Iterable[Flag]:
         if passage.section not in ("results", "defense"):
             continue
         match = _ATTRIBUTED.search(project.heard[i])
-        if match and not _CONTROL.search(project.heard[i]):
+        if match and not _has_control(project.heard[i]):
             yield _flag("attributed_revenue", passage, _phrase(passage, match, project.heard[i]))
             return
 
 
 _LOGGED = compile_lowered(
-    r"\b(?:on|from|using)\s+(?:(?:last|the past|historical|logged|our|past)\s+)?(?:\w+'s\s+)?"
-    r"(?:\w+\s+)?(?:click|impression|engagement|interaction|feedback|search|session)s?\s+logs?\b"
-    r"|\blogged (?:clicks|impressions|feedback|interactions)\b"
+    r"\b(?:on|from|using)\s+(?:[\w']+\s+){0,6}?(?:click|impression|engagement|interaction"
+    r"|feedback|search|session|play|view|watch|listen\w*|purchase|order|browsing|rating)s?"
+    r"\s+logs?\b|\blogged (?:clicks|impressions|feedback|interactions|plays|views)\b"
 )
 
 
@@ -771,9 +798,11 @@ def _logged_feedback(project: _Project) -> Iterable[Flag]:
 
 
 _RANDOM_SPLIT = compile_lowered(
-    r"\brandom(?:ly)?\s+(?:\d+\s?%\s+)?(?:split|holdout|hold-out|train[- ]test split)\b"
-    r"|\b(?:split|held out)\s+(?:\w+\s+)?at random\b"
+    r"\brandom(?:ly)?\s+(?:\d+\s?%\s+|\d+/\d+\s+)?(?:split|holdout|hold-out"
+    r"|train[- ]test split)\b|\b(?:split|held out)\s+(?:\w+\s+)?at random\b"
 )
+# "a random 25% sample" is a split only where a model's score is reported on it.
+_RANDOM_SAMPLE = compile_lowered(r"\brandom(?:ly)?\s+(?:\d+\s?%\s+|\d+/\d+\s+)?(?:sample|subset)\b")
 
 
 def _random_split(project: _Project) -> Iterable[Flag]:
@@ -784,10 +813,20 @@ def _random_split(project: _Project) -> Iterable[Flag]:
     ):
         return
     for i, passage in enumerate(project.passages):
-        match = _RANDOM_SPLIT.search(project.heard[i])
+        heard = project.heard[i]
+        match = _RANDOM_SPLIT.search(heard) or next(
+            (m for m in _RANDOM_SAMPLE.finditer(heard) if _scored_on(heard, m)), None
+        )
         if match:
-            yield _flag("random_split", passage, _phrase(passage, match, project.heard[i]))
+            yield _flag("random_split", passage, _phrase(passage, match, heard))
             return
+
+
+def _scored_on(heard: str, match: re.Match) -> bool:
+    """Is a model's score reported in the sentence of the match?"""
+    start = heard.rfind(". ", 0, match.start()) + 1
+    end = heard.find(". ", match.end())
+    return bool(_EVALUATION_SPLIT.search(heard, start, end if end >= 0 else len(heard)))
 
 
 _TUNED = compile_lowered(
@@ -807,7 +846,8 @@ def _tuned_on_eval(project: _Project) -> Iterable[Flag]:
 
 def _no_baseline_metric(project: _Project) -> Iterable[Flag]:
     if re.search(
-        r"\b(?:baseline|previous|old|before|vs\.?|versus|compared|against|from)\b",
+        r"\b(?:baseline|previous|old|before|vs\.?|versus|compared|against|up from|down from)\b"
+        r"|\bfrom\s+(?:\w+\s+){0,2}?~?[$€£]?\d",
         project.sections_text("results"),
         _F,
     ):
@@ -838,7 +878,7 @@ _BUDGET_ORIGIN = compile_lowered(
 _BUDGET_WORD = compile_lowered(r"\b(?:budget|limit|target|sla|slo|ceiling|cap)\b")
 
 
-def _budget_origin_said(text: str) -> bool:
+def budget_origin_said(text: str) -> bool:
     """Where a budget came from is said beside it: "the 40 ms came from the page's SLO"."""
     return any(
         _BUDGET_WORD.search(sentence) and _BUDGET_ORIGIN.search(sentence)
@@ -850,7 +890,7 @@ def _given_budget(project: _Project) -> Iterable[Flag]:
     for i, passage in enumerate(project.passages):
         match = _GIVEN.search(project.heard[i])
         if match:
-            if not _budget_origin_said(project.text()):
+            if not budget_origin_said(project.text()):
                 yield _flag("given_budget", passage, _phrase(passage, match, project.heard[i]))
             return
 
@@ -909,7 +949,9 @@ def _unit_cost_missing(project: _Project) -> Iterable[Flag]:
 
 _ACTION = compile_lowered(
     r"\b(?:divert\w*|block(?:s|ed|ing)? (?:the |a )?(?:listing|post|comment|user|account"
-    r"|payment|transaction|upload)s?|auto-?hold\w*|hold(?:s|ing)? (?:the |a )?(?:listing|account"
+    r"|payment|transaction|upload)s?|auto-?hold\w*|auto-?declin\w*|auto-?reject\w*"
+    r"|(?:declined|rejected|blocked|held) automatically"
+    r"|hold(?:s|ing)? (?:the |a )?(?:listing|account"
     r"|payment|order)|quarantin\w+|suspend\w*|send (?:them )?(?:a |an )?(?:discount|offer"
     r"|coupon)|pushed to the crm|page[sd]? (?:the )?on-?call|sends? a \w+ signal)\b"
 )

@@ -344,8 +344,8 @@ ENTRIES = build(
         # LLM serving and RAG
         (
             ("llm-unsupported-claims", "llm", "results", S, ML, "quality"),
-            "How often does it state something that is not in the source, and how did you "
-            "measure that rather than read a few outputs by eye?",
+            "How often does it state something that is not in the source (a hallucination), and "
+            "how did you measure that rather than read a few outputs by eye?",
             (
                 "A rate of unsupported claims on a labelled set",
                 "The method: human annotation, or a checker validated against humans",
@@ -354,8 +354,8 @@ ENTRIES = build(
         ),
         (
             ("llm-where-tokens-go", "llm", "architecture", S, SRE, "cost"),
-            "Where do the tokens go in one request: system prompt, retrieved context, history, "
-            "output? Which did you cut first when the bill arrived?",
+            "Where do the tokens go in one request: system prompt, documents, history, output? "
+            "Which did you cut first when the bill arrived?",
             (
                 "Tokens per request, broken down by part",
                 "The cost per request that results",
@@ -395,8 +395,8 @@ ENTRIES = build(
         ),
         (
             ("llm-injected-instructions", "llm", "defense", S, SRE, "quality"),
-            "Retrieved documents and user text both reach the prompt. What stops a document from "
-            "telling the model to ignore its rules?",
+            "Documents and user text both reach the prompt. What stops a document from telling "
+            "the model to ignore its rules?",
             (
                 "Recognises prompt injection through user input or retrieved content",
                 "A mitigation: separated instructions, output filtering or limited tool rights",

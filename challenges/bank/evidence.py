@@ -40,8 +40,8 @@ ENTRIES = build(
         ),
         (
             ("pre-post-rebound", "pre_post", "defense", S, ML, "causality"),
-            "Projects often start when a metric is at its worst. How much of {quote} is the "
-            "metric drifting back to normal on its own?",
+            "Projects often start when a metric is at its worst. Without a control group, how "
+            "much of {quote} is the metric drifting back to normal on its own?",
             (
                 "Recognises regression to the mean after a bad period",
                 "The metric's longer history, showing its usual level",
@@ -50,8 +50,18 @@ ENTRIES = build(
         ),
         # offline_only: offline gains, nothing measured online
         (
+            ("offline-only-live", "offline_only", "results", W, PM, "offline_online"),
+            "After {quote}, what changed for users once it was live online?",
+            (
+                "An online metric after launch: clicks, conversion, retention or time saved",
+                "How it was measured online: an A/B test, a holdout or a staged rollout",
+                "Whether the offline gain carried over, and by how much",
+            ),
+        ),
+        (
             ("offline-only-what-users-did", "offline_only", "results", S, ML, "offline_online"),
-            "{quote} is an offline number. What did users do differently once it shipped?",
+            "{quote} is an offline number. What did users do differently online once it shipped, "
+            "and how was that measured?",
             (
                 "An online metric measured after launch: CTR, conversion or retention",
                 "How it was measured: an A/B test or a holdout",
@@ -60,8 +70,8 @@ ENTRIES = build(
         ),
         (
             ("offline-only-shipped-to-all", "offline_only", "tradeoffs", X, BR, "offline_online"),
-            "You shipped to everyone on the strength of {quote}. Had it hurt the product, how "
-            "would you have known?",
+            "You shipped to everyone on the strength of {quote}. Had it hurt the product online, "
+            "how would you have known?",
             (
                 "Guardrail metrics watched after launch, with thresholds",
                 "A holdout or staged rollout that would have shown harm",
@@ -70,8 +80,8 @@ ENTRIES = build(
         ),
         (
             ("offline-only-why-it-should-move", "offline_only", "defense", S, ML, "offline_online"),
-            "Why should {quote} move the business metric at all? Which user action does that "
-            "offline metric stand for?",
+            "Why should {quote} move the online business metric at all? Which user action does "
+            "that offline metric stand for?",
             (
                 "Links the offline metric to a specific user action",
                 "Evidence from past launches that it moves the online metric",
@@ -80,9 +90,18 @@ ENTRIES = build(
         ),
         # short_test: too short, or no interval
         (
+            ("short-test-why-stop", "short_test", "results", W, PM, "significance"),
+            "{quote} was a short test. Why did you stop it then, and how many users did it reach?",
+            (
+                "The reason the test stopped when it did",
+                "The number of users or events in each arm",
+                "Whether a run of a full week or longer followed",
+            ),
+        ),
+        (
             ("short-test-power", "short_test", "results", S, ML, "significance"),
-            "For {quote}: how many users were in each arm, what was the smallest effect that "
-            "test could detect, and what was the interval?",
+            "For {quote}: what was the sample size in each arm, the smallest effect the test had "
+            "the power to detect, and the confidence interval?",
             (
                 "The sample size in each arm",
                 "The minimum detectable effect, from a power calculation",
@@ -112,8 +131,8 @@ ENTRIES = build(
         # no_control: an intervention judged without a control group
         (
             ("no-control-anyway", "no_control", "results", S, ML, "causality"),
-            "About {quote}: how many of those people would have done it with no intervention at "
-            "all?",
+            "About {quote}: how many of those people would have done it anyway? What did a "
+            "control group that got nothing do?",
             (
                 "A control or holdout group that did not receive the intervention",
                 "The control group's rate, and its difference from the treated rate",
@@ -122,8 +141,9 @@ ENTRIES = build(
         ),
         (
             ("no-control-likeliest-anyway", "no_control", "results", X, BR, "causality"),
-            "If the people who got the intervention were already the likeliest to act, {quote} is "
-            "what you would see even if it did nothing. How did you tell the two apart?",
+            "If the people who got the intervention were already the likeliest to act, {quote} is"
+            " what you would see even if it did nothing. How did you tell the two apart without a"
+            " randomised control group?",
             (
                 "Distinguishes predicted propensity from the treatment's effect",
                 "A randomised holdout within the targeted group",
@@ -132,8 +152,8 @@ ENTRIES = build(
         ),
         (
             ("no-control-holdout-price", "no_control", "tradeoffs", W, PM, "causality"),
-            "What would holding back 5% of people from the intervention behind {quote} have cost "
-            "you, and why was no holdout kept?",
+            "What would holding back a 5% control group from the intervention behind {quote} have"
+            " cost you, and why was none kept?",
             (
                 "The cost of holding out a small group, estimated",
                 "The reason no holdout was kept",
@@ -141,6 +161,16 @@ ENTRIES = build(
             ),
         ),
         # attributed_revenue: revenue credited to a feature from orders that touched it
+        (
+            ("attributed-revenue-counted", "attributed_revenue", "results", W, PM, "causality"),
+            "How was {quote} counted: which orders were credited, and would those shoppers have "
+            "bought anyway?",
+            (
+                "The attribution rule: which orders count, and over what window",
+                "Whether those orders would have happened anyway, and how that was checked",
+                "An incremental figure from a holdout, if there is one",
+            ),
+        ),
         (
             ("attributed-revenue-anyway", "attributed_revenue", "results", S, PM, "causality"),
             "{quote}: how much of that would have been spent anyway, through search, a category "
@@ -171,8 +201,9 @@ ENTRIES = build(
                 ML,
                 "causality",
             ),
-            "If the feature behind {quote} drew clicks away from other parts of the page, which "
-            "ones lost, and by how much?",
+            "If the feature behind {quote} drew clicks away from other parts of the page, how "
+            "much of it is cannibalised rather than incremental: which surfaces lost, and by how "
+            "much?",
             (
                 "Names the surfaces that could lose clicks or orders",
                 "Their metrics during the test, with deltas",
@@ -181,9 +212,20 @@ ENTRIES = build(
         ),
         # logged_feedback: evaluated on feedback logged under the old system
         (
+            ("logged-feedback-who-chose", "logged_feedback", "results", W, ML, "position_bias"),
+            "For {quote}: which system chose what people were shown when that feedback was "
+            "logged, and could that favour it in your evaluation?",
+            (
+                "Which system chose what was shown when the feedback was logged",
+                "How that choice can favour the old system's picks in the evaluation",
+                "A correction or an online check of the result",
+            ),
+        ),
+        (
             ("logged-feedback-old-positions", "logged_feedback", "results", S, ML, "position_bias"),
-            "{quote}: those clicks happened at the positions the old ranker chose. How did you "
-            "keep the new model from scoring well just by agreeing with it?",
+            "{quote}: those logged clicks happened at the positions the old ranker chose. How did"
+            " you correct for position bias, so the new model does not score well just by "
+            "agreeing with the old one?",
             (
                 "Recognises position and selection bias in logged clicks",
                 "A correction: propensity weights, randomised top slots or interleaving",
@@ -192,8 +234,8 @@ ENTRIES = build(
         ),
         (
             ("logged-feedback-never-shown", "logged_feedback", "defense", X, BR, "position_bias"),
-            "Your evaluation, {quote}, has no clicks for items the old system never showed. How "
-            "would it score a model that surfaces them?",
+            "Your evaluation, {quote}, has no logged clicks for items the old system never "
+            "showed. How would it score a model that surfaces them?",
             (
                 "Recognises that unshown items carry no feedback, which is not negative feedback",
                 "A way to evaluate them: exploration traffic, human labels or an online test",
@@ -209,9 +251,9 @@ ENTRIES = build(
                 ML,
                 "feedback_loop",
             ),
-            "{quote} is feedback the old model chose to collect; trained on data like it, each "
-            "model learns from the last one's choices. What keeps every retrain from narrowing "
-            "what users get to see?",
+            "{quote} is feedback logged under the old model, which chose what people saw. What "
+            "keeps each retrain from learning only its predecessor's choices and narrowing what "
+            "users get to see?",
             (
                 "Recognises the loop between served rankings and training data",
                 "A mechanism: exploration slots, randomised buckets or diversity constraints",
@@ -221,8 +263,9 @@ ENTRIES = build(
         # random_split: a random holdout on data that moves in time
         (
             ("random-split-future-in-train", "random_split", "results", S, ML, "leakage"),
-            "With {quote}, the training set holds days that come after days in the test set. How "
-            "does the score change when you train on the past and test on the future?",
+            "With {quote}, the training set holds days that come after days in the test set. What"
+            " does the score become on an out-of-time split: train on the past, test on the "
+            "future?",
             (
                 "Recognises that a random split lets the future inform the past",
                 "An out-of-time split: train before a date, test after it",
@@ -231,8 +274,8 @@ ENTRIES = build(
         ),
         (
             ("random-split-next-quarter", "random_split", "tradeoffs", X, BR, "drift"),
-            "{quote} tells me how the model does on weeks it trained among. Which number tells me "
-            "how it will do next quarter?",
+            "{quote} tells me how the model does on weeks it trained among. Which out-of-time "
+            "number tells me how it will do next quarter?",
             (
                 "A backtest over several future windows",
                 "How fast the metric decays as the gap since training grows",
@@ -241,7 +284,8 @@ ENTRIES = build(
         ),
         (
             ("random-split-same-entity", "random_split", "architecture", W, ML, "leakage"),
-            "In {quote}, could the same customer, store or device sit on both sides of the split?",
+            "In {quote}, could the same customer, store or device sit on both sides of the split,"
+            " and what does the score do when you split by time instead?",
             (
                 "Whether entities repeat across the training and test sets",
                 "A split grouped by entity, and the metric under it",
@@ -298,7 +342,7 @@ ENTRIES = build(
                 ML,
                 "baseline",
             ),
-            "Before {quote} impresses me: what does the cheapest heuristic you could write in a "
+            "Before {quote} impresses me: what does the cheapest baseline you could build in a "
             "day score, and how much of your gain is left after it?",
             (
                 "A named simple heuristic: a rule, a popularity list or the last value",
@@ -308,7 +352,8 @@ ENTRIES = build(
         ),
         (
             ("no-baseline-metric-good-or-bad", "no_baseline_metric", "results", X, BR, "baseline"),
-            "Is {quote} good? For this task, what would a poor score and a great score look like?",
+            "Is {quote} good? Against which baseline: what would a poor score and a great score "
+            "look like for this task?",
             (
                 "A reference range: the prior system, human agreement or published figures",
                 "Where the quoted figure sits within that range",
@@ -327,12 +372,12 @@ ENTRIES = build(
         ),
         (
             ("given-budget-what-it-killed", "given_budget", "tradeoffs", X, BR, "latency_budget"),
-            "Living inside {quote} ruled options out. What was the best one it killed, and was "
-            "the budget worth that?",
+            "Living inside {quote} ruled options out. Who set that limit, and was it worth the "
+            "best option it killed?",
             (
                 "Names the option the budget ruled out",
                 "What that option would have gained, estimated",
-                "Whether the budget was challenged, and with what evidence",
+                "Who set the budget, and whether it was challenged with evidence",
             ),
         ),
         (
@@ -348,8 +393,8 @@ ENTRIES = build(
         # rating_as_quality: a satisfaction rating standing in for correctness
         (
             ("rating-as-quality-how-often-wrong", "rating_as_quality", "results", S, ML, "quality"),
-            "{quote} tells me people liked it. How often was it wrong, and would a rater have "
-            "noticed?",
+            "{quote} tells me people liked it. What is the error rate: how often does it miss "
+            "something or state what the source does not say, and would a rater notice?",
             (
                 "An error rate measured against a reference or an expert check",
                 "The kinds of error: omissions, factual mistakes or invented content",
@@ -359,7 +404,7 @@ ENTRIES = build(
         (
             ("rating-as-quality-worst-output", "rating_as_quality", "results", X, BR, "quality"),
             "An average like {quote} can hide the one output that was badly wrong. What is your "
-            "worst-case check, and how many outputs failed it?",
+            "worst-case check, and what error rate did it find?",
             (
                 "A check aimed at serious failures: a missing critical item or a wrong fact",
                 "The rate of serious failures, as a figure",
@@ -379,7 +424,7 @@ ENTRIES = build(
         # unit_cost_missing: paid inference at volume, no cost per request
         (
             ("unit-cost-per-request", "unit_cost_missing", "results", S, PM, "cost"),
-            "Put a number on {quote}: what does one request cost in tokens and in dollars, and "
+            "Put a number on {quote}: what is the cost per request in tokens and in dollars, and "
             "what is the monthly bill at today's volume?",
             (
                 "The cost per request or per thousand requests, in dollars",
@@ -389,8 +434,8 @@ ENTRIES = build(
         ),
         (
             ("unit-cost-tenfold", "unit_cost_missing", "tradeoffs", X, SRE, "cost"),
-            "If volume grows tenfold, does {quote} still hold? At what point does a smaller model "
-            "or your own hardware become cheaper?",
+            "If volume grows tenfold, does {quote} still hold? At what cost per request does a "
+            "smaller model or your own hardware become cheaper?",
             (
                 "The cost at ten times today's volume",
                 "The break-even volume for a smaller hosted model or for self-hosting",
@@ -420,8 +465,9 @@ ENTRIES = build(
         ),
         (
             ("false-alarm-stopped-cases", "false_alarm_action", "results", X, BR, "feedback_loop"),
-            "Once a case is stopped, as in {quote}, you never see what it would have done. How do "
-            "you learn whether the stopped cases were really bad?",
+            "Once a case is stopped, as in {quote}, you never see what it would have done. How do"
+            " you learn whether the stopped cases were really bad, and how many were false "
+            "alarms?",
             (
                 "Recognises that acted-on cases lose their true label",
                 "A way to recover labels: a small random release, review or a sampled audit",
@@ -440,8 +486,8 @@ ENTRIES = build(
         ),
         (
             ("false-alarm-innocent-customer", "false_alarm_action", "problem", W, PM, "quality"),
-            "Take {quote}. What does a customer caught by mistake go through, and how do they get "
-            "out of it?",
+            "Take {quote}. What does a customer caught by a false alarm go through, and how do "
+            "they get out of it?",
             (
                 "The experience of a false positive: a delay, a block or an extra step",
                 "The path out: an appeal, a review or an automatic release",

@@ -411,6 +411,17 @@ ENTRIES = build(
             ),
         ),
         (
+            ("results-shared-pool", "", "results", S, ML, "interference"),
+            "Your users draw on a shared pool: supply, stock, a budget or attention. When you "
+            "measured the effect, what did treated and untreated users share, and how much of "
+            "the gain could be interference, taken from the others rather than created?",
+            (
+                "Names what treated and untreated users shared, or shows it did not matter",
+                "The direction and rough size of the bias that sharing causes",
+                "A design or check that limits it: cluster, geo or switchback randomisation",
+            ),
+        ),
+        (
             ("results-proxy-or-outcome", "", "results", S, ML, "label_delay"),
             "Did you judge success on the outcome you care about, or on a proxy that arrives "
             "sooner? How well does the proxy track it?",

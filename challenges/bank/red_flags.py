@@ -10,8 +10,8 @@ ENTRIES = build(
         # near_perfect_metric: leakage, the label's definition, feature timestamps
         (
             ("near-perfect-which-feature", "near_perfect_metric", "results", S, ML, "leakage"),
-            "Before I believe {quote}, tell me which single feature contributes most, and "
-            "whether its value could only be known after the outcome.",
+            "Before I believe {quote}, tell me which single feature contributes most, and whether"
+            " its value could only be known after the outcome: is the label leaking into it?",
             (
                 "Names the most important feature, found by ablation, SHAP or split gain",
                 "When that feature's value is recorded relative to the labelled event",
@@ -49,7 +49,7 @@ ENTRIES = build(
         ),
         (
             ("near-perfect-first-check", "near_perfect_metric", "defense", W, ML, "leakage"),
-            "What was the first sanity check you ran when you saw {quote}?",
+            "What was the first leakage check you ran when you saw {quote}?",
             (
                 "A specific check: shuffled labels, a feature ablation or an out-of-time split",
                 "What the check showed, with the metric after it",
@@ -59,7 +59,8 @@ ENTRIES = build(
         # rare_class_accuracy: base rate, the majority-class score, precision and recall
         (
             ("rare-class-always-no", "rare_class_accuracy", "results", S, ML, "baseline"),
-            "What would a model that always answers 'no' score on the metric in {quote}?",
+            "What would a model that always answers 'no' score on the metric in {quote}? Give me "
+            "the base rate, and precision and recall on the rare class.",
             (
                 "The base rate of the positive class, as a percentage",
                 "The accuracy of always predicting the majority class",
@@ -69,8 +70,8 @@ ENTRIES = build(
         (
             ("rare-class-per-hundred", "rare_class_accuracy", "tradeoffs", X, BR, "evaluation"),
             "Accuracy hides the cases that matter when they are rare. Out of every hundred real "
-            "positives behind {quote}, how many did the model miss, and how many of its alarms "
-            "were false?",
+            "positives behind {quote}, how many did the model miss (its recall), and how many of "
+            "its alarms were false (its precision)?",
             (
                 "Recall on the rare class: the share of real positives caught",
                 "Precision: the share of alarms that were real",
@@ -88,6 +89,15 @@ ENTRIES = build(
             ),
         ),
         # implausible_lift: Twyman's law, interference, what lasted
+        (
+            ("implausible-lift-how-measured", "implausible_lift", "results", W, PM, "significance"),
+            "{quote} is a big number. How was it measured, and over what period?",
+            (
+                "How the figure was measured: an A/B test, a dashboard or an estimate",
+                "The period and the population it covers",
+                "A check that ruled out a logging change or a shift in the traffic mix",
+            ),
+        ),
         (
             ("implausible-lift-ruled-out", "implausible_lift", "results", X, BR, "significance"),
             "{quote} is bigger than most launches ever see. What did you check to rule out a "
@@ -127,6 +137,16 @@ ENTRIES = build(
             ),
         ),
         # systems_mismatch: latency x throughput x budget
+        (
+            ("systems-mismatch-machines", "systems_mismatch", "architecture", W, SRE, "scale"),
+            "Help me picture {quote}: roughly how many machines served it, and how much load "
+            "did each take?",
+            (
+                "The number of machines or instances behind the figures",
+                "The load each machine handled, as requests per second",
+                "Which figures were measured and which were targets",
+            ),
+        ),
         (
             ("systems-mismatch-arithmetic", "systems_mismatch", "architecture", X, SRE, "scale"),
             "Let's do the arithmetic on {quote} together: how many machines, at what cost each, "
@@ -187,6 +207,15 @@ ENTRIES = build(
         ),
         # contradiction: figures or roles that disagree across sections
         (
+            ("contradiction-square", "contradiction", "ownership", W, PM, "ownership"),
+            "I noted {quote}. Can you help me square the two?",
+            (
+                "Which figure or role is correct",
+                "Why the two differ: period, scope or definition",
+                "One consistent account across the sections",
+            ),
+        ),
+        (
             ("contradiction-which-is-right", "contradiction", "ownership", S, BR, "ownership"),
             "I heard {quote}, and those do not fit together. Which is right, and how did the "
             "other version come about?",
@@ -209,8 +238,8 @@ ENTRIES = build(
         # authority_reason: "state of the art" offered as the reason
         (
             ("authority-reason-for-you", "authority_reason", "tradeoffs", S, ML, "tradeoff"),
-            "{quote} tells me what others do. What did it do for your data, your latency and "
-            "your team?",
+            "{quote} asks me to take it on trust. What did you measure on your own data, and "
+            "against which alternative, that makes the case?",
             (
                 "A reason specific to this project's data, constraints or team",
                 "A measurement taken on this project, not a general claim",

@@ -539,11 +539,12 @@ ENTRIES = build(
         ),
         (
             ("batch-between-runs", "batch", "architecture", S, ML, "quality"),
-            "Your scores come from a batch job. What does a user who arrives between runs get?",
+            "Your scores come from a batch job. What does anything new between two runs get (a "
+            "new user, item or store), and how old can a score be by the time it is used?",
             (
-                "A fallback for new or changed users",
-                "The share of traffic affected",
-                "The quality that traffic gets",
+                "A fallback for whatever is new or changed since the last run",
+                "The share of traffic or decisions it affects",
+                "The age of a score when it is used, and what that costs in quality",
             ),
         ),
         (

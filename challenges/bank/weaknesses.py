@@ -172,7 +172,7 @@ ENTRIES = build(
         ),
         (
             ("ownership-we-to-i", "only_we", "ownership", W, BR, "ownership"),
-            "You keep saying 'we'. Which of those decisions were yours?",
+            "You keep saying 'we'. Which of those decisions did you personally make?",
             (
                 "One or two decisions stated in the first person",
                 "The options and the reasoning behind each decision",
@@ -189,7 +189,8 @@ ENTRIES = build(
         ),
         (
             ("ownership-name-removed", "only_we", "ownership", X, BR, "ownership"),
-            "If your name were taken off this project, what would have turned out differently?",
+            "If your name were taken off this project, what would have turned out differently? "
+            "Name what you personally decided.",
             (
                 "A decision or piece of work only the candidate drove",
                 "Its measurable effect",

@@ -21,10 +21,10 @@ def test_add_project_with_two_metrics_watch_hints_change_save_and_edit(page, liv
     ownership = page.get_by_label("Role & Ownership")
     ownership_check = page.locator("#check-ownership")
     ownership.fill("We built the scoring service together.")
-    expect(ownership_check).to_contain_text("never says what you decided")
+    expect(ownership_check).to_contain_text("which of those decisions were yours")
     expect(ownership_check).to_contain_text("Thin")
     ownership.fill("I chose the model and led the rollout with the payments team.")
-    expect(ownership_check).not_to_contain_text("never says what you decided")
+    expect(ownership_check).not_to_contain_text("which of those decisions were yours")
     expect(ownership_check).to_contain_text("Ready")
 
     # Add a third row, then take it away again: rows change in place, nothing typed is lost.

@@ -1,0 +1,195 @@
+"""How much each general topic matters for one project: which general question to ask.
+
+Every project gets at least one question on a general topic (leakage, label delay, the
+offline–online gap, cost, drift…). Which one is not left to chance: each topic has signals, the
+situations in which a senior interviewer reaches for it ("the outcome you predict arrives
+weeks later" → label delay; "the model decides what people see" → feedback loops), read from
+the project's words, its claims and the techniques it was built with. A topic's relevance is
+the sum of the weights of its signals found, and the strongest signal gives the reason shown
+to the candidate.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from scoring.detectors import compile_lowered, lowered
+
+
+@dataclass(frozen=True)
+class Signal:
+    pattern: re.Pattern | None  # words in the project, or
+    claim_type: str  # a kind of claim the claim reader found in it
+    weight: float
+    reason: str  # what makes the topic matter here; "" for a signal that only adds weight
+
+
+def _signal(pattern: str, weight: float, reason: str) -> Signal:
+    return Signal(compile_lowered(rf"\b(?:{pattern})\b"), "", weight, reason)
+
+
+def _claims_of(claim_type: str, weight: float, reason: str) -> Signal:
+    return Signal(None, claim_type, weight, reason)
+
+
+# Kinds of claims a signal can read (`topic_relevance`'s claim_types).
+OFFLINE = "offline"
+ONLINE = "online"
+COST = "cost"
+LATENCY_LIMIT = "latency"
+
+SIGNALS: dict[str, tuple[Signal, ...]] = {
+    "leakage": (
+        _signal(
+            r"features?|signals?|inputs", 1.0, "your model learns from features built from logs"
+        ),
+        _signal(
+            r"predict\w*|likely to|propensity|score[sd]? (?:every|each)|classif\w+",
+            1.0,
+            "it predicts an outcome from data recorded around it",
+        ),
+        _signal(r"labels?|labell?ed|ground truth|targets?", 0.5, "it learns from labels"),
+    ),
+    "label_delay": (
+        _signal(
+            r"churn\w*|cancel\w*|conver(?:t|ts|ted|sions?)|fraud\w*|chargebacks?|refunds?"
+            r"|defaults? on|retention|repay\w*|next \d+ days|within \d+ days"
+            r"|in the next \w+ (?:days|weeks|months)|claims? (?:filed|paid)|lifetime value",
+            2.0,
+            "the outcome you predict is only known days or weeks later",
+        ),
+    ),
+    "novelty": (
+        _signal(
+            r"a/b|experiment\w*|launch\w*|rolled out|roll-?out|redesign\w*|widgets?|new (?:layout"
+            r"|ranking|design|version|feed|ui)",
+            1.0,
+            "people saw something new, and new things draw clicks for a while",
+        ),
+        _signal(r"feeds?|homepage|home page|newsletter|notifications?|emails?", 0.5, ""),
+        _claims_of(ONLINE, 0.5, ""),
+    ),
+    "interference": (
+        _signal(
+            r"marketplace|sellers?|buyers?|drivers?|riders?|couriers?|advertisers?|auctions?"
+            r"|inventory|supply|two-sided|friends?|social|matchmaking|match(?:es|ed)?|queue"
+            r"|shared (?:budget|pool|capacity)",
+            1.5,
+            "your users share inventory, budgets or each other, so test arms can take from "
+            "each other",
+        ),
+        _signal(
+            r"a/b|experiment\w*|treatment|control group|randomi[sz]\w+|test arms?",
+            1.0,
+            "an experiment whose arms share anything can mistake a transfer for a gain",
+        ),
+    ),
+    "feedback_loop": (
+        _signal(
+            r"recommend\w*|rank\w*|feeds?|personali[sz]\w+|top \d+|shown|surfac\w+",
+            1.0,
+            "the model decides what people see, and what they see becomes training data",
+        ),
+        _signal(
+            r"offers?|discounts?|divert\w*|block\w*|flag(?:s|ged)?|hold\w*|remov\w+|ban\w*"
+            r"|pushed to|sends?|targeted",
+            1.0,
+            "the model acts on its picks, so the outcomes you learn from next are its own doing",
+        ),
+        _signal(r"retrain\w*|weekly|nightly|daily|click logs?|feedback|corrections?", 0.5, ""),
+    ),
+    "position_bias": (
+        _signal(
+            r"rank(?:er|ers|ing|ings)?|top \d+|positions?|slots?|carousel|search results"
+            r"|results page|ordered list",
+            1.0,
+            "people click what sits near the top, whatever it is",
+        ),
+        _signal(r"clicks?|click-through|ctr|click logs?", 1.0, "you learn from logged clicks"),
+    ),
+    "drift": (
+        _signal(
+            r"weekly|nightly|daily|hourly|retrain\w*|months?|quarters?|seasonal\w*|trends?"
+            r"|adversar\w*|fraud\w*|abuse|spam\w*|new (?:items|users|products|articles)",
+            1.0,
+            "the model keeps running while the world it learned from moves",
+        ),
+        _signal(r"production|in prod|live|monitor\w*|dashboards?", 0.5, ""),
+    ),
+    "fairness": (
+        _signal(
+            r"applicants?|patients?|borrowers?|loans?|credit|hiring|candidates|tenants"
+            r"|insurance|eligib\w+|languages?|dialects?|accents?|skin|gender|age groups?"
+            r"|disabilit\w+|minorit\w+",
+            2.0,
+            "its mistakes may fall harder on some groups of people than others",
+        ),
+        _signal(
+            r"users?|customers?|subscribers?|players?|sellers?|creators?|drivers?|regions?"
+            r"|countries",
+            0.5,
+            "",
+        ),
+    ),
+    "offline_online": (
+        _claims_of(
+            OFFLINE, 2.0, "you report offline metrics, and offline gains often shrink online"
+        ),
+        _signal(r"offline|backtest\w*|held-out|holdout|validation|test set", 0.5, ""),
+    ),
+    "cost": (
+        _signal(
+            r"gpus?|tpus?|hosted|api|tokens?|llms?|cluster|hosts?|instances?|cloud|compute"
+            r"|inference|serving",
+            1.5,
+            "it runs on paid compute at volume",
+        ),
+        _claims_of(COST, 1.0, "you put money figures on it"),
+        _signal(r"per (?:day|hour|second|month)|a (?:day|month)|qps|million|\d+k|\d+m\b", 0.5, ""),
+    ),
+    "oncall": (
+        _signal(
+            r"services?|real-time|realtime|online serving|api|endpoints?|pipelines?|jobs?"
+            r"|kafka|streams?|queues?|sla|slo|uptime|availability|p99|p95",
+            1.0,
+            "it is a production system someone gets paged for",
+        ),
+        _claims_of(LATENCY_LIMIT, 0.5, ""),
+    ),
+}
+
+
+# What any model in production is asked about when nothing points elsewhere.
+PRIORS = {"drift": 0.5, "oncall": 0.5}
+
+
+@dataclass(frozen=True)
+class Relevance:
+    score: float
+    reason: str
+
+
+@lru_cache(maxsize=1024)
+def topic_relevance(text: str, claim_types: frozenset[str] = frozenset()) -> dict[str, Relevance]:
+    """Each general topic's relevance to a project's text (title, tags and sections), with
+    the reason of its strongest signal. ``claim_types`` are the kinds of claims the claim
+    reader found in it (OFFLINE, ONLINE, COST, LATENCY_LIMIT)."""
+    found = {}
+    text = lowered(text)
+    for topic, signals in SIGNALS.items():
+        hits = [
+            signal
+            for signal in signals
+            if (
+                signal.claim_type in claim_types
+                if signal.pattern is None
+                else signal.pattern.search(text)
+            )
+        ]
+        reasons = [signal for signal in hits if signal.reason]
+        strongest = max(reasons, key=lambda signal: signal.weight, default=None)
+        found[topic] = Relevance(
+            PRIORS.get(topic, 0.0) + sum(signal.weight for signal in hits),
+            strongest.reason if strongest else "",
+        )
+    return found
