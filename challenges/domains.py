@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from challenges.techniques import literal_prefix
+from scoring.patterns import compile_lowered
 
 STRONG = 2  # evidence from one strong alias; a domain needs this much
 WEAK = 1
@@ -216,19 +217,31 @@ DOMAIN_KEYS: tuple[str, ...] = tuple(DOMAIN_BY_KEY)
 DOMAIN_CHOICES: list[tuple[str, str]] = [(domain.key, domain.label) for domain in DOMAINS]
 
 
-def _pattern(aliases: tuple[str, ...]) -> list[tuple[str, re.Pattern]]:
+def _pattern(aliases: tuple[str, ...]) -> list[tuple[str, re.Pattern, bool]]:
     """Each alias compiled, with the literal text every match starts with: the pattern runs
-    only when that text occurs, as in the technique scan."""
+    only when that text occurs, as in the technique scan. An alias with a case-sensitive part
+    ("(?-i:ETL)") reads the text as written; the others read it lowercased, which is faster."""
     return [
-        (literal_prefix(alias), re.compile(rf"\b(?:{alias})\b", re.IGNORECASE)) for alias in aliases
+        (
+            literal_prefix(alias),
+            re.compile(rf"\b(?:{alias})\b", re.IGNORECASE)
+            if "(?-i:" in alias
+            else compile_lowered(rf"\b(?:{alias})\b"),
+            "(?-i:" in alias,
+        )
+        for alias in aliases
     ]
 
 
 _ALIASES = tuple((domain.key, _pattern(domain.strong), _pattern(domain.weak)) for domain in DOMAINS)
 
 
-def _found(aliases: list[tuple[str, re.Pattern]], text: str, lowered: str) -> int:
-    return sum(1 for needle, alias in aliases if needle in lowered and alias.search(text))
+def _found(aliases: list[tuple[str, re.Pattern, bool]], text: str, lowered: str) -> int:
+    return sum(
+        1
+        for needle, alias, as_written in aliases
+        if needle in lowered and alias.search(text if as_written else lowered)
+    )
 
 
 def domain_evidence(text: str) -> dict[str, int]:

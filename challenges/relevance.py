@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from scoring.detectors import compile_lowered, lowered
+from scoring.patterns import compile_lowered, lowered
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,12 @@ Pure Python, no Django. `status_at` also tells the engine whether a named techni
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from scoring.listener import Heard, listen
+from scoring.patterns import compile_lowered, lowered
 
 OFFLINE = "offline"
 ONLINE = "online"
@@ -51,25 +53,23 @@ _F = re.IGNORECASE
 _NUMBER = r"[-+–−~≈]?\s?[$€£]?\d+(?:[.,]\d+)*"
 _SUFFIX = r"(?:\s?(?:k|m|bn|b)(?![a-z]))?"
 _UNIT_WORD = r"(?:\s?-?\s?(?P<unit>%|pp\b|x\b|×|[a-zA-Z/@][\w/@-]*))?"
-_QUANTITY = re.compile(
-    rf"(?<![\w.@/])(?P<number>\d{{1,2}}:\d\d(?:\s?[ap]m)?|{_NUMBER}{_SUFFIX}){_UNIT_WORD}", _F
+_QUANTITY = compile_lowered(
+    rf"(?<![\w.@/])(?P<number>\d{{1,2}}:\d\d(?:\s?[ap]m)?|{_NUMBER}{_SUFFIX}){_UNIT_WORD}"
 )
 # Figures that describe how a claim was measured rather than claim anything themselves: a
 # test's length, the share of traffic in it, its interval, a "top 5%" qualifier.
-_FACET_FIGURE_AFTER = re.compile(
+_FACET_FIGURE_AFTER = compile_lowered(
     r"\s?(?:-\s?)?(?:(?:long|day|week|month)\s+)?(?:a/?b|ab\b|tests?|experiments?|pilots?|trials?"
     r"|holdouts?|canar(?:y|ies)|runs?|windows? of|splits?|samples?|interleav\w*|shadow|intervals?"
     r"|of "
     r"(?:traffic|users|auction|requests|sessions|queries|subscribers|sellers|advertisers|the "
-    r"traffic)|(?:confidence|ci\b)|significance)",
-    _F,
+    r"traffic)|(?:confidence|ci\b)|significance)"
 )
-_FACET_FIGURE_BEFORE = re.compile(
-    r"(?:\b(?:top|bottom|interval of|ci of|between|p\s?[<=≤]|n\s?=|per)|±|\+/-)[\s-]*~?\s*$",
-    _F,
+_FACET_FIGURE_BEFORE = compile_lowered(
+    r"(?:\b(?:top|bottom|interval of|ci of|between|p\s?[<=≤]|n\s?=|per)|±|\+/-)[\s-]*~?\s*$"
 )
 # "for 4 weeks", "over 3 days": how long something ran, not a claim (but "for 4 engineers" is).
-_DURATION_BEFORE = re.compile(r"\b(?:for|over|during|across|after|in the first)\s*~?\s*$", _F)
+_DURATION_BEFORE = compile_lowered(r"\b(?:for|over|during|across|after|in the first)\s*~?\s*$")
 # A named metric right before a bare value: "AUC 0.99", "precision of 0.93", "p99 6 ms".
 _METRIC_NAMES = (
     r"p\d{2,3}|auc|roc[- ]auc|pr[- ]auc|f1|ndcg(?:@\d+)?|map(?:@\d+)?|mrr|recall(?:@\d+)?"
@@ -82,74 +82,64 @@ _METRIC_NAMES = (
     r"|memory|storage|gpu hours|prevalence|false positives?|false negatives?|recall"
     r"|mttr|cycle time|iteration cycle|rating|nps|csat|eta error|error"
 )
-_METRIC = re.compile(rf"\b(?:{_METRIC_NAMES})\b", _F)
-_OFFLINE_METRICS = re.compile(
+_METRIC = compile_lowered(rf"\b(?:{_METRIC_NAMES})\b")
+_METRIC_AFTER = compile_lowered(rf"\s*(?:{_METRIC_NAMES})\b")
+_OFFLINE_METRICS = compile_lowered(
     r"\b(?:auc|roc|pr[- ]auc|f1|ndcg|map|mrr|recall|precision|accuracy|rmse|mape|wmape|wape"
     r"|mase|mae"
-    r"|smape|log[- ]?loss|normali[sz]ed entropy|bleu|rouge|win rate|calibration|perplexity)\b",
-    _F,
+    r"|smape|log[- ]?loss|normali[sz]ed entropy|bleu|rouge|win rate|calibration|perplexity)\b"
 )
-_ONLINE_METRICS = re.compile(
+_ONLINE_METRICS = compile_lowered(
     r"\b(?:revenue|gmv|aov|order value|conversions?|retention|churn|watch[- ]?time|engagement"
     r"|opt[- ]?outs?|complaints?|appeals?|refunds?|ctr|click rate|open rate|click-through"
     r"|applications?|bookings?|orders?|sessions?|queue time|wait(?:ing)? time|abandonment"
-    r"|spend|sales|dau|mau|signups?|purchases?|installs?|subscri\w+|cancel\w*|reports?)\b",
-    _F,
+    r"|spend|sales|dau|mau|signups?|purchases?|installs?|subscri\w+|cancel\w*|reports?)\b"
 )
-_SYSTEM_METRICS = re.compile(
+_SYSTEM_METRICS = compile_lowered(
     r"\b(?:p\d{2,3}|latency|throughput|qps|rps|error rate|uptime|availability|memory|cpu|gpu"
-    r"|storage|mttr|ms|milliseconds?)\b",
-    _F,
+    r"|storage|mttr|ms|milliseconds?)\b"
 )
-_PEOPLE = re.compile(
+_PEOPLE = compile_lowered(
     r"^(?:engineers?|people|developers?|devs?|scientists?|teams?|analysts?|designers?"
     r"|researchers?|reports|pms?|product managers?|orgs?|organi[sz]ations|squads?|lawyers?"
-    r"|annotators?|labell?ers?|reviewers?|moderators?|contractors?)$",
-    _F,
+    r"|annotators?|labell?ers?|reviewers?|moderators?|contractors?)$"
 )
-_COUNTED = re.compile(
+_COUNTED = compile_lowered(
     r"^(?:incidents?|outages?|pages|bugs?|tickets?|complaints?|appeals?|escalations?|sev\w*"
-    r"|postmortems?|rollbacks?|alerts?)$",
-    _F,
+    r"|postmortems?|rollbacks?|alerts?)$"
 )
-_TIME_UNITS = re.compile(
+_TIME_UNITS = compile_lowered(
     r"^(?:ms|milliseconds?|µs|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?"
-    r"|months?|quarters?|years?|nights?)$",
-    _F,
+    r"|months?|quarters?|years?|nights?)$"
 )
-_MONEY = re.compile(r"[$€£]|\b(?:usd|eur|dollars?|cents?|euros?|pounds?|bucks)\b", _F)
-_COST_WORDS = re.compile(
+_MONEY = compile_lowered(r"[$€£]|\b(?:usd|eur|dollars?|cents?|euros?|pounds?|bucks)\b")
+_COST_WORDS = compile_lowered(
     r"\b(?:cost|costs|costing|spend|spending|bill|budget|price|pricing|saving|savings|saved"
-    r"|save|expensive|cheaper|compute|opex|capex|per (?:1k|1,000|thousand|million))\b",
-    _F,
+    r"|save|expensive|cheaper|compute|opex|capex|per (?:1k|1,000|thousand|million))\b"
 )
-_BOUND = re.compile(
+_BOUND = compile_lowered(
     r"(?:[≤<≥>]=?|\b(?:under|below|within|at most|at least|no more than|less than|fewer than"
     r"|max(?:imum)?|cap(?:ped)?|limit(?:ed)?|budget|sl[ao]|target|ceiling|up to|not exceed"
     r"|had to|have to|has to|must|needed to|needs? to|required?|requirement|by|before"
-    r"|deadline|guarantee\w*|keep (?:it )?(?:under|below)|stay (?:under|below))\b)",
-    _F,
+    r"|deadline|guarantee\w*|keep (?:it )?(?:under|below)|stay (?:under|below))\b)"
 )
-_COMPARISON = re.compile(
+_COMPARISON = compile_lowered(
     r"\b(?:from\b.{1,40}?\bto|vs\.?|versus|compared (?:to|with)|against|relative to|than"
     r"|up from|down from|(?:cut|reduc\w*|lower\w*|decreas\w*|dropp\w*|fell|fall\w*|increas\w*"
     r"|improv\w*|rais\w*|rose|grew|grow\w*|boost\w*|lift\w*|gain\w*|sav\w*|shr[au]nk|went"
     r"|jumped|climbed|declined|beat|beats|lost|loses|trailed|better|worse|faster|slower"
-    r"|cheaper|higher|lower|fewer|more|less|halved|doubled|tripled))\b|→|->|[+–−]\s?\d",
-    _F,
+    r"|cheaper|higher|lower|fewer|more|less|halved|doubled|tripled))\b|→|->|[+–−]\s?\d"
 )
-_ONLINE_CONTEXT = re.compile(
+_ONLINE_CONTEXT = compile_lowered(
     r"\b(?:a/?b(?:[- ]?tests?)?|ab[- ]tests?|online|live|in production|production traffic"
     r"|experiment\w*|hold-?outs? (?:group|of users|bucket)|control(?: group| arm| bucket)?"
     r"|randomi[sz]ed|treatment|interleav\w+|canary|rolled out|rollout|launch\w*|after launch"
-    r"|pilot|users?|traffic|since launch|in the month after)\b",
-    _F,
+    r"|pilot|users?|traffic|since launch|in the month after)\b"
 )
-_OFFLINE_CONTEXT = re.compile(
+_OFFLINE_CONTEXT = compile_lowered(
     r"\b(?:offline|backtest\w*|replay|eval(?:uation)?(?: set)?|test set|held[- ]out(?: set)?"
     r"|validation|cross[- ]validat\w+|benchmark\w*|on (?:last|the) \w+'s? (?:click )?logs"
-    r"|logged|labelled set|labeled set|golden set)\b",
-    _F,
+    r"|logged|labelled set|labeled set|golden set)\b"
 )
 _FACET_PATTERNS: dict[str, re.Pattern] = {
     "control": re.compile(
@@ -191,23 +181,20 @@ _FACET_PATTERNS: dict[str, re.Pattern] = {
     "online": _ONLINE_CONTEXT,
     "offline": _OFFLINE_CONTEXT,
 }
-_HINDSIGHT_MARK = re.compile(
+_HINDSIGHT_MARK = compile_lowered(
     r"\b(?:in hindsight|looking back|in retrospect|next time|if I (?:did|were to do|had to do"
     r"|could do|started) (?:it|this|that)? ?(?:again|over)|(?:I|we)(?:'d| would)(?: have)?"
     r"|should have|could have|would have|wish(?:ed)? (?:I|we)|next iteration|I'd now"
-    r"|if I were starting over|the lesson)\b",
-    _F,
+    r"|if I were starting over|the lesson)\b"
 )
-_PLANNED_MARK = re.compile(
+_PLANNED_MARK = compile_lowered(
     r"\b(?:plan(?:ned|ning)? to|will|going to|next quarter|next year|on the roadmap|roadmap"
     r"|want(?:ed)? to|hope to|intend\w* to|considering|thinking about|future work|later this"
-    r"|eventually)\b",
-    _F,
+    r"|eventually)\b"
 )
-_NEGATION_MARK = re.compile(
+_NEGATION_MARK = compile_lowered(
     r"\b(?:not|never|no|n't|without|weren't|wasn't|didn't|don't|couldn't|instead of"
-    r"|rather than|ruled out|rejected|dropped|abandoned|decided against)\b|n't\b",
-    _F,
+    r"|rather than|ruled out|rejected|dropped|abandoned|decided against)\b|n't\b"
 )
 _CLAUSE_BREAK = re.compile(r"[;:()\n]|,\s|\s[—–-]\s|\.(?=\s|$)|[!?](?=\s|$)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+|;\s")
@@ -220,15 +207,14 @@ _DANGLING = frozenset(
         "per via that which who whose while when where so its their our my his her this these",
     )
 )
-_RANGE_LEAD = re.compile(r"\b(?:between|interval|range|ranged|ranging|ci|confidence)\b|±", _F)
-_INTERVAL_WORDS = re.compile(r"\b(?:interval|ci|confidence|margin of error)\b|±|\+/-", _F)
+_RANGE_LEAD = compile_lowered(r"\b(?:between|interval|range|ranged|ranging|ci|confidence)\b|±")
+_INTERVAL_WORDS = compile_lowered(r"\b(?:interval|ci|confidence|margin of error)\b|±|\+/-")
 # How two figures of one claim are joined: "92 → 74 ms", "from 0.78 to 0.97", "$48.20 against
 # $43.10", "3.8% and 4.4%" (a range).
-_JOINED = re.compile(r"\s*(?:to|→|->|=>|and|-|–)\s*(?:~\s?)?", _F)
-_AGAINST = re.compile(
+_JOINED = compile_lowered(r"\s*(?:to|→|->|=>|and|-|–)\s*(?:~\s?)?")
+_AGAINST = compile_lowered(
     r"[\s,]*(?:\w+\s+){0,3}?(?:vs\.?|versus|against|compared (?:to|with)|than|from|down from"
-    r"|up from|over)\s+(?:\w+\s+){0,2}?(?:~\s?)?",
-    _F,
+    r"|up from|over)\s+(?:\w+\s+){0,2}?(?:~\s?)?"
 )
 
 
@@ -307,18 +293,18 @@ def _unit(raw: str | None, number: str) -> str:
     return unit
 
 
-_NOT_UNITS = re.compile(
+_NOT_UNITS = compile_lowered(
     r"^(?:and|or|to|of|in|on|at|a|an|the|for|with|by|from|than|vs|is|was|were|are|it|that"
     r"|this|per|each|every|which|who|so|but|when|while|after|before|over|under|into|as"
     r"|against|across|versus|within|above|below|higher|lower|more|less|better|worse|faster"
     r"|slower|cheaper|off|up|down|out|then|since|because|if|we|i|they|our|my|on|all|only"
-    r"|about|around|roughly|nearly|almost|just|still|both|either|neither|instead|through)$",
-    _F,
+    r"|about|around|roughly|nearly|almost|just|still|both|either|neither|instead|through)$"
 )
 
 
-def _quantities(text: str) -> list[tuple[int, int, Quantity]]:
-    """Every figure in heard text that claims something: (start, end, quantity)."""
+def _quantities(text: str, spoken: str) -> list[tuple[int, int, Quantity]]:
+    """Every figure in heard text that claims something: (start, end, quantity). `text` is
+    the heard text lowercased (what the patterns read), `spoken` as heard (what is shown)."""
     found = []
     facet_end = -1
     for m in _QUANTITY.finditer(text):
@@ -349,28 +335,38 @@ def _quantities(text: str) -> list[tuple[int, int, Quantity]]:
                 found.pop()
             facet_end = end
             continue
-        found.append((m.start(), end, Quantity(value, unit, text[m.start() : end])))
+        found.append((m.start(), end, Quantity(value, unit, spoken[m.start() : end])))
     return found
 
 
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    right_match = _CLAUSE_BREAK.search(text, end)
-    right = right_match.start() if right_match else len(text)
+@lru_cache(maxsize=1024)
+def _breaks(pattern: re.Pattern, text: str) -> tuple[list[int], list[int]]:
+    """Where each break of `pattern` starts and ends in `text`, found once per text."""
+    spans = [m.span() for m in pattern.finditer(text)]
+    return [start for start, _ in spans], [end for _, end in spans]
+
+
+def _bounds(pattern: re.Pattern, text: str, start: int, end: int) -> tuple[int, int]:
+    starts, ends = _breaks(pattern, text)
+    before = bisect_right(ends, start) - 1
+    left = ends[before] if before >= 0 and starts[before] < start else 0
+    after = bisect_left(starts, end)
+    right = starts[after] if after < len(starts) else len(text)
     return left, right
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    return _bounds(_CLAUSE_BREAK, text, start, end)
 
 
 def _sentence_bounds(text: str, start: int) -> tuple[int, int]:
-    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
-    right_match = _SENTENCE_BREAK.search(text, start)
-    right = right_match.start() if right_match else len(text)
-    return left, right
+    return _bounds(_SENTENCE_BREAK, text, start, start)
 
 
 def _metric_near(text: str, left: int, start: int, end: int, right: int) -> str:
     """The metric a figure measures: named right after it ("18 ms p95"), else the nearest
     before it in its clause ("p95 latency went from 92 to 74 ms"), else a little after."""
-    adjacent = re.match(rf"\s*(?:{_METRIC_NAMES})\b", text[end:right], _F)
+    adjacent = _METRIC_AFTER.match(text, end, right)
     if adjacent:
         return adjacent.group(0).strip().lower()
     # "AUC of 0.99", "p95 was 74 ms": the metric just before the figure governs it...
@@ -393,9 +389,13 @@ def _status(sentence_before: str, clause: str) -> str:
     return BUILT
 
 
+_NOT_AFTER = compile_lowered(r"\s*(?:was|were|is|are) (?:not|never)\b")
+
+
 def status_at(text: str, start: int, end: int) -> str:
     """Whether the thing named at [start, end) of `text` was built, or only negated, planned
     or wished for in hindsight: "GPUs were not approved", "in hindsight I'd use a bandit"."""
+    text = lowered(text)
     sentence_start, sentence_end = _sentence_bounds(text, start)
     before = text[sentence_start:start]
     after = text[end:sentence_end]
@@ -405,27 +405,28 @@ def status_at(text: str, start: int, end: int) -> str:
         return PLANNED
     clause_start, clause_end = _clause_bounds(text, start, end)
     near = text[max(clause_start, start - 40) : start] + " " + text[end : min(clause_end, end + 40)]
-    if _NEGATION_MARK.search(near) or re.match(
-        r"\s*(?:was|were|is|are) (?:not|never)\b", after, _F
-    ):
+    if _NEGATION_MARK.search(near) or _NOT_AFTER.match(after):
         return NEGATED
     return BUILT
 
 
-_LIMIT_TALK = re.compile(
+_LIMIT_TALK = compile_lowered(
     r"\b(?:constraints?|limits?|requirements?|had to|have to|has to|must|needed to|need to"
-    r"|required|budget|sl[ao]s?|deadline|non-negotiable)\b",
-    _F,
+    r"|required|budget|sl[ao]s?|deadline|non-negotiable)\b"
 )
-_THROUGHPUT = re.compile(
+_THROUGHPUT = compile_lowered(
     r"^(?:qps|rps|tps|req(?:uest)?s?/s(?:ec)?|requests?|events?|messages?|queries)$"
-    r"|/(?:s|sec|second|day|hour|min)$",
-    _F,
+    r"|/(?:s|sec|second|day|hour|min)$"
 )
-_PER_TIME = re.compile(
-    r"^\s*(?:a|an|per|each|every|/)\s*(?:second|sec|minute|hour|day|night|week|month)\b", _F
+_PER_TIME = compile_lowered(
+    r"^\s*(?:a|an|per|each|every|/)\s*(?:second|sec|minute|hour|day|night|week|month)\b"
 )
-_REVENUE = re.compile(r"\b(?:revenue|sales|gmv|order value|aov|profit|margin|income)\b", _F)
+_REVENUE = compile_lowered(r"\b(?:revenue|sales|gmv|order value|aov|profit|margin|income)\b")
+
+
+_ONLINE_WORD = compile_lowered(r"\bonline\b")
+_OFFLINE_WORD = compile_lowered(r"\boffline\b")
+_ONLINE_EVIDENCE = compile_lowered(r"\b(?:online|a/?b|live|in production)\b")
 
 
 def _type(
@@ -454,15 +455,9 @@ def _type(
         return CONSTRAINT
     # "offline" elsewhere in the sentence does not make a revenue lift in this clause offline
     online_here = bool(_ONLINE_METRICS.search(metric)) and not _OFFLINE_CONTEXT.search(clause)
-    if (
-        _OFFLINE_CONTEXT.search(sentence)
-        and not re.search(r"\bonline\b", clause, _F)
-        and not online_here
-    ):
+    if _OFFLINE_CONTEXT.search(sentence) and not _ONLINE_WORD.search(clause) and not online_here:
         return OFFLINE
-    if re.search(r"\b(?:online|a/?b|live|in production)\b", sentence, _F) and not re.search(
-        r"\boffline\b", clause, _F
-    ):
+    if _ONLINE_EVIDENCE.search(sentence) and not _OFFLINE_WORD.search(clause):
         return ONLINE
     if _OFFLINE_METRICS.search(metric):
         return OFFLINE
@@ -541,13 +536,14 @@ def read_claims(text: str, section: str = "") -> tuple[Claim, ...]:
     in Problem is a constraint; "p99 6 ms" in Results is an outcome)."""
     heard = listen(text or "")
     spoken = heard.text
+    low = lowered(spoken)  # the patterns are compiled for lowercased text (much faster)
     claims: list[Claim] = []
-    quantities = _quantities(spoken)
+    quantities = _quantities(low, spoken)
     used: set[int] = set()
     for n, (start, end, quantity) in enumerate(quantities):
         if n in used:
             continue
-        left, right = _clause_bounds(spoken, start, end)
+        left, right = _clause_bounds(low, start, end)
         # Figures in one clause with the same unit, or joined by "to"/"→", are one claim:
         # "from 92 ms to 74 ms", "61% → 74%".
         group = [(start, end, quantity)]
@@ -555,22 +551,22 @@ def read_claims(text: str, section: str = "") -> tuple[Claim, ...]:
             other_start, other_end, other = quantities[m]
             if other_start >= right:
                 break
-            between = spoken[group[-1][1] : other_start]
+            between = low[group[-1][1] : other_start]
             if _JOINED.fullmatch(between) or (
                 other.unit == quantity.unit and _AGAINST.fullmatch(between)
             ):
                 group.append(quantities[m])
                 used.add(m)
         first, last = group[0][0], group[-1][1]
-        sentence_left, sentence_right = _sentence_bounds(spoken, first)
-        sentence = spoken[sentence_left:sentence_right]
-        clause = spoken[left:right]
-        before = spoken[sentence_left:first]
-        metric = _metric_near(spoken, left, first, last, right)
+        sentence_left, sentence_right = _sentence_bounds(low, first)
+        sentence = low[sentence_left:sentence_right]
+        clause = low[left:right]
+        before = low[sentence_left:first]
+        metric = _metric_near(low, left, first, last, right)
         values = [q for _, _, q in group]
-        kind = _type(section, sentence, clause, before, spoken[last:right], metric, values)
-        lead = spoken[left:first]
-        joiner = spoken[group[0][1] : group[1][0]] if len(group) > 1 else ""
+        kind = _type(section, sentence, clause, before, low[last:right], metric, values)
+        lead = low[left:first]
+        joiner = low[group[0][1] : group[1][0]] if len(group) > 1 else ""
         is_range = len(group) > 1 and bool(
             _RANGE_LEAD.search(lead) or re.fullmatch(r"\s*and\s*", joiner)
         )
@@ -592,7 +588,7 @@ def read_claims(text: str, section: str = "") -> tuple[Claim, ...]:
                 values=tuple(values),
                 stated=stated,
                 change=change,
-                sentence=sentence,
+                sentence=spoken[sentence_left:sentence_right],
             )
         )
     return tuple(claims)
@@ -625,16 +621,15 @@ def read_sections(sections: dict[str, str]) -> dict[str, tuple[Claim, ...]]:
 def stated_facets(text: str) -> frozenset[str]:
     """What a whole text states about its claims (a control, a duration, an interval…), as
     heard: what a question about that text must not ask for again."""
-    return _facets(listen(text or "").text)
+    return _facets(lowered(listen(text or "").text))
 
 
 # An outcome said to have moved: "complaints dropped", "duplicates went down a lot".
-_OUTCOME_VERB = re.compile(
+_OUTCOME_VERB = compile_lowered(
     r"\b(?:dropped|fell|rose|went (?:up|down|away)|increased|decreased|improved|reduced"
     r"|declined|grew|doubled|halved|tripled|jumped|shrank|plummeted|soared|disappeared"
     r"|got (?:better|worse|faster|slower)|(?:is|are|was|were) (?:now )?(?:much |far )?"
-    r"(?:better|faster|fewer|lower|higher))\b",
-    _F,
+    r"(?:better|faster|fewer|lower|higher))\b"
 )
 _OUTCOME_SECTIONS = ("", "results", "defense")
 
@@ -648,7 +643,7 @@ def read_unquantified(text: str, section: str = "") -> tuple[Claim, ...]:
     if section not in _OUTCOME_SECTIONS:
         return ()
     heard = listen(text or "")
-    spoken = heard.text
+    spoken = lowered(heard.text)
     claims = []
     for sentence in re.finditer(r"[^.!?\n]+", spoken):
         verb = _OUTCOME_VERB.search(sentence.group(0))
@@ -671,7 +666,7 @@ def read_unquantified(text: str, section: str = "") -> tuple[Claim, ...]:
                 metric=_metric_near(spoken, left, start, end, right),
                 values=(),
                 stated=_facets(sentence.group(0)),
-                sentence=sentence.group(0).strip(),
+                sentence=heard.text[sentence.start() : sentence.end()].strip(),
             )
         )
     return tuple(claims)

@@ -13,9 +13,10 @@ when it is named. Counting and capping is the grader's job; detectors only say w
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache, wraps
+from functools import wraps
 
 from scoring.listener import listen
+from scoring.patterns import compile_lowered, lowered
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,31 +25,6 @@ class Span:
     start: int
     end: int
     text: str
-
-
-# Escapes and named groups keep their case; everything else in a pattern is lowered.
-_ESCAPE_OR_RUN = re.compile(r"\\.|\(\?P<\w+>|\(|[^\\(]+")
-
-
-def compile_lowered(pattern: str) -> re.Pattern:
-    """Compile a pattern to run on lowercased text (see `lowered`): matching with re.IGNORECASE
-    is about four times slower, and grading runs these over every answer. Escapes such as
-    \\S keep their case."""
-    lowered = _ESCAPE_OR_RUN.sub(
-        lambda m: m.group(0) if m.group(0).startswith(("\\", "(?P")) else m.group(0).lower(),
-        pattern,
-    )
-    return re.compile(lowered)
-
-
-@lru_cache(maxsize=256)
-def lowered(text: str) -> str:
-    """The text in lower case, every character at its original offset."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    # A few characters (the Turkish dotted I) grow when lowered; those stay as they are.
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
 # One word of a claim: may hold "0.8", "p95", "$2M" or "≤80", never a sentence's full stop.

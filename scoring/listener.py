@@ -19,6 +19,8 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from scoring.patterns import compile_lowered, lowered
+
 _UNITS_WORDS = {
     "zero": 0,
     "oh": 0,
@@ -56,18 +58,16 @@ _UNIT_AFTER = re.compile(
 )
 # What a filler is. "like" only counts before a figure or between commas ("it was, like,
 # slow"); "a model like XGBoost" keeps it. "so", "right", "okay", "well" only open a sentence.
-_FILLER_ALWAYS = re.compile(
+_FILLER_ALWAYS = compile_lowered(
     r"\b(?:u+m+|u+h+m*|e+r+m+|hmm+|mm+|you know|i mean|basically|literally|kinda|honestly"
     r"|to be honest|actually)\b"
     # "sort of" and "kind of" are fillers unless they name a kind: "a new kind of ranker".
     r"|(?<!\bwhat )(?<!\bthis )(?<!\bthat )(?<!\bthe )(?<!\ba )(?<!\bany )(?<!\bsome )"
-    r"(?<!\bwhich )(?<!\bevery )(?<!\bsame )(?<!\bone )\b(?:sort|kind) of\b",
-    re.IGNORECASE,
+    r"(?<!\bwhich )(?<!\bevery )(?<!\bsame )(?<!\bone )\b(?:sort|kind) of\b"
 )
-_FILLER_OPENING = re.compile(
+_FILLER_OPENING = compile_lowered(
     r"(?:^|(?<=[.!?;:]\s)|(?<=[.!?;:]))\s*(?:(?:so|okay|ok|right|well|yeah|yes|now)\b"
-    r"[,]?\s*)+(?=\w)",
-    re.IGNORECASE,
+    r"[,]?\s*)+(?=\w)"
 )
 # A figure coming next: "like forty", "like about 3%", "like point two".
 _FIGURE = (
@@ -75,16 +75,12 @@ _FIGURE = (
     + "|".join(sorted(_NUMBER_WORDS - {"oh"}))
     + r"|a hundred|a thousand|half|point)\b)"
 )
-_FILLER_LIKE = re.compile(
-    r"(?<=,)\s*(like)\s*(?=,)|\b(like)\s+(?=" + _FIGURE + ")",
-    re.IGNORECASE,
-)
-_FIGURE_AHEAD = re.compile(_FIGURE, re.IGNORECASE)
+_FILLER_LIKE = compile_lowered(r"(?<=,)\s*(like)\s*(?=,)|\b(like)\s+(?=" + _FIGURE + ")")
+_FIGURE_AHEAD = compile_lowered(_FIGURE)
 # Where a figure may be said in words: a number word, "a hundred", "point seven", "p fifty".
-_SPOKEN_START = re.compile(
+_SPOKEN_START = compile_lowered(
     r"\b(?:" + "|".join(sorted(_NUMBER_WORDS - set(_SCALES) - {"hundred"})) + r"|point|half"
-    r"|a(?= (?:hundred|thousand|million))|p(?= (?:" + "|".join(sorted(_NUMBER_WORDS)) + r")))\b",
-    re.IGNORECASE,
+    r"|a(?= (?:hundred|thousand|million))|p(?= (?:" + "|".join(sorted(_NUMBER_WORDS)) + r")))\b"
 )
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*|\s+|.", re.DOTALL)
 
@@ -242,8 +238,13 @@ def _read_number(words: list[str]) -> tuple[float, int] | None:
     return value, i
 
 
-def _word_tokens(said: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(said)]
+# A figure said in words and its unit fit in this many characters ("one hundred and twenty
+# thousand requests per second" is 55).
+_FIGURE_REACH = 160
+
+
+def _word_tokens(said: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(said, start, end)]
 
 
 @lru_cache(maxsize=2048)
@@ -252,24 +253,21 @@ def listen(said: str) -> Heard:
 
     Only the places where something may be said differently are visited (a filler, a number
     word, "p" before one); the text between them is copied as it stands."""
-    fillers = _fillers(said)
+    low = lowered(said)  # what the patterns read; offsets are the same
+    fillers = _fillers(low)
     drops = {drop_start: (drop_end, word_start) for drop_start, drop_end, word_start, _ in fillers}
-    tokens = _word_tokens(said)
-    at_token = {start: index for index, (_, start, _) in enumerate(tokens)}
-    candidates = sorted({*drops, *(m.start() for m in _SPOKEN_START.finditer(said))})
+    candidates = sorted({*drops, *(m.start() for m in _SPOKEN_START.finditer(low))})
     out = _Builder(said)
     position = 0
     for start in candidates:
-        if start < position or start not in at_token:
+        if start < position:
             continue  # inside something already rewritten or dropped
         if start > position:
             out.keep(position, start)
             position = start
         if start in drops:
             drop_end, word_start = drops[start]
-            if said[word_start : word_start + 4].lower() == "like" and _figure_follows(
-                said, drop_end
-            ):
+            if low[word_start : word_start + 4] == "like" and _FIGURE_AHEAD.match(low, drop_end):
                 out.put("~", start, drop_end)  # "like forty" is "about forty"
             elif (
                 out.parts
@@ -279,17 +277,14 @@ def listen(said: str) -> Heard:
                 out.put(" ", start, drop_end)
             position = drop_end
             continue
-        index = at_token[start]
-        consumed = _spoken_figure(tokens, index, out)
+        # The words from here on, as far as a spoken figure and its unit can run.
+        tokens = _word_tokens(said, start, start + _FIGURE_REACH)
+        consumed = _spoken_figure(tokens, 0, out)
         if consumed:
-            position = tokens[index + consumed - 1][2]
+            position = tokens[consumed - 1][2]
     if position < len(said):
         out.keep(position, len(said))
     return out.build((word_start, word_end) for _, _, word_start, word_end in fillers)
-
-
-def _figure_follows(said: str, position: int) -> bool:
-    return bool(_FIGURE_AHEAD.match(said, position))
 
 
 def _words_from(tokens, i) -> tuple[list[str], list[int]]:

@@ -31,8 +31,8 @@ from scoring.claims import (
     phrase_around,
     read_claims,
 )
-from scoring.detectors import compile_lowered, lowered
 from scoring.listener import listen
+from scoring.patterns import compile_lowered, lowered
 
 RED = "red"
 AMBER = "amber"
