@@ -66,7 +66,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2 + 1)
     parser.add_argument("--write", action="store_true", help="write docs/BENCHMARKS.md")
+    load.add_target_arguments(parser)
     args = parser.parse_args()
+    load.configure(args.database, args.redis_url, args.port)
 
     load.prepare_database(scale=False, candidates=args.candidates)
     manifest = load.read_manifest()
