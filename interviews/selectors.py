@@ -2,18 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
-from hotseat import sql
 from interviews import clock
 from interviews.models import CHALLENGE, MockSession, SessionProject, Turn
 from scoring.framework import SECTIONS
-from scoring.models import Grading
 
 TRANSCRIPT_FORMAT = "hotseat.transcript/1"
 # Turn columns the run page's overview needs; the long texts are read for the open turn only.
@@ -54,30 +49,6 @@ def sessions_for_user(user) -> QuerySet[MockSession]:
     )
 
 
-class SessionStamps:
-    """Newest first, what a history row's look depends on, as plain values: (id, start,
-    status, grading id, grading status, score). A Paginator reads it in two queries, each
-    written as SQL once (see hotseat.sql)."""
-
-    def __init__(self, user):
-        self.user_pk = user.pk
-
-    def count(self) -> int:
-        return sql.rows(
-            f"SELECT COUNT(*) FROM {MockSession._meta.db_table} WHERE user_id = %s",
-            [self.user_pk],
-        )[0][0]
-
-    def __getitem__(self, page: slice) -> list[tuple]:
-        return sql.rows(
-            "SELECT s.id, s.started_at, s.status, s.grading_id, g.status, g.overall "
-            f"FROM {MockSession._meta.db_table} s "
-            f"LEFT JOIN {Grading._meta.db_table} g ON g.id = s.grading_id "
-            "WHERE s.user_id = %s ORDER BY s.started_at DESC, s.id DESC LIMIT %s OFFSET %s",
-            [self.user_pk, page.stop - page.start, page.start],
-        )
-
-
 def recently_seen_challenges(*, user, sessions: int) -> set[str]:
     """Challenge slugs asked in the user's last few sessions, so the next one asks others."""
     recent = MockSession.objects.filter(user=user).order_by("-started_at", "-id")[:sessions]
@@ -100,40 +71,18 @@ class SectionProgress:
 
 
 @dataclass(frozen=True)
-class Clocks:
-    """The run page's two countdowns at one moment: the only part of the page that moves
-    with time. The page is rendered with holes where they go (CLOCK_HOLES), and every
-    response fills them in, so the rest of it can be cached under the open turn and its
-    draft (hotseat.pages) while the clocks stay exact."""
+class Countdown:
+    """Seconds left on one of the run page's clocks, as the page starts counting down from."""
 
-    turn: float  # seconds left for this answer
-    project: float  # seconds left for this project
+    seconds: float
 
-    @classmethod
-    def at(cls, *, turn_deadline, project_deadline) -> "Clocks":
-        now = timezone.now()
-        return cls(
-            turn=clock.remaining_seconds(turn_deadline, now),
-            project=clock.remaining_seconds(project_deadline, now),
-        )
+    @property
+    def milliseconds(self) -> int:
+        return int(self.seconds * 1000)
 
-    def fill(self, response: HttpResponse) -> HttpResponse:
-        content = response.content
-        for name, value in (
-            ("turn_ms", int(self.turn * 1000)),
-            ("turn_s", round(self.turn)),
-            ("project_ms", int(self.project * 1000)),
-            ("project_s", round(self.project)),
-        ):
-            content = content.replace(CLOCK_HOLES[name].encode(), str(value).encode())
-        response.content = content
-        return response
-
-
-# Escaped page text can hold no "<", so no answer or title can be mistaken for a hole.
-CLOCK_HOLES = {
-    name: mark_safe(f"<clock:{name}>") for name in ("turn_ms", "turn_s", "project_ms", "project_s")
-}
+    @property
+    def whole_seconds(self) -> int:
+        return round(self.seconds)
 
 
 @dataclass(frozen=True)
@@ -146,7 +95,8 @@ class RunState:
     turn_number: int
     turn_count: int
     coverage: tuple[SectionProgress, ...]
-    clocks: Clocks
+    turn_clock: Countdown
+    project_clock: Countdown
 
 
 def _coverage(turns: list[Turn], current: Turn) -> tuple[SectionProgress, ...]:
@@ -165,54 +115,28 @@ def _coverage(turns: list[Turn], current: Turn) -> tuple[SectionProgress, ...]:
     return tuple(rows)
 
 
-@dataclass(frozen=True)
-class _RoundShape:
-    project: SessionProject
-    project_number: int
-    project_count: int
-    turn_count: int
-    coverage: tuple[SectionProgress, ...]
-
-
-# The round's shape outlives no turn: a new open turn is a new key.
-ROUND_SHAPE_SECONDS = 3600
-
-
-def _round_shape(session: MockSession, turn: Turn) -> _RoundShape:
-    projects = list(session.projects.only("id", "order", "title", "budget_seconds", "deadline"))
-    turns = list(session.turns.only(*_LIGHT_TURN_FIELDS))
-    project = next(p for p in projects if p.pk == turn.session_project_id)
-    return _RoundShape(
-        project=project,
-        project_number=projects.index(project) + 1,
-        project_count=len(projects),
-        turn_count=len(turns),
-        coverage=_coverage([t for t in turns if t.session_project_id == project.pk], turn),
-    )
-
-
 def run_state(*, session: MockSession, turn: Turn) -> RunState:
-    """Everything the run page shows around the open turn.
+    """Everything the run page shows around the open turn (loaded with its session_project):
+    one more query, for the round's turns without their texts.
 
-    The round's shape (its projects, the turn count, the coverage strip) changes only when a
-    turn closes and the next one opens (a live follow-up is inserted at that moment too), so
-    it is read in two queries once per open turn and cached under it and its opening time.
+    The round's projects are those of its turns, in order: each project's turns are planned
+    together, and a live follow-up is inserted among its own project's.
     """
-    key = f"round-shape:{session.pk}:{turn.pk}:{turn.index}:{turn.opened_at.isoformat()}"
-    shape = cache.get(key)
-    if shape is None:
-        shape = _round_shape(session, turn)
-        cache.set(key, shape, ROUND_SHAPE_SECONDS)
+    turns = list(session.turns.only(*_LIGHT_TURN_FIELDS))
+    project_ids = list(dict.fromkeys(t.session_project_id for t in turns))
+    project = turn.session_project
+    now = timezone.now()
     return RunState(
         session=session,
         turn=turn,
-        project=shape.project,
-        project_number=shape.project_number,
-        project_count=shape.project_count,
+        project=project,
+        project_number=project_ids.index(project.pk) + 1,
+        project_count=len(project_ids),
         turn_number=turn.index + 1,
-        turn_count=shape.turn_count,
-        coverage=shape.coverage,
-        clocks=Clocks.at(turn_deadline=turn.deadline, project_deadline=shape.project.deadline),
+        turn_count=len(turns),
+        coverage=_coverage([t for t in turns if t.session_project_id == project.pk], turn),
+        turn_clock=Countdown(clock.remaining_seconds(turn.deadline, now)),
+        project_clock=Countdown(clock.remaining_seconds(project.deadline, now)),
     )
 
 

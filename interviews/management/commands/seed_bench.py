@@ -105,7 +105,9 @@ class Command(BaseCommand):
             if turn.index != session.current_index:
                 break
             answer = texts[turn.session_project_id].get(turn.section) or "No comment."
-            save_draft(session=session, index=turn.index, text=answer, version=1)
+            save_draft(
+                user=session.user, session_pk=session.pk, index=turn.index, text=answer, version=1
+            )
             submit_answer(session=session, index=turn.index, text=answer)
         session.refresh_from_db()
         finish_session(session=session)
