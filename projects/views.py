@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
 from challenges.claims import extract_claims
@@ -15,7 +16,7 @@ from projects.forms import (
 from projects.importer import parse_project
 from projects.metrics_check import describe_change, plain_number
 from projects.readiness import project_readiness
-from projects.selectors import get_project_for_user, projects_for_user
+from projects.selectors import cards_for_user, get_project_for_user, projects_for_user
 from projects.services import METRIC_FIELDS
 from scoring.framework import SECTIONS
 
@@ -24,10 +25,14 @@ LEDGER_SIZE = 8
 
 
 def _list_context(user) -> dict:
-    projects = list(projects_for_user(user))
+    """The list's cards, read in full only when its cached fragment is missing: the fragment
+    is keyed by each card's id and last save, in order (projects.services saves a project on
+    every change a card shows, and moving one changes the order)."""
     return {
-        "project_ids": [project.pk for project in projects],
-        "rows": [(project, project_readiness(project)) for project in projects],
+        "cards": list(cards_for_user(user)),
+        "rows": SimpleLazyObject(
+            lambda: [(project, project_readiness(project)) for project in projects_for_user(user)]
+        ),
     }
 
 
@@ -169,7 +174,7 @@ def project_move(request, pk: int, direction: str):
     context = _list_context(request.user)
     # The clicked button was swapped away; keep keyboard focus on the project that moved,
     # on the same button unless it reached the end of the list and that one is disabled.
-    ids = context["project_ids"]
+    ids = [pk for pk, _ in context["cards"]]
     at_edge = ids.index(pk) == (0 if direction == "up" else len(ids) - 1)
     opposite = {"up": "down", "down": "up"}
     context.update(focus_pk=pk, focus_direction=opposite[direction] if at_edge else direction)
