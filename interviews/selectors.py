@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from interviews import clock
 from interviews.models import CHALLENGE, MockSession, SessionProject, Turn
@@ -49,6 +50,17 @@ def sessions_for_user(user) -> QuerySet[MockSession]:
     )
 
 
+def history_rows(user) -> QuerySet:
+    """The user's sessions, newest first, as what a history row shows that can change: (id,
+    status, its grading's status and score). The rest of a row (when, which projects, what
+    pressure) is fixed when the session starts."""
+    return (
+        MockSession.objects.filter(user=user)
+        .order_by("-started_at", "-id")
+        .values_list("pk", "status", "grading__status", "grading__overall")
+    )
+
+
 def recently_seen_challenges(*, user, sessions: int) -> set[str]:
     """Challenge slugs asked in the user's last few sessions, so the next one asks others."""
     recent = MockSession.objects.filter(user=user).order_by("-started_at", "-id")[:sessions]
@@ -86,15 +98,22 @@ class Countdown:
 
 
 @dataclass(frozen=True)
+class RoundProgress:
+    """Where the open turn stands in its round: it changes only when the next turn opens."""
+
+    project_number: int
+    project_count: int
+    turn_count: int
+    coverage: tuple[SectionProgress, ...]
+
+
+@dataclass(frozen=True)
 class RunState:
     session: MockSession
     turn: Turn
     project: SessionProject
-    project_number: int
-    project_count: int
     turn_number: int
-    turn_count: int
-    coverage: tuple[SectionProgress, ...]
+    round: RoundProgress  # read only when the page's cached parts are missing
     turn_clock: Countdown
     project_clock: Countdown
 
@@ -115,28 +134,35 @@ def _coverage(turns: list[Turn], current: Turn) -> tuple[SectionProgress, ...]:
     return tuple(rows)
 
 
-def run_state(*, session: MockSession, turn: Turn) -> RunState:
-    """Everything the run page shows around the open turn (loaded with its session_project):
-    one more query, for the round's turns without their texts.
+def round_progress(session: MockSession, turn: Turn) -> RoundProgress:
+    """One query, for the round's turns without their texts.
 
     The round's projects are those of its turns, in order: each project's turns are planned
     together, and a live follow-up is inserted among its own project's.
     """
     turns = list(session.turns.only(*_LIGHT_TURN_FIELDS))
     project_ids = list(dict.fromkeys(t.session_project_id for t in turns))
-    project = turn.session_project
+    return RoundProgress(
+        project_number=project_ids.index(turn.session_project_id) + 1,
+        project_count=len(project_ids),
+        turn_count=len(turns),
+        coverage=_coverage(
+            [t for t in turns if t.session_project_id == turn.session_project_id], turn
+        ),
+    )
+
+
+def run_state(*, session: MockSession, turn: Turn) -> RunState:
+    """Everything the run page shows around the open turn (loaded with its session_project)."""
     now = timezone.now()
     return RunState(
         session=session,
         turn=turn,
-        project=project,
-        project_number=project_ids.index(project.pk) + 1,
-        project_count=len(project_ids),
+        project=turn.session_project,
         turn_number=turn.index + 1,
-        turn_count=len(turns),
-        coverage=_coverage([t for t in turns if t.session_project_id == project.pk], turn),
+        round=SimpleLazyObject(lambda: round_progress(session, turn)),
         turn_clock=Countdown(clock.remaining_seconds(turn.deadline, now)),
-        project_clock=Countdown(clock.remaining_seconds(project.deadline, now)),
+        project_clock=Countdown(clock.remaining_seconds(turn.session_project.deadline, now)),
     )
 
 

@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -15,6 +16,7 @@ from interviews.models import ANSWER_MAX_CHARS, FINISHED
 from interviews.selectors import (
     build_transcript,
     get_session_for_user,
+    history_rows,
     run_state,
     sessions_for_user,
 )
@@ -75,9 +77,20 @@ def _version(request) -> int:
 @login_required
 @require_GET
 def history(request):
-    sessions = Paginator(sessions_for_user(request.user), SESSIONS_PER_PAGE)
-    page = sessions.get_page(request.GET.get("page"))
-    return render(request, "interviews/history.html", {"page": page})
+    page = Paginator(history_rows(request.user), SESSIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+
+    def sessions():
+        # Read only when the page's cached rows are missing.
+        found = sessions_for_user(request.user).in_bulk([pk for pk, *_ in page.object_list])
+        return [found[pk] for pk, *_ in page.object_list]
+
+    return render(
+        request,
+        "interviews/history.html",
+        {"page": page, "sessions": SimpleLazyObject(sessions)},
+    )
 
 
 @login_required
