@@ -35,15 +35,14 @@ _SNAPSHOT_COLUMNS = ("transcript", "report", "project_records")
 
 
 def get_review_grading_for_user(user, pk: int) -> Grading:
-    """As get_grading_for_user, without the snapshot columns: the owner's review page reads
-    them only when its cached report is missing (owner_review)."""
-    return get_object_or_404(Grading.objects.defer(*_SNAPSHOT_COLUMNS), pk=pk, user=user)
-
-
-def comments_stamp(grading: Grading) -> dict:
-    """How many mentor comments the grading has, and the newest: comments are only ever
-    added, so these two change whenever the comments the review shows do."""
-    return grading.review_comments.aggregate(count=Count("pk"), last=Max("pk"))
+    """As get_grading_for_user, without the snapshot columns (the owner's review page reads
+    them only when its cached report is missing: owner_review), and with how many mentor
+    comments it has and the newest one's id. Comments are only ever added, so these two
+    change whenever the comments the review shows do."""
+    gradings = Grading.objects.defer(*_SNAPSHOT_COLUMNS).annotate(
+        comment_count=Count("review_comments"), last_comment=Max("review_comments")
+    )
+    return get_object_or_404(gradings, pk=pk, user=user)
 
 
 def get_active_share_link(token: str) -> ShareLink:

@@ -45,7 +45,6 @@ def review(request, pk):
         "grading": grading,
         # The report is a cached fragment keyed by the grading, when it was graded and its
         # comments; the review behind it is read only when that fragment is missing.
-        "comments": selectors.comments_stamp(grading) if graded else None,
         "review": SimpleLazyObject(lambda: selectors.owner_review(grading)),
         "share_links": selectors.active_share_links(grading) if graded else [],
         "can_regrade": graded and llm.is_configured(),
