@@ -3,12 +3,12 @@
     .venv/bin/python bench/soak.py [--candidates 500] [--seconds 60] [--write]
 
 Seeds the benchmark database like bench/load.py (each candidate signed in, in the middle of a
-round), starts gunicorn as production runs it (gunicorn.conf.py) and has every candidate, for
-`--seconds`: load their turn page, then send a longer draft every 2 seconds (as a typing
-candidate does) and load the turn page again every 60 seconds. Every turn page must show the
-last draft the server confirmed, and at the end every candidate's last confirmed draft must be
-what PostgreSQL holds; no request may fail. Latencies are measured from the client, whose 500
-threads share the machine's 2 cores with the server.
+round, their turn page open), starts gunicorn as production runs it (gunicorn.conf.py) and has
+every candidate, for `--seconds`: send a longer draft every 2 seconds (as a typing candidate
+does) and load their turn page every 60 seconds, each at their own moment in the minute. Every
+turn page must show the last draft the server confirmed, and at the end every candidate's last
+confirmed draft must be what PostgreSQL holds; no request may fail. Latencies are measured from
+the client, whose threads share the machine's 2 cores with the server.
 """
 
 import argparse
@@ -27,9 +27,10 @@ PAGE_EVERY = 60.0
 
 
 def candidate(person, seconds, results, lock):
-    username, session_pk, index, cookie = person
+    username, session_pk, index, session_cookie, csrf_cookie = person
     browser = load.Session()
-    browser.set_cookie("sessionid", cookie)
+    browser.set_cookie("sessionid", session_cookie)
+    browser.set_cookie("csrftoken", csrf_cookie)
     turn_page = f"/interviews/{session_pk}/"
     draft_path = f"/interviews/{session_pk}/turns/{index}/draft/"
     rng = random.Random(username)
@@ -45,8 +46,10 @@ def candidate(person, seconds, results, lock):
         finally:
             latencies.append((time.perf_counter() - started) * 1000)
 
-    time.sleep(rng.random() * AUTOSAVE_EVERY)  # candidates do not type in lockstep
-    start = next_page = time.monotonic()
+    # Candidates do not type in lockstep, nor reload together: each has had the page open a while.
+    time.sleep(rng.random() * AUTOSAVE_EVERY)
+    start = time.monotonic()
+    next_page = start + rng.random() * PAGE_EVERY
     while time.monotonic() - start < seconds:
         if time.monotonic() >= next_page:
             page = timed(pages, browser.get, turn_page)

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from interviews.models import FINISHED, MockSession, SessionProject, Turn
@@ -73,9 +74,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Seeded: {manifest}")
 
     def _candidates(self, count: int, password_hash: str) -> list[str]:
-        """Users in the middle of a round, signed in: "username:session id:open turn index:
-        session cookie" each. They share the bench user's password hash (hashing is slow on
-        purpose) and are signed in here, through Django's test client, for the same reason."""
+        """Users in the middle of a round, their turn page open: "username:session id:open turn
+        index:session cookie:CSRF cookie" each. They share the bench user's password hash
+        (hashing is slow on purpose) and are signed in here, through Django's test client, for
+        the same reason."""
         seeded = []
         users = get_user_model()
         for number in range(count):
@@ -93,10 +95,14 @@ class Command(BaseCommand):
                 challenge_seconds=86_400,
                 seed=number,
             )
-            browser = Client()
+            # A browser that has the turn page open: signed in, with its CSRF cookie.
+            browser = Client(SERVER_NAME="127.0.0.1")
             browser.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
-            cookie = browser.cookies[settings.SESSION_COOKIE_NAME].value
-            seeded.append(f"{person.username}:{session.pk}:{session.current_index}:{cookie}")
+            browser.get(reverse("interviews:run", args=[session.pk]))
+            cookies = [browser.cookies[name].value for name in ("sessionid", "csrftoken")]
+            seeded.append(
+                f"{person.username}:{session.pk}:{session.current_index}:" + ":".join(cookies)
+            )
         return seeded
 
     def _graded_round(self, user, projects) -> MockSession:
