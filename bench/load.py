@@ -190,28 +190,6 @@ class Session:
         with self.opener.open(request, timeout=10) as response:
             return response.read().decode()
 
-    def set_cookie(self, name: str, value: str) -> None:
-        """A cookie as the server would have set it: a session the seed signed in."""
-        cookie = http.cookiejar.Cookie(
-            version=0,
-            name=name,
-            value=value,
-            port=None,
-            port_specified=False,
-            domain="127.0.0.1",
-            domain_specified=False,
-            domain_initial_dot=False,
-            path="/",
-            path_specified=True,
-            secure=False,
-            expires=None,
-            discard=False,
-            comment=None,
-            comment_url=None,
-            rest={},
-        )
-        self.jar.set_cookie(cookie)
-
     def cookie(self, name: str) -> str:
         return next(c.value for c in self.jar if c.name == name)
 

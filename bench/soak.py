@@ -7,52 +7,87 @@ round, their turn page open), starts gunicorn as production runs it (gunicorn.co
 every candidate, for `--seconds`: send a longer draft every 2 seconds (as a typing candidate
 does) and load their turn page every 60 seconds, each at their own moment in the minute. Every
 turn page must show the last draft the server confirmed, and at the end every candidate's last
-confirmed draft must be what PostgreSQL holds; no request may fail. Latencies are measured from
-the client, whose threads share the machine's 2 cores with the server.
+confirmed draft must be what PostgreSQL holds; no request may fail.
+
+The candidates are coroutines of one asyncio loop, each request on its own connection as a
+browser's would be to sync workers: with a thread per candidate, the client's own threads
+waiting for the GIL showed up as seconds of latency, whatever the server did.
 """
 
 import argparse
+import asyncio
 import html
 import os
 import random
 import sys
-import threading
 import time
-import urllib.error
+from urllib.parse import urlencode
 
 import load
 
 AUTOSAVE_EVERY = 2.0
 PAGE_EVERY = 60.0
+TIMEOUT = 10.0
 
 
-def candidate(person, seconds, results, lock):
+class Browser:
+    """One candidate's browser: its cookies, and requests on a connection each."""
+
+    def __init__(self, session_cookie: str, csrf_cookie: str):
+        self.csrf = csrf_cookie
+        self.cookies = f"sessionid={session_cookie}; csrftoken={csrf_cookie}"
+
+    async def request(self, method: str, path: str, form: dict | None = None) -> tuple[int, str]:
+        body = urlencode(form).encode() if form is not None else b""
+        head = [
+            f"{method} {path} HTTP/1.1",
+            f"Host: 127.0.0.1:{load.PORT}",
+            f"Cookie: {self.cookies}",
+            "Connection: close",
+        ]
+        if form is not None:
+            head += [
+                f"X-CSRFToken: {self.csrf}",
+                "HX-Request: true",
+                "Content-Type: application/x-www-form-urlencoded",
+                f"Content-Length: {len(body)}",
+            ]
+        reader, writer = await asyncio.open_connection("127.0.0.1", load.PORT)
+        try:
+            writer.write("\r\n".join(head).encode() + b"\r\n\r\n" + body)
+            response = await reader.read()  # sync workers close the connection when done
+        finally:
+            writer.close()
+        status, _, rest = response.partition(b"\r\n")
+        return int(status.split()[1]), rest.partition(b"\r\n\r\n")[2].decode()
+
+
+async def candidate(person, seconds, results):
     username, session_pk, index, session_cookie, csrf_cookie = person
-    browser = load.Session()
-    browser.set_cookie("sessionid", session_cookie)
-    browser.set_cookie("csrftoken", csrf_cookie)
+    browser = Browser(session_cookie, csrf_cookie)
     turn_page = f"/interviews/{session_pk}/"
     draft_path = f"/interviews/{session_pk}/turns/{index}/draft/"
     rng = random.Random(username)
     text, version, confirmed = "", 0, ""
     errors, stale_pages, saves, pages = 0, 0, [], []
 
-    def timed(latencies, call, *args):
+    async def timed(latencies, *args):
         started = time.perf_counter()
         try:
-            return call(*args)
-        except (urllib.error.URLError, OSError):
+            status, body = await asyncio.wait_for(browser.request(*args), TIMEOUT)
+            return body if status == 200 else None
+        except (OSError, TimeoutError, IndexError, ValueError):
             return None
         finally:
             latencies.append((time.perf_counter() - started) * 1000)
 
     # Candidates do not type in lockstep, nor reload together: each has had the page open a while.
-    time.sleep(rng.random() * AUTOSAVE_EVERY)
+    await asyncio.sleep(rng.random() * AUTOSAVE_EVERY)
     start = time.monotonic()
     next_page = start + rng.random() * PAGE_EVERY
     while time.monotonic() - start < seconds:
         if time.monotonic() >= next_page:
-            page = timed(pages, browser.get, turn_page)
+            page = await timed(pages, "GET", turn_page)
             if page is None:
                 errors += 1
             elif f">{html.escape(confirmed)}</textarea>" not in page:
@@ -60,23 +95,27 @@ def candidate(person, seconds, results, lock):
             next_page += PAGE_EVERY
         text += rng.choice(["latency ", "p95 ", "92 → 74 ms ", "because ", "I chose "])
         version += 1
-        sent = text
-        reply = timed(saves, browser.post, draft_path, {"answer": sent, "draft_version": version})
+        reply = await timed(saves, "POST", draft_path, {"answer": text, "draft_version": version})
         if reply is not None and "Draft saved" in reply:
-            confirmed = sent
+            confirmed = text
         else:
             errors += 1
-        time.sleep(max(0.0, AUTOSAVE_EVERY - (time.monotonic() - start) % AUTOSAVE_EVERY))
-    with lock:
-        results[username] = {
-            "session": int(session_pk),
-            "index": int(index),
-            "last": confirmed,
-            "errors": errors,
-            "stale_pages": stale_pages,
-            "saves": saves,
-            "pages": pages,
-        }
+        await asyncio.sleep(AUTOSAVE_EVERY - (time.monotonic() - start) % AUTOSAVE_EVERY)
+    results[username] = {
+        "session": int(session_pk),
+        "index": int(index),
+        "last": confirmed,
+        "errors": errors,
+        "stale_pages": stale_pages,
+        "saves": saves,
+        "pages": pages,
+    }
+
+
+async def soak(people, seconds) -> dict:
+    results = {}
+    await asyncio.gather(*(candidate(person, seconds, results) for person in people))
+    return results
 
 
 def stored_drafts(results) -> dict:
@@ -112,17 +151,8 @@ def main() -> None:
     args.load_average = os.getloadavg()[0]
     people = [entry.split(":") for entry in load.read_manifest()["candidates"].split(",")]
     server = load.start_gunicorn(args.workers)
-    results, lock = {}, threading.Lock()
-    threading.stack_size(256 * 1024)  # 500 threads
     try:
-        threads = [
-            threading.Thread(target=candidate, args=(person, args.seconds, results, lock))
-            for person in people
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        results = asyncio.run(soak(people, args.seconds))
     finally:
         server.terminate()
         server.wait(20)
