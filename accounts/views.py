@@ -20,7 +20,7 @@ def signup(request):
     form = SignUpForm(request.POST or None)
     if form.is_valid():
         user = form.save()
-        login(request, user, backend="accounts.backends.CachedUserBackend")
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome to Hotseat, {user.get_username()}.")
         return redirect("dashboard")
     return render(request, "accounts/signup.html", {"form": form})

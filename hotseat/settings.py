@@ -79,7 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "hotseat.context_processors.shell",
+                "hotseat.context_processors.navigation",
             ],
         },
     },
@@ -95,8 +95,6 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Django's backend with a health check that polls the socket instead of a round trip.
-    DATABASES["default"]["ENGINE"] = "hotseat.postgresql"
     # Parameters bound on the server let psycopg prepare a query the fifth time a connection
     # runs it; from then on PostgreSQL skips planning it, which took longer than running most
     # of our indexed lookups.
@@ -105,22 +103,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis: Celery's broker and Django's cache. Without it tasks run inline.
+# Redis: Celery's broker, Django's cache and the sessions' cache. Without it tasks run inline.
 REDIS_URL = env.str("REDIS_URL", "") or None
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "hotseat.cache.ForgivingRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            # Fail fast when Redis is gone: a miss beats a hung request.
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+            "OPTIONS": {
+                # A Redis outage costs speed, not pages: a read that cannot reach Redis is a
+                # miss and a write is dropped. Fail fast: a miss beats a hung request.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
-    # Every signed-in request reads its session: from Redis together with its user
-    # (accounts.sessions), with PostgreSQL behind it so a cache flush logs nobody out. (Not
-    # with locmem: a per-process cache would keep a session alive in one worker after
-    # logging out in another.)
-    SESSION_ENGINE = "accounts.sessions"
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # Sessions read from Redis, written through to the database, so a cache flush or an
+    # outage logs nobody out. (Not with locmem: a per-process cache would keep a session
+    # alive in one worker after logging out in another.)
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Keys carry the code's fingerprint (or the deploy's release id), so a deploy never serves a
@@ -168,7 +171,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "accounts.backends.CachedUserBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboard"
@@ -216,7 +219,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "hotseat.storage.StaticStorage"
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }

@@ -5,7 +5,7 @@ from hotseat import views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/", include("scoring.dashboard_urls")),
     path("healthz", views.healthz, name="healthz"),
     path("livez", views.livez, name="livez"),
     path("errors/too-large/", views.too_large, name="too-large"),

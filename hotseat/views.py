@@ -1,14 +1,10 @@
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-
-from hotseat.pages import cached_page
-from scoring.selectors import dashboard_stamp, progress_for_user
 
 
 @require_safe
@@ -76,16 +72,3 @@ def home(request):
     if request.user.is_authenticated:
         return redirect("dashboard")
     return render(request, "home.html")
-
-
-@login_required
-def dashboard(request):
-    stamp = dashboard_stamp(request.user)
-    return cached_page(
-        request,
-        stamp.key,
-        lambda: render(
-            request, "dashboard.html", {"progress": progress_for_user(request.user, stamp)}
-        ),
-        seconds=stamp.seconds_unchanged,
-    )

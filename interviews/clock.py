@@ -11,7 +11,7 @@ so no request can move a deadline. A turn closes in one of two ways:
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-SECTIONS_PER_PROJECT = 6
+from scoring.framework import SECTIONS
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def close_expired(*, opened_at: datetime, deadline: datetime) -> Closing:
 
 def prompt_budget(walkthrough_seconds: int) -> int:
     """Each framework section gets an equal share of the project's walkthrough."""
-    return max(1, round(walkthrough_seconds / SECTIONS_PER_PROJECT))
+    return max(1, round(walkthrough_seconds / len(SECTIONS)))
 
 
 def _elapsed(start: datetime, end: datetime) -> int:

@@ -2,18 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.utils.functional import SimpleLazyObject
 
-from hotseat import sql
 from interviews import clock
 from interviews.models import CHALLENGE, MockSession, SessionProject, Turn
 from scoring.framework import SECTIONS
-from scoring.models import Grading
 
 TRANSCRIPT_FORMAT = "hotseat.transcript/1"
 # Turn columns the run page's overview needs; the long texts are read for the open turn only.
@@ -54,28 +50,15 @@ def sessions_for_user(user) -> QuerySet[MockSession]:
     )
 
 
-class SessionStamps:
-    """Newest first, what a history row's look depends on, as plain values: (id, start,
-    status, grading id, grading status, score). A Paginator reads it in two queries, each
-    written as SQL once (see hotseat.sql)."""
-
-    def __init__(self, user):
-        self.user_pk = user.pk
-
-    def count(self) -> int:
-        return sql.rows(
-            f"SELECT COUNT(*) FROM {MockSession._meta.db_table} WHERE user_id = %s",
-            [self.user_pk],
-        )[0][0]
-
-    def __getitem__(self, page: slice) -> list[tuple]:
-        return sql.rows(
-            "SELECT s.id, s.started_at, s.status, s.grading_id, g.status, g.overall "
-            f"FROM {MockSession._meta.db_table} s "
-            f"LEFT JOIN {Grading._meta.db_table} g ON g.id = s.grading_id "
-            "WHERE s.user_id = %s ORDER BY s.started_at DESC, s.id DESC LIMIT %s OFFSET %s",
-            [self.user_pk, page.stop - page.start, page.start],
-        )
+def history_rows(user) -> QuerySet:
+    """The user's sessions, newest first, as what a history row shows that can change: (id,
+    status, its grading's status and score). The rest of a row (when, which projects, what
+    pressure) is fixed when the session starts."""
+    return (
+        MockSession.objects.filter(user=user)
+        .order_by("-started_at", "-id")
+        .values_list("pk", "status", "grading__status", "grading__overall")
+    )
 
 
 def recently_seen_challenges(*, user, sessions: int) -> set[str]:
@@ -100,40 +83,28 @@ class SectionProgress:
 
 
 @dataclass(frozen=True)
-class Clocks:
-    """The run page's two countdowns at one moment: the only part of the page that moves
-    with time. The page is rendered with holes where they go (CLOCK_HOLES), and every
-    response fills them in, so the rest of it can be cached under the open turn and its
-    draft (hotseat.pages) while the clocks stay exact."""
+class Countdown:
+    """Seconds left on one of the run page's clocks, as the page starts counting down from."""
 
-    turn: float  # seconds left for this answer
-    project: float  # seconds left for this project
+    seconds: float
 
-    @classmethod
-    def at(cls, *, turn_deadline, project_deadline) -> "Clocks":
-        now = timezone.now()
-        return cls(
-            turn=clock.remaining_seconds(turn_deadline, now),
-            project=clock.remaining_seconds(project_deadline, now),
-        )
+    @property
+    def milliseconds(self) -> int:
+        return int(self.seconds * 1000)
 
-    def fill(self, response: HttpResponse) -> HttpResponse:
-        content = response.content
-        for name, value in (
-            ("turn_ms", int(self.turn * 1000)),
-            ("turn_s", round(self.turn)),
-            ("project_ms", int(self.project * 1000)),
-            ("project_s", round(self.project)),
-        ):
-            content = content.replace(CLOCK_HOLES[name].encode(), str(value).encode())
-        response.content = content
-        return response
+    @property
+    def whole_seconds(self) -> int:
+        return round(self.seconds)
 
 
-# Escaped page text can hold no "<", so no answer or title can be mistaken for a hole.
-CLOCK_HOLES = {
-    name: mark_safe(f"<clock:{name}>") for name in ("turn_ms", "turn_s", "project_ms", "project_s")
-}
+@dataclass(frozen=True)
+class RoundProgress:
+    """Where the open turn stands in its round: it changes only when the next turn opens."""
+
+    project_number: int
+    project_count: int
+    turn_count: int
+    coverage: tuple[SectionProgress, ...]
 
 
 @dataclass(frozen=True)
@@ -141,12 +112,10 @@ class RunState:
     session: MockSession
     turn: Turn
     project: SessionProject
-    project_number: int
-    project_count: int
     turn_number: int
-    turn_count: int
-    coverage: tuple[SectionProgress, ...]
-    clocks: Clocks
+    round: RoundProgress  # read only when the page's cached parts are missing
+    turn_clock: Countdown
+    project_clock: Countdown
 
 
 def _coverage(turns: list[Turn], current: Turn) -> tuple[SectionProgress, ...]:
@@ -165,54 +134,35 @@ def _coverage(turns: list[Turn], current: Turn) -> tuple[SectionProgress, ...]:
     return tuple(rows)
 
 
-@dataclass(frozen=True)
-class _RoundShape:
-    project: SessionProject
-    project_number: int
-    project_count: int
-    turn_count: int
-    coverage: tuple[SectionProgress, ...]
+def round_progress(session: MockSession, turn: Turn) -> RoundProgress:
+    """One query, for the round's turns without their texts.
 
-
-# The round's shape outlives no turn: a new open turn is a new key.
-ROUND_SHAPE_SECONDS = 3600
-
-
-def _round_shape(session: MockSession, turn: Turn) -> _RoundShape:
-    projects = list(session.projects.only("id", "order", "title", "budget_seconds", "deadline"))
+    The round's projects are those of its turns, in order: each project's turns are planned
+    together, and a live follow-up is inserted among its own project's.
+    """
     turns = list(session.turns.only(*_LIGHT_TURN_FIELDS))
-    project = next(p for p in projects if p.pk == turn.session_project_id)
-    return _RoundShape(
-        project=project,
-        project_number=projects.index(project) + 1,
-        project_count=len(projects),
+    project_ids = list(dict.fromkeys(t.session_project_id for t in turns))
+    return RoundProgress(
+        project_number=project_ids.index(turn.session_project_id) + 1,
+        project_count=len(project_ids),
         turn_count=len(turns),
-        coverage=_coverage([t for t in turns if t.session_project_id == project.pk], turn),
+        coverage=_coverage(
+            [t for t in turns if t.session_project_id == turn.session_project_id], turn
+        ),
     )
 
 
 def run_state(*, session: MockSession, turn: Turn) -> RunState:
-    """Everything the run page shows around the open turn.
-
-    The round's shape (its projects, the turn count, the coverage strip) changes only when a
-    turn closes and the next one opens (a live follow-up is inserted at that moment too), so
-    it is read in two queries once per open turn and cached under it and its opening time.
-    """
-    key = f"round-shape:{session.pk}:{turn.pk}:{turn.index}:{turn.opened_at.isoformat()}"
-    shape = cache.get(key)
-    if shape is None:
-        shape = _round_shape(session, turn)
-        cache.set(key, shape, ROUND_SHAPE_SECONDS)
+    """Everything the run page shows around the open turn (loaded with its session_project)."""
+    now = timezone.now()
     return RunState(
         session=session,
         turn=turn,
-        project=shape.project,
-        project_number=shape.project_number,
-        project_count=shape.project_count,
+        project=turn.session_project,
         turn_number=turn.index + 1,
-        turn_count=shape.turn_count,
-        coverage=shape.coverage,
-        clocks=Clocks.at(turn_deadline=turn.deadline, project_deadline=shape.project.deadline),
+        round=SimpleLazyObject(lambda: round_progress(session, turn)),
+        turn_clock=Countdown(clock.remaining_seconds(turn.deadline, now)),
+        project_clock=Countdown(clock.remaining_seconds(turn.session_project.deadline, now)),
     )
 
 

@@ -7,19 +7,17 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
-from hotseat.pages import cached_page
 from interviews.forms import SetupForm
 from interviews.models import ANSWER_MAX_CHARS, FINISHED
 from interviews.selectors import (
-    CLOCK_HOLES,
-    Clocks,
-    SessionStamps,
     build_transcript,
     get_session_for_user,
+    history_rows,
     run_state,
     sessions_for_user,
 )
@@ -32,9 +30,7 @@ from interviews.services import (
     TurnClosed,
     abandon_session,
     finish_session,
-    open_turn_in_time,
     save_draft,
-    save_open_draft,
     start_drill,
     start_session,
     submit_answer,
@@ -82,22 +78,19 @@ def _version(request) -> int:
 @login_required
 @require_safe
 def history(request):
-    page = Paginator(SessionStamps(request.user), SESSIONS_PER_PAGE).get_page(
+    page = Paginator(history_rows(request.user), SESSIONS_PER_PAGE).get_page(
         request.GET.get("page")
     )
 
-    def rows():
-        # The sessions themselves are read only when the cached page is missing.
-        sessions = sessions_for_user(request.user).in_bulk([pk for pk, *_ in page.object_list])
-        return [sessions[pk] for pk, *_ in page.object_list]
+    def sessions():
+        # Read only when the page's cached rows are missing.
+        found = sessions_for_user(request.user).in_bulk([pk for pk, *_ in page.object_list])
+        return [found[pk] for pk, *_ in page.object_list]
 
-    # A row changes only with its session's status or its grading's status and score (the
-    # titles are a snapshot).
-    stamp = (list(page.object_list), page.number, page.paginator.count)
-    return cached_page(
+    return render(
         request,
-        stamp,
-        lambda: render(request, "interviews/history.html", {"page": page, "rows": rows()}),
+        "interviews/history.html",
+        {"page": page, "sessions": SimpleLazyObject(sessions)},
     )
 
 
@@ -149,14 +142,15 @@ def _closed(request, session, *, message: str = "", unsaved: str = ""):
     return render(request, template, context, status=409 if refused else 200)
 
 
-def _panel_page(
-    request, state, *, answer=None, message="", level="info", unsaved="", confirmed=None
-):
-    """The run page, or just its panel for htmx, with holes where its clocks go (Clocks)."""
+def _panel(request, session, *, message="", level="info", answer=None, unsaved="", confirmed=None):
+    """The run page at the session's open turn (worked out here against the clock), or just
+    its panel for htmx."""
+    turn = sync_session(session=session)
+    if turn is None:
+        return _closed(request, session, message=message, unsaved=unsaved)
     context = {
-        "state": state,
-        "clock": CLOCK_HOLES,
-        "answer": state.turn.draft if answer is None else answer,
+        "state": run_state(session=session, turn=turn),
+        "answer": turn.draft if answer is None else answer,
         "message": message,
         "level": level,
         "unsaved": unsaved,
@@ -167,39 +161,11 @@ def _panel_page(
     return render(request, template, context)
 
 
-def _panel(request, session, *, message="", level="info", answer=None, unsaved="", confirmed=None):
-    """The run page at the session's open turn, worked out here against the clock."""
-    turn = sync_session(session=session)
-    if turn is None:
-        return _closed(request, session, message=message, unsaved=unsaved)
-    state = run_state(session=session, turn=turn)
-    page = _panel_page(
-        request,
-        state,
-        answer=answer,
-        message=message,
-        level=level,
-        unsaved=unsaved,
-        confirmed=confirmed,
-    )
-    return state.clocks.fill(page)
-
-
 @login_required
 @require_safe
 @never_cache
 def run(request, pk):
-    turn = open_turn_in_time(user=request.user, session_pk=pk)
-    if turn is None:
-        return _panel(request, get_session_for_user(user=request.user, pk=pk))
-    # The page shows the open turn and its draft: cached under them, clocks filled in after.
-    page = cached_page(
-        request,
-        (turn.pk, turn.index, turn.opened_at, turn.draft_version),
-        lambda: _panel_page(request, run_state(session=turn.session, turn=turn)),
-    )
-    clocks = Clocks.at(turn_deadline=turn.deadline, project_deadline=turn.session_project.deadline)
-    return clocks.fill(page)
+    return _panel(request, get_session_for_user(user=request.user, pk=pk))
 
 
 @login_required
@@ -209,12 +175,7 @@ def autosave(request, pk, index):
     version, text = _version(request), _answer(request)
     context = {"saved": True, "version": version}
     try:
-        # One statement in the common case; otherwise the full checks, which say what is wrong.
-        if not save_open_draft(
-            user=request.user, session_pk=pk, index=index, text=text, version=version
-        ):
-            session = get_session_for_user(user=request.user, pk=pk)
-            save_draft(session=session, index=index, text=text, version=version)
+        save_draft(user=request.user, session_pk=pk, index=index, text=text, version=version)
     except (AnswerTooLong, StaleDraft) as error:
         context = {"saved": False, "save_message": str(error)}
     except (TurnClosed, SessionClosed) as error:

@@ -1,13 +1,18 @@
 from django.conf import settings
 from django.db import models
 
-from scoring.framework import SECTION_KEYS
+from scoring.framework import SECTION_BY_KEY, SECTION_KEYS
 
 # Limits a candidate meets in practice: a section is spoken in under three minutes
 # (~450 words), so 4,000 characters leaves room without inviting essays.
 TITLE_MAX_LENGTH = 120
 SECTION_MAX_LENGTH = 4000
 MAX_METRICS_PER_PROJECT = 20
+
+
+def section_field(key: str) -> models.TextField:
+    """A project's text for one section of the framework, labelled with its title."""
+    return models.TextField(SECTION_BY_KEY[key].title, blank=True, max_length=SECTION_MAX_LENGTH)
 
 
 class Project(models.Model):
@@ -20,16 +25,14 @@ class Project(models.Model):
     period = models.CharField(max_length=60, blank=True, help_text="e.g. 2022–2023")
     tags = models.CharField(max_length=200, blank=True, help_text="Comma separated")
 
-    problem = models.TextField("Problem & Constraints", blank=True, max_length=SECTION_MAX_LENGTH)
-    ownership = models.TextField("Role & Ownership", blank=True, max_length=SECTION_MAX_LENGTH)
-    architecture = models.TextField(
-        "Architecture & Key Decisions", blank=True, max_length=SECTION_MAX_LENGTH
-    )
-    tradeoffs = models.TextField(
-        "Alternatives & Trade-offs", blank=True, max_length=SECTION_MAX_LENGTH
-    )
-    results = models.TextField("Results", blank=True, max_length=SECTION_MAX_LENGTH)
-    defense = models.TextField("Defense & Hindsight", blank=True, max_length=SECTION_MAX_LENGTH)
+    # The framework's sections, in its order, each labelled with its title (the names are
+    # columns, so they are written out; tests/test_sections.py ties them to the framework).
+    problem = section_field("problem")
+    ownership = section_field("ownership")
+    architecture = section_field("architecture")
+    tradeoffs = section_field("tradeoffs")
+    results = section_field("results")
+    defense = section_field("defense")
 
     position = models.PositiveIntegerField(default=0)
     is_example = models.BooleanField(default=False)

@@ -13,6 +13,14 @@ def projects_for_user(user) -> QuerySet[Project]:
     return Project.objects.filter(user=user).order_by("position", "id").prefetch_related(METRICS)
 
 
+def cards_for_user(user) -> QuerySet:
+    """(id, last saved) of the user's projects, in their order: what the list's cards show
+    changes only with these."""
+    return (
+        Project.objects.filter(user=user).order_by("position", "id").values_list("pk", "updated_at")
+    )
+
+
 def get_project_for_user(*, user, pk: int) -> Project:
     """The user's project, or a 404 whether it belongs to someone else or does not exist."""
     return get_object_or_404(projects_for_user(user), pk=pk)

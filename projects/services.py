@@ -8,20 +8,9 @@ from django.db.models import Max
 
 from projects.examples import EXAMPLE_PROJECTS
 from projects.models import Metric, Project
+from scoring.framework import SECTION_KEYS
 
-PROJECT_FIELDS = (
-    "title",
-    "company",
-    "role",
-    "period",
-    "tags",
-    "problem",
-    "ownership",
-    "architecture",
-    "tradeoffs",
-    "results",
-    "defense",
-)
+PROJECT_FIELDS = ("title", "company", "role", "period", "tags", *SECTION_KEYS)
 METRIC_FIELDS = ("name", "before", "after", "unit", "note")
 
 

@@ -5,8 +5,6 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
 from challenges.claims import extract_claims
-from hotseat import sql
-from hotseat.pages import cached_page, csrf_secret
 from projects import services
 from projects.forms import (
     ImportForm,
@@ -17,9 +15,8 @@ from projects.forms import (
 )
 from projects.importer import parse_project
 from projects.metrics_check import describe_change, plain_number
-from projects.models import Project
 from projects.readiness import project_readiness
-from projects.selectors import get_project_for_user, projects_for_user
+from projects.selectors import cards_for_user, get_project_for_user, projects_for_user
 from projects.services import METRIC_FIELDS
 from scoring.framework import SECTIONS
 
@@ -27,38 +24,22 @@ from scoring.framework import SECTIONS
 LEDGER_SIZE = 8
 
 
-def _list_context(request) -> dict:
-    """The list, read in full only if its cached fragment is missing.
-
-    The fragment's key is every card's id, position and updated_at, read as plain values
-    (by SQL written once: see hotseat.sql):
-    every change to what a card shows goes through projects.services, which saves the project
-    (a new updated_at) or moves it (a new position). The cached list also holds forms with a
-    CSRF token masked from this browser's secret, so the secret is part of the key too.
-    """
-    stamps = sql.rows(
-        f"SELECT id, position, updated_at FROM {Project._meta.db_table} "
-        "WHERE user_id = %s ORDER BY position, id",
-        [request.user.pk],
-    )
-
-    def rows():
-        return [
-            (project, project_readiness(project)) for project in projects_for_user(request.user)
-        ]
-
+def _list_context(user) -> dict:
+    """The list's cards, read in full only when its cached fragment is missing: the fragment
+    is keyed by each card's id and last save, in order (projects.services saves a project on
+    every change a card shows, and moving one changes the order)."""
     return {
-        "project_ids": [pk for pk, _, _ in stamps],
-        "rows": SimpleLazyObject(rows),
-        "list_key": (request.user.pk, stamps, csrf_secret(request)),
+        "cards": list(cards_for_user(user)),
+        "rows": SimpleLazyObject(
+            lambda: [(project, project_readiness(project)) for project in projects_for_user(user)]
+        ),
     }
 
 
 @login_required
 def project_list(request):
     template = "projects/list.html#project-list" if request.htmx else "projects/list.html"
-    context = _list_context(request)
-    return cached_page(request, context["list_key"], lambda: render(request, template, context))
+    return render(request, template, _list_context(request.user))
 
 
 def _metric_rows(project) -> list[dict]:
@@ -190,10 +171,10 @@ def project_move(request, pk: int, direction: str):
     )
     if not request.htmx:
         return redirect("projects:list")
-    context = _list_context(request)
+    context = _list_context(request.user)
     # The clicked button was swapped away; keep keyboard focus on the project that moved,
     # on the same button unless it reached the end of the list and that one is disabled.
-    ids = context["project_ids"]
+    ids = [pk for pk, _ in context["cards"]]
     at_edge = ids.index(pk) == (0 if direction == "up" else len(ids) - 1)
     opposite = {"up": "down", "down": "up"}
     context.update(focus_pk=pk, focus_direction=opposite[direction] if at_edge else direction)
@@ -213,7 +194,7 @@ def project_reorder(request):
     ]
     services.reorder_projects(user=request.user, project_ids=ids)
     if request.htmx:
-        return render(request, "projects/list.html#project-list", _list_context(request))
+        return render(request, "projects/list.html#project-list", _list_context(request.user))
     return redirect("projects:list")
 
 

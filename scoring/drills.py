@@ -5,6 +5,7 @@ keep in step: caving puts a challenge back to tomorrow, each later session that 
 it well pushes it out along INTERVAL_DAYS, and holding it at the last step retires it.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -65,3 +66,15 @@ def schedule_drills(sessions: list[Session]) -> list[Drill]:
                         due = session.at + timedelta(days=INTERVAL_DAYS[streak])
                         drills[key] = replace(drill, due=due, streak=streak)
     return sorted(drills.values(), key=lambda d: d.due)
+
+
+def due_moments_passed(session_times: Iterable[datetime], now: datetime) -> int:
+    """How many of the moments a drill can fall due at have passed by `now`.
+
+    A drill falls due one of INTERVAL_DAYS after the session it was last answered in, so which
+    drills are due changes only when this count does: a page that lists them can be kept
+    under it.
+    """
+    return sum(
+        1 for at in session_times for days in INTERVAL_DAYS if at + timedelta(days=days) <= now
+    )

@@ -12,9 +12,9 @@ RUBRIC_VERSION = "2026-11-25.1"
 
 LEVEL_NAMES: tuple[str, ...] = ("missing", "vague", "partial", "solid", "exemplary")
 
-# DESCRIPTORS[section][level] for level 0..4.
-DESCRIPTORS: dict[str, tuple[str, ...]] = {
-    "problem": (
+# What each level 0..4 means, per section in the framework's order (DESCRIPTORS below).
+_LEVELS_BY_SECTION: tuple[tuple[str, ...], ...] = (
+    (  # problem
         "No problem stated, or nothing that can be graded.",
         "A topic rather than a problem: no one is hurt by it, and no limit is named.",
         "The problem is clear, but the limits are adjectives (fast, cheap) or there is one "
@@ -24,7 +24,7 @@ DESCRIPTORS: dict[str, tuple[str, ...]] = {
         "A sharp problem with who felt it, and three or more numeric limits from different "
         "sides (speed, scale, money, reliability, deadline) that the later choices answer to.",
     ),
-    "ownership": (
+    (  # ownership
         "Nothing about the candidate's part, or nothing that can be graded.",
         "Only \"we\": the team's work is described, the candidate's own part never is.",
         "One thing the candidate decided or built, said in the first person; scope unclear.",
@@ -32,7 +32,7 @@ DESCRIPTORS: dict[str, tuple[str, ...]] = {
         "Clear personal scope: several decisions in the first person, plus the size of the "
         "team or the other teams they brought along.",
     ),
-    "architecture": (
+    (  # architecture
         "No design described, or nothing that can be graded.",
         "A list of technologies with neither how data moves through them nor why.",
         "Either the flow of data or the reasons for choices, not both.",
@@ -40,7 +40,7 @@ DESCRIPTORS: dict[str, tuple[str, ...]] = {
         "The full path with its main components, several reasoned choices, and numbers that "
         "tie them to the limits (a latency split, a memory budget).",
     ),
-    "tradeoffs": (
+    (  # tradeoffs
         "No alternative or trade-off discussed, or nothing that can be graded.",
         "Talk of trade-offs with no named alternative.",
         "A named alternative, but no reason or figure for why it lost.",
@@ -48,7 +48,7 @@ DESCRIPTORS: dict[str, tuple[str, ...]] = {
         "Alternatives weighed with figures (accuracy, latency, cost) and the price that was "
         "knowingly accepted for the chosen option.",
     ),
-    "results": (
+    (  # results
         "No outcome given, or nothing that can be graded.",
         'Outcomes in words only ("it got much better").',
         "Numbers with units, but without a baseline or without saying how they were measured.",
@@ -56,7 +56,7 @@ DESCRIPTORS: dict[str, tuple[str, ...]] = {
         "Several outcomes with units and baselines, a sound measurement (A/B test, holdout) "
         "and an estimate of noise (confidence interval, p-value).",
     ),
-    "defense": (
+    (  # defense
         "No defense or reflection, or nothing that can be graded.",
         "Opinion or hedging, or an answer that sidesteps the challenge.",
         "Evidence or hindsight, but not both; or evidence that misses the challenge's point.",
@@ -64,7 +64,9 @@ DESCRIPTORS: dict[str, tuple[str, ...]] = {
         "Meets the challenge with several figures or an experiment, bounds any concession, "
         "and draws a concrete lesson for next time.",
     ),
-}
+)
+# DESCRIPTORS[section][level] for level 0..4, keyed by the framework's section keys.
+DESCRIPTORS: dict[str, tuple[str, ...]] = dict(zip(SECTION_KEYS, _LEVELS_BY_SECTION, strict=True))
 
 DELIVERY_DESCRIPTORS: tuple[str, ...] = (
     "Nothing said.",

@@ -3,16 +3,32 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from hotseat.pages import cached_page
-from scoring import llm, review_services, selectors
+from scoring import drills, llm, review_services, selectors
 from scoring.forms import COMMENT_LIMITS, CommentForm
 from scoring.models import GRADED
 from scoring.reports import attach_comments, review_json, review_markdown
 from scoring.services import retry_grading
+
+
+@login_required
+def dashboard(request):
+    """Progress across sessions. Its body is a cached fragment keyed by the sessions it is
+    worked out from and by the drill due times passed, so their figures are read again only
+    when a session is added or graded, or a drill falls due."""
+    sessions = selectors.dashboard_sessions(request.user)
+    context = {
+        "sessions": sessions,
+        "drill_times_passed": drills.due_moments_passed(
+            (created_at for _, _, created_at, _ in sessions), timezone.now()
+        ),
+        "progress": selectors.lazy_progress_for_user(request.user, sessions),
+    }
+    return render(request, "scoring/dashboard.html", context)
 
 
 @login_required
@@ -25,35 +41,25 @@ def review(request, pk):
         # so the status line is not re-read to screen-reader users every second.
         return HttpResponse(status=204)
     graded = grading.status == GRADED
-    can_regrade = graded and llm.is_configured()
-
-    def page():
-        # Read only when the cached page is missing.
-        context = {
-            "grading": grading,
-            "review": SimpleLazyObject(lambda: selectors.owner_review(grading)),
-            "review_key": (
-                grading.pk,
-                grading.graded_at,
-                grading.comment_count,
-                grading.comment_last,
-            ),
-            "share_links": selectors.active_share_links(grading) if graded else [],
-            "can_regrade": can_regrade,
-        }
-        if request.htmx:
-            # The polling region: while grading runs it carries its own trigger; once done it
-            # comes back without one, which is what stops the polling.
-            return render(request, "scoring/review.html#review-body", context)
-        regrade_of, regrades = selectors.regrade_family(grading)
-        context |= {
-            "turn_count": selectors.turn_count(grading),
-            "regrade_of": regrade_of,
-            "regrades": regrades,
-        }
-        return render(request, "scoring/review.html", context)
-
-    return cached_page(request, (selectors.review_page_stamp(grading), can_regrade), page)
+    context = {
+        "grading": grading,
+        # The report is a cached fragment keyed by the grading, when it was graded and its
+        # comments; the review behind it is read only when that fragment is missing.
+        "review": SimpleLazyObject(lambda: selectors.owner_review(grading)),
+        "share_links": selectors.active_share_links(grading) if graded else [],
+        "can_regrade": graded and llm.is_configured(),
+    }
+    if request.htmx:
+        # The polling region: while grading runs it carries its own trigger; once done it
+        # comes back without one, which is what stops the polling.
+        return render(request, "scoring/review.html#review-body", context)
+    regrade_of, regrades = selectors.regrade_family(grading)
+    context |= {
+        "turn_count": selectors.turn_count(grading),
+        "regrade_of": regrade_of,
+        "regrades": regrades,
+    }
+    return render(request, "scoring/review.html", context)
 
 
 @login_required

@@ -112,16 +112,16 @@ def test_start_session_snapshot_survives_project_edits(session, projects):
 
 
 def test_save_draft_ignores_a_stale_version(session):
-    save_draft(session=session, index=0, text="newer", version=5)
+    save_draft(user=session.user, session_pk=session.pk, index=0, text="newer", version=5)
     with pytest.raises(StaleDraft):
-        save_draft(session=session, index=0, text="older", version=4)
+        save_draft(user=session.user, session_pk=session.pk, index=0, text="older", version=4)
     assert session.turns.get(index=0).draft == "newer"
 
 
 def test_save_draft_over_the_limit_keeps_the_previous_draft(session):
-    save_draft(session=session, index=0, text="short", version=1)
+    save_draft(user=session.user, session_pk=session.pk, index=0, text="short", version=1)
     with pytest.raises(AnswerTooLong, match="limit"):
-        save_draft(session=session, index=0, text="x" * 9000, version=2)
+        save_draft(user=session.user, session_pk=session.pk, index=0, text="x" * 9000, version=2)
     assert session.turns.get(index=0).draft == "short"
 
 
@@ -143,7 +143,7 @@ def test_submit_after_deadline_keeps_the_text_and_marks_over_time(session):
 
 
 def test_expired_turn_is_closed_with_its_draft_on_the_next_request(session):
-    save_draft(session=session, index=0, text="what I had", version=1)
+    save_draft(user=session.user, session_pk=session.pk, index=0, text="what I had", version=1)
     expire_open_turn(session)
     turn = sync_session(session=session)
     closed = session.turns.get(index=0)
@@ -153,10 +153,10 @@ def test_expired_turn_is_closed_with_its_draft_on_the_next_request(session):
 
 
 def test_autosave_after_deadline_closes_the_turn_with_the_newest_text(session):
-    save_draft(session=session, index=0, text="old", version=1)
+    save_draft(user=session.user, session_pk=session.pk, index=0, text="old", version=1)
     expire_open_turn(session)
     with pytest.raises(TurnClosed, match="Time ran out"):
-        save_draft(session=session, index=0, text="old and new", version=2)
+        save_draft(user=session.user, session_pk=session.pk, index=0, text="old and new", version=2)
     assert session.turns.get(index=0).answer == "old and new"
 
 
@@ -220,7 +220,7 @@ def test_finish_session_freezes_a_transcript_and_queues_grading(
 
 def test_finish_session_early_keeps_the_open_draft_and_drops_unasked_questions(session):
     submit_answer(session=session, index=0, text="problem answer")
-    save_draft(session=session, index=1, text="half an answer", version=1)
+    save_draft(user=session.user, session_pk=session.pk, index=1, text="half an answer", version=1)
     grading = finish_session(session=session)
     assert finish_session(session=session) == grading  # finishing twice is harmless
     turns = grading.transcript["projects"][0]["turns"]
@@ -234,7 +234,7 @@ def test_finished_session_takes_no_more_answers(session):
     with pytest.raises(SessionClosed, match="finished"):
         submit_answer(session=session, index=1, text="too late")
     with pytest.raises(SessionClosed):
-        save_draft(session=session, index=1, text="too late", version=9)
+        save_draft(user=session.user, session_pk=session.pk, index=1, text="too late", version=9)
 
 
 def test_abandon_session_stops_without_grading(session):

@@ -93,3 +93,21 @@ def test_list_loads_examples_and_reorders_with_htmx(page, live_server, user):
     expect(titles.nth(0)).to_have_text(last)
     page.reload()
     expect(titles.nth(0)).to_have_text(last)
+
+
+def test_list_buttons_work_without_javascript(browser, live_server, user):
+    """The cards' buttons submit the page's one form (which carries the CSRF token)."""
+    from projects.services import load_example_projects
+
+    load_example_projects(user=user)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    login_page(page, live_server, user)
+    page.goto(f"{live_server.url}/projects/")
+    titles = page.locator(".project-card-title a")
+    first, second = titles.nth(0).inner_text(), titles.nth(1).inner_text()
+    page.get_by_role("button", name=f"Move {first} down").click()
+    expect(titles.nth(0)).to_have_text(second)
+    page.get_by_role("button", name=f"Duplicate {second}").click()
+    expect(page.get_by_label("Title (required)")).to_have_value(f"{second} (copy)")
+    context.close()

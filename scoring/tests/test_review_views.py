@@ -32,6 +32,9 @@ def test_review_runs_in_bounded_queries(client_user, user, turns, django_assert_
     grading = make_grading(user, turns=turns)
     ShareLink.objects.create(grading=grading, token="t" * 20)
     ReviewComment.objects.create(grading=grading, turn=0, author="Mo", text="Good start")
+    # The session row (unless Redis holds it), the user, the grading without its snapshot
+    # (with its comments' count), its mentor links, its regrades; then, to render the report,
+    # the snapshot and the comments.
     with django_assert_max_num_queries(7):
         response = client_user.get(review_url(grading))
     assert "Good start" in response.content.decode()

@@ -10,7 +10,7 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 
 def database_url(db_settings) -> str:
     """The DATABASE_URL a worker process needs to reach this database; "" unless PostgreSQL."""
-    if db_settings["ENGINE"] != "hotseat.postgresql":
+    if db_settings["ENGINE"] != "django.db.backends.postgresql":
         return ""
     auth = db_settings["USER"] or ""
     if db_settings["PASSWORD"]:

@@ -13,11 +13,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from interviews.models import FINISHED, MockSession, SessionProject, Turn
 from interviews.services import finish_session, save_draft, start_session, submit_answer
-from projects.services import duplicate_project, load_example_projects
+from projects.examples import EXAMPLE_PROJECTS
+from projects.services import create_project, duplicate_project, load_example_projects
 from scoring.models import GRADED, Grading
 from scoring.services import run_grading
 
@@ -59,7 +62,7 @@ class Command(BaseCommand):
         if scale:
             self._scale(template)
         manifest = {
-            "candidates": ",".join(self._candidates(candidates, password)),
+            "candidates": ",".join(self._candidates(candidates, user.password)),
             "turn_path": f"/interviews/{running.pk}/",
             "autosave_path": f"/interviews/{running.pk}/turns/{turn.index}/draft/",
             "autosave_answer": "We cut p95 latency from 92 to 74 ms at 120k QPS.",
@@ -70,12 +73,19 @@ class Command(BaseCommand):
         path.write_text("".join(f"{key}={value}\n" for key, value in manifest.items()))
         self.stdout.write(f"Seeded: {manifest}")
 
-    def _candidates(self, count: int, password: str) -> list[str]:
-        """Users in the middle of a round: "username:session id:open turn index" each."""
+    def _candidates(self, count: int, password_hash: str) -> list[str]:
+        """Users in the middle of a round, their turn page open: "username:session id:open turn
+        index:session cookie:CSRF cookie" each. They share the bench user's password hash
+        (hashing is slow on purpose) and are signed in here, through Django's test client, for
+        the same reason."""
         seeded = []
+        users = get_user_model()
         for number in range(count):
-            person = get_user_model().objects.create_user(f"cand{number:03d}", password=password)
-            project = load_example_projects(user=person)[number % 4]
+            person = users.objects.create(username=f"cand{number:03d}", password=password_hash)
+            example = EXAMPLE_PROJECTS[number % len(EXAMPLE_PROJECTS)]
+            project = create_project(
+                user=person, data={**example, **example["sections"]}, metrics=example["metrics"]
+            )
             session = start_session(
                 user=person,
                 projects=[project],
@@ -85,7 +95,14 @@ class Command(BaseCommand):
                 challenge_seconds=86_400,
                 seed=number,
             )
-            seeded.append(f"{person.username}:{session.pk}:{session.current_index}")
+            # A browser that has the turn page open: signed in, with its CSRF cookie.
+            browser = Client(SERVER_NAME="127.0.0.1")
+            browser.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
+            browser.get(reverse("interviews:run", args=[session.pk]))
+            cookies = [browser.cookies[name].value for name in ("sessionid", "csrftoken")]
+            seeded.append(
+                f"{person.username}:{session.pk}:{session.current_index}:" + ":".join(cookies)
+            )
         return seeded
 
     def _graded_round(self, user, projects) -> MockSession:
@@ -105,7 +122,9 @@ class Command(BaseCommand):
             if turn.index != session.current_index:
                 break
             answer = texts[turn.session_project_id].get(turn.section) or "No comment."
-            save_draft(session=session, index=turn.index, text=answer, version=1)
+            save_draft(
+                user=session.user, session_pk=session.pk, index=turn.index, text=answer, version=1
+            )
             submit_answer(session=session, index=turn.index, text=answer)
         session.refresh_from_db()
         finish_session(session=session)
