@@ -118,6 +118,12 @@ class Turn(models.Model):
     reason = models.TextField(blank=True)
     challenge_slug = models.CharField(max_length=80, blank=True)
     is_follow_up = models.BooleanField(default=False, help_text="Asked live, after an answer")
+    # What a strong answer to a challenge contains, frozen with the question (the grader checks
+    # the answer against it, and the review shows it).
+    key_points = models.JSONField(default=list, blank=True)
+    # In spoken mode, the dictation's phrase timings ([start, end] seconds after the question
+    # appeared), sent with the autosaved draft; scoring checks them.
+    timing = models.JSONField(default=list, blank=True)
     budget_seconds = models.PositiveIntegerField()
     opened_at = models.DateTimeField(null=True, blank=True)
     deadline = models.DateTimeField(null=True, blank=True)

@@ -186,7 +186,10 @@ def _transcript_turn(turn: Turn) -> dict:
             persona_label=turn.persona_label,
             reason=turn.reason,
             challenge=turn.challenge_slug,
+            key_points=list(turn.key_points),
         )
+    if turn.timing:
+        data["timing"] = turn.timing
     return data
 
 

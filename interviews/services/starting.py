@@ -47,6 +47,7 @@ class PlannedTurn:
     persona: str = ""
     reason: str = ""
     challenge_slug: str = ""
+    key_points: tuple[str, ...] = ()
 
 
 def default_budgets(answer_mode: str) -> tuple[int, int]:
@@ -74,6 +75,7 @@ def plan_project(
                 persona=pick.persona,
                 reason=pick.reason,
                 challenge_slug=pick.slug,
+                key_points=pick.key_points,
             )
         )
     interrupt = pressure == BAR_RAISER
@@ -150,6 +152,8 @@ def start_session(
             recently_seen=recently_seen,
             exclude=asked,
             seed=seed + order,
+            title=project.title,
+            tags=project.tags,
         )
         asked.update(pick.slug for pick in picks)
         plan = plan_project(
@@ -190,6 +194,7 @@ def _add_project(
             persona=planned.persona,
             reason=planned.reason,
             challenge_slug=planned.challenge_slug,
+            key_points=list(planned.key_points),
             budget_seconds=planned.budget_seconds,
         )
         for offset, planned in enumerate(plan)

@@ -5,13 +5,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import connection, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from challenges import engine
-from challenges.pressure import BAR_RAISER, STANDARD
+from challenges.pressure import BAR_RAISER
 from interviews import clock
-from interviews.models import ANSWER_MAX_CHARS, CHALLENGE, PROMPT, RUNNING, MockSession, Turn
+from interviews.models import ANSWER_MAX_CHARS, CHALLENGE, RUNNING, MockSession, Turn
 from interviews.selectors import get_session_for_user
 from interviews.services import rows
 from interviews.services.errors import (
@@ -26,9 +25,6 @@ from interviews.services.errors import (
     too_long_message,
 )
 from interviews.services.finishing import close_round
-
-# Live follow-ups per project when an answer lacked something; warm-up asks none.
-FOLLOW_UPS_PER_PROJECT = {STANDARD: 1, BAR_RAISER: 2}
 
 
 @dataclass(frozen=True)
@@ -167,36 +163,70 @@ def _refuse_draft(session: MockSession, index: int, text: str, version: int, now
     raise StaleDraft(STALE_DRAFT_MESSAGE)
 
 
-def _maybe_follow_up(session: MockSession, turn: Turn) -> None:
-    """Ask one live follow-up when a prompt's answer lacked something, within the bound."""
-    allowed = FOLLOW_UPS_PER_PROJECT.get(session.pressure, 0)
-    if turn.kind != PROMPT or turn.over_time or not allowed:
-        return
+def _listen(session: MockSession, turn: Turn) -> None:
+    """After an answer, choose this project's remaining challenges again from what was just
+    said (`engine.repick`): a new doubtful figure or claim is asked about next, a planned
+    question the answer made moot is replaced. The turns keep their places and budgets, so the
+    round's "question k of N" and the project's clock never move."""
+    if session.is_drill:
+        return  # a drill re-asks the challenges due, as they were asked before
     project = turn.session_project
-    asked = Turn.objects.filter(session=session, kind=CHALLENGE)
-    if asked.filter(session_project=project, is_follow_up=True).count() >= allowed:
+    turns = list(Turn.objects.filter(session=session, session_project=project).order_by("index"))
+    remaining = [t for t in turns if t.kind == CHALLENGE and t.index > turn.index]
+    if not remaining:
         return
-    pick = engine.follow_up(section=turn.section, answer=turn.answer)
-    if pick is None or asked.filter(challenge_slug=pick.slug).exists():
-        return
-    Turn.objects.filter(session=session, index__gt=turn.index).update(index=F("index") + 1)
-    Turn.objects.create(
-        session=session,
-        session_project=project,
-        index=turn.index + 1,
-        section=turn.section,
-        kind=CHALLENGE,
-        question=pick.question,
-        persona=pick.persona,
-        reason=pick.reason,
-        challenge_slug=pick.slug,
-        is_follow_up=True,
-        budget_seconds=session.challenge_seconds,
+    answered = [t for t in turns if t.is_answered]
+    other = Turn.objects.filter(session=session, kind=CHALLENGE).exclude(session_project=project)
+    picks = engine.repick(
+        sections=project.sections,
+        answers=[
+            engine.Answer(t.section, t.answer, t.challenge_slug if t.kind == CHALLENGE else "")
+            for t in answered
+        ],
+        planned=[_planned_pick(t) for t in remaining],
+        pressure=session.pressure,
+        seed=session.seed + project.order + len(answered),
+        asked=[t.challenge_slug for t in answered if t.kind == CHALLENGE],
+        exclude=set(other.values_list("challenge_slug", flat=True)),
+        title=project.title,
+        keep_sections=session.pressure == BAR_RAISER,
     )
-    # The interviewer's extra question brings its own time; the candidate's time is not cut.
-    project.budget_seconds += session.challenge_seconds
-    project.deadline += timedelta(seconds=session.challenge_seconds)
-    project.save(update_fields=["budget_seconds", "deadline"])
+    changed = []
+    for slot, pick in zip(remaining, picks, strict=False):
+        if slot.challenge_slug == pick.slug:
+            continue
+        slot.section = pick.section
+        slot.question = pick.question
+        slot.persona = pick.persona
+        slot.reason = pick.reason
+        slot.challenge_slug = pick.slug
+        slot.key_points = list(pick.key_points)
+        slot.is_follow_up = pick.kind == engine.FOLLOW_UP
+        changed.append(slot)
+    Turn.objects.bulk_update(
+        changed,
+        [
+            "section",
+            "question",
+            "persona",
+            "reason",
+            "challenge_slug",
+            "key_points",
+            "is_follow_up",
+        ],
+    )
+
+
+def _planned_pick(turn: Turn) -> engine.Pick:
+    return engine.Pick(
+        slug=turn.challenge_slug,
+        section=turn.section,
+        question=turn.question,
+        persona=turn.persona,
+        persona_label=turn.persona_label,
+        reason=turn.reason,
+        key_points=tuple(turn.key_points),
+    )
 
 
 def submit_answer(*, session: MockSession, index: int, text: str) -> Submitted:
@@ -225,6 +255,6 @@ def submit_answer(*, session: MockSession, index: int, text: str) -> Submitted:
         )
         session.current_index += 1
         session.save(update_fields=["current_index"])
-        _maybe_follow_up(session, turn)
+        _listen(session, turn)
         advance(session, now)
     return Submitted(turn=turn, cut_text=cut)
