@@ -1,3 +1,5 @@
+import json
+
 from django.conf import settings
 from django.db import models
 
@@ -149,6 +151,11 @@ class Turn(models.Model):
     @property
     def is_answered(self) -> bool:
         return self.answered_at is not None
+
+    @property
+    def timing_json(self) -> str:
+        """The spoken timings as the run page hands them back to the browser."""
+        return json.dumps(self.timing)
 
     @property
     def is_challenge(self) -> bool:

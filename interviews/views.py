@@ -1,4 +1,5 @@
 import json
+import math
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -65,6 +66,31 @@ def _answer(request) -> str:
 # The browser counts its saves up from the version it was served; a number past the column's
 # range is no real count (PostgreSQL refuses it, which was a 500), so it counts as stale.
 DRAFT_VERSION_MAX = 2**31 - 1
+
+
+# Spoken mode sends the dictation's phrase timings with the answer: a list of [start, end]
+# seconds. Only the shape is checked here (a page never sends more than this); what cannot be
+# true is dropped by the grader, with a note on the review (scoring.delivery).
+TIMING_MAX_CHARS = 64_000
+TIMING_MAX_PHRASES = 2000
+
+
+def _timing(request) -> list:
+    raw = request.POST.get("timing", "")
+    if not raw or len(raw) > TIMING_MAX_CHARS:
+        return []
+    try:
+        phrases = json.loads(raw)
+    except ValueError:
+        return []
+    if not isinstance(phrases, list) or len(phrases) > TIMING_MAX_PHRASES:
+        return []
+    return [
+        [float(start), float(end)]
+        for start, end in (p for p in phrases if isinstance(p, list) and len(p) == 2)
+        if all(isinstance(x, int | float) and not isinstance(x, bool) for x in (start, end))
+        and all(math.isfinite(x) for x in (start, end))
+    ]
 
 
 def _version(request) -> int:
@@ -175,7 +201,14 @@ def autosave(request, pk, index):
     version, text = _version(request), _answer(request)
     context = {"saved": True, "version": version}
     try:
-        save_draft(user=request.user, session_pk=pk, index=index, text=text, version=version)
+        save_draft(
+            user=request.user,
+            session_pk=pk,
+            index=index,
+            text=text,
+            version=version,
+            timing=_timing(request),
+        )
     except (AnswerTooLong, StaleDraft) as error:
         context = {"saved": False, "save_message": str(error)}
     except (TurnClosed, SessionClosed) as error:
@@ -192,7 +225,7 @@ def submit(request, pk, index):
     session = get_session_for_user(user=request.user, pk=pk)
     text = _answer(request)
     try:
-        submitted = submit_answer(session=session, index=index, text=text)
+        submitted = submit_answer(session=session, index=index, text=text, timing=_timing(request))
     except AnswerTooLong as error:
         # The turn stays open and the text goes back into the answer box, untouched.
         response = _panel(request, session, message=str(error), level="error", answer=text)

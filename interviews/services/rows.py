@@ -23,4 +23,4 @@ def record(turn: Turn, answer: str, closing: clock.Closing) -> None:
     turn.answered_at = closing.answered_at
     turn.seconds = closing.seconds
     turn.over_time = closing.over_time
-    turn.save(update_fields=["answer", "answered_at", "seconds", "over_time"])
+    turn.save(update_fields=["answer", "answered_at", "seconds", "over_time", "timing"])

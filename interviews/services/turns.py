@@ -1,6 +1,7 @@
 """The clock and the turns: opening each turn in order, closing those whose time ran out,
 autosaving drafts and recording submitted answers."""
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -89,7 +90,9 @@ def sync_session(*, session: MockSession) -> Turn | None:
 # --- Answers --------------------------------------------------------------------------------
 
 
-def save_draft(*, user, session_pk: int, index: int, text: str, version: int) -> None:
+def save_draft(
+    *, user, session_pk: int, index: int, text: str, version: int, timing: list | None = None
+) -> None:
     """Autosave the open turn's draft. Older versions (a slow request, a stale tab) lose.
 
     The common case is one conditional UPDATE (_save_open_draft); when it saves nothing, the
@@ -99,8 +102,15 @@ def save_draft(*, user, session_pk: int, index: int, text: str, version: int) ->
     if len(text) > ANSWER_MAX_CHARS:
         raise AnswerTooLong(too_long_message(text))
     now = timezone.now()
+    timing = timing or []
     if not _save_open_draft(
-        user=user, session_pk=session_pk, index=index, text=text, version=version, now=now
+        user=user,
+        session_pk=session_pk,
+        index=index,
+        text=text,
+        version=version,
+        timing=timing,
+        now=now,
     ):
         _refuse_draft(get_session_for_user(user=user, pk=session_pk), index, text, version, now)
 
@@ -118,7 +128,7 @@ def save_draft(*, user, session_pk: int, index: int, text: str, version: int) ->
 # its answer box, so only a crash of PostgreSQL itself can lose one saved in its last fraction
 # of a second. Every other write, the submitted answer included, waits for the disk.
 _SAVE_OPEN_DRAFT = """
-    UPDATE interviews_turn SET draft = %s, draft_version = %s {draft_commit}
+    UPDATE interviews_turn SET draft = %s, draft_version = %s, timing = {timing} {draft_commit}
     WHERE session_id = %s AND "index" = %s AND answered_at IS NULL AND deadline > %s
       AND draft_version < %s
       AND session_id IN (
@@ -129,15 +139,19 @@ _SAVE_OPEN_DRAFT = """
 _DRAFT_COMMIT = {
     "postgresql": "FROM (SELECT set_config('synchronous_commit', 'off', true)) AS draft_commit"
 }
+_TIMING = {"postgresql": "CAST(%s AS jsonb)"}  # JSONField is jsonb there, text elsewhere
 
 
-def _save_open_draft(*, user, session_pk, index, text, version, now) -> bool:
+def _save_open_draft(*, user, session_pk, index, text, version, timing, now) -> bool:
     """Save the draft if the turn is the user's running session's open turn, in time, with an
     older draft on record; True when it was saved."""
     if not (0 < session_pk < 2**63 and 0 <= index < 2**31):
         return False  # past the columns' range: no such turn (the ORM checks this itself)
-    sql = _SAVE_OPEN_DRAFT.format(draft_commit=_DRAFT_COMMIT.get(connection.vendor, ""))
-    params = [text, version, session_pk, index, now, version]
+    sql = _SAVE_OPEN_DRAFT.format(
+        draft_commit=_DRAFT_COMMIT.get(connection.vendor, ""),
+        timing=_TIMING.get(connection.vendor, "%s"),
+    )
+    params = [text, version, json.dumps(timing), session_pk, index, now, version]
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, session_pk, user.pk, RUNNING, index])
         return cursor.rowcount == 1
@@ -229,7 +243,9 @@ def _planned_pick(turn: Turn) -> engine.Pick:
     )
 
 
-def submit_answer(*, session: MockSession, index: int, text: str) -> Submitted:
+def submit_answer(
+    *, session: MockSession, index: int, text: str, timing: list | None = None
+) -> Submitted:
     """Record the answer to the open turn and open the next one (or finish the session).
 
     Before the deadline an answer over the size limit is refused and nothing changes. After
@@ -248,6 +264,8 @@ def submit_answer(*, session: MockSession, index: int, text: str) -> Submitted:
         if len(text) > ANSWER_MAX_CHARS and not expired:
             raise AnswerTooLong(too_long_message(text))
         kept, cut = text[:ANSWER_MAX_CHARS], text[ANSWER_MAX_CHARS:]
+        if timing:
+            turn.timing = timing
         rows.record(
             turn,
             kept,

@@ -193,7 +193,6 @@ def test_a_doubtful_figure_in_an_answer_is_challenged_in_the_same_round(user, pr
     assert project.budget_seconds == budget
 
 
-
 def test_finish_session_freezes_a_transcript_and_queues_grading(
     session, django_capture_on_commit_callbacks
 ):

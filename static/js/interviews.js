@@ -127,11 +127,46 @@
     }
   }
 
+  // Spoken mode keeps when each recognised phrase started and ended, in seconds after the
+  // question appeared, and sends them with the answer (pace, pauses and the time to the first
+  // word are worked out on the server). Only these numbers and the words leave the browser.
+  function timingRecorder(panel) {
+    var input = panel.querySelector("[data-timing-input]");
+    var shownAt = performance.now();
+    var phrases = [];
+    try {
+      phrases = JSON.parse(input && input.value) || [];
+    } catch (error) {
+      phrases = [];
+    }
+    // A page reloaded mid-answer: the question appeared when the first phrase's clock began.
+    if (phrases.length) shownAt -= (phrases[phrases.length - 1][1] + 1) * 1000;
+    var starts = {};
+    function at(event) {
+      var stamp = event && typeof event.timeStamp === "number" && event.timeStamp > 0
+        ? event.timeStamp : performance.now();
+      return Math.max(0, Math.round((stamp - shownAt) / 10) / 100);
+    }
+    return {
+      // A new recognition counts its results from 0 again.
+      restart: function () { starts = {}; },
+      heard: function (event, index, isFinal) {
+        var now = at(event);
+        if (!(index in starts)) starts[index] = now;
+        if (!isFinal || !input) return;
+        var start = Math.max(starts[index], phrases.length ? phrases[phrases.length - 1][1] : 0);
+        phrases.push([start, Math.max(start, now)]);
+        input.value = JSON.stringify(phrases);
+      },
+    };
+  }
+
   function setupMic(panel) {
     var button = panel.querySelector("[data-mic]");
     var Recognition = window.SpeechRecognition || window.webkitSpeechRecognition;
     if (!button || !Recognition) return; // typing always works; the button stays hidden
     var box = panel.querySelector("textarea[name=answer]");
+    var timing = timingRecorder(panel);
     button.hidden = false;
     button.addEventListener("click", function () {
       if (recognition) {
@@ -139,13 +174,17 @@
         return;
       }
       recognition = new Recognition();
+      timing.restart();
       recognition.continuous = true;
-      recognition.interimResults = false;
+      // Interim results say when a phrase began; only final ones are written down.
+      recognition.interimResults = true;
       recognition.lang = document.documentElement.lang || "en";
       recognition.onresult = function (event) {
         for (var i = event.resultIndex; i < event.results.length; i++) {
-          if (!event.results[i].isFinal) continue;
-          var words = event.results[i][0].transcript.trim();
+          var result = event.results[i];
+          timing.heard(event, i, result.isFinal);
+          if (!result.isFinal) continue;
+          var words = result[0].transcript.trim();
           if (!words) continue;
           box.value += (box.value && !/\s$/.test(box.value) ? " " : "") + words;
           box.dispatchEvent(new Event("input", { bubbles: true }));
