@@ -350,7 +350,7 @@ def report(results: dict, args) -> str:
         met = r["p99"] <= P99_LIMIT_MS and r["bad"] == 0 and (target is None or ratio >= target)
         lines.append(
             f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {ratio:.2f} | "
-            f"{'floor' if target is None else f'≥ {target}'} , p99 ≤ {P99_LIMIT_MS:.0f} | "
+            f"{'floor' if target is None else f'≥ {target:.2f}'}, p99 ≤ {P99_LIMIT_MS:.0f} | "
             f"{'yes' if met else 'NO'} |"
         )
     return "\n".join(lines)
