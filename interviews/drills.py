@@ -30,6 +30,7 @@ class DrillQuestion:
     persona: str
     reason: str
     challenge_slug: str
+    target_seconds: int | None = None  # a delivery drill's time to answer in
 
 
 @dataclass(frozen=True)
@@ -132,16 +133,24 @@ def plan_drill(*, user, now: datetime, seed: int) -> DrillPlan:
                 questions=[],
             )
         slug = raw.get("challenge") or ""
+        if drill.target:
+            reason = (
+                f"On {grading.created_at:%-d %b} your spoken answer to this stalled; it is due "
+                f"again. {drill.target}"
+            )
+        else:
+            reason = (
+                f"You caved on this on {grading.created_at:%-d %b}; "
+                "it is due again. Answer it with a figure or an experiment."
+            )
         projects[key].questions.append(
             DrillQuestion(
                 section=drill.section,
                 question=drill.question,
                 persona=raw.get("persona") or "",
-                reason=(
-                    f"You caved on this on {grading.created_at:%-d %b}; "
-                    "it is due again. Answer it with a figure or an experiment."
-                ),
+                reason=reason,
                 challenge_slug=slug,
+                target_seconds=drills.TARGET_SECONDS if drill.target else None,
             )
         )
         if len(due) >= FEW_DUE:

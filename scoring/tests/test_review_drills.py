@@ -78,3 +78,34 @@ def test_cached_dashboard_lists_a_drill_as_soon_as_it_falls_due(client_user, use
     time.sleep((soon - timezone.now()).total_seconds() + 0.2)
     page = client_user.get("/dashboard/").content.decode()
     assert "Nothing due." not in page and listed in page
+
+
+def spoken_session(pk, days, outcome, *, pause, first_word=1.0):
+    report = session(pk, days, outcome).report
+    report["projects"][0]["delivery"] = {
+        "spoken": True,
+        "answers": [
+            {"turn": 6, "wpm": 150, "longest_pause": pause, "first_word": first_word},
+        ],
+    }
+    return Session(pk, START + timedelta(days=days), report)
+
+
+def test_a_held_answer_that_stalled_aloud_comes_back_with_a_delivery_target():
+    [drill] = schedule_drills([spoken_session(1, 0, "held", pause=6.5)])
+    assert drill.due == START + timedelta(days=1)
+    assert "no pause over 3 s" in drill.target and "under 90 s" in drill.target
+    # Held again and fluent this time: the drill is pushed out like any held one.
+    [later] = schedule_drills(
+        [spoken_session(1, 0, "held", pause=6.5), spoken_session(2, 2, "held", pause=1.0)]
+    )
+    assert later.streak == 1
+
+
+def test_a_freeze_before_the_first_word_counts_as_a_miss_too():
+    [drill] = schedule_drills([spoken_session(1, 0, "held", pause=1.0, first_word=9.0)])
+    assert drill.target
+
+
+def test_a_fluent_held_answer_starts_no_drill():
+    assert schedule_drills([spoken_session(1, 0, "held", pause=1.0)]) == []
