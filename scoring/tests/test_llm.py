@@ -191,3 +191,32 @@ def test_grading_row_asking_for_llm_records_which_grader_produced_it(
     assert grading.status == GRADED
     assert grading.produced_by == "llm"
     assert grading.overall == grading.report["overall"]
+
+
+def test_the_llm_grader_is_held_to_the_same_plausibility_rules_and_pushback(server):
+    bluffed = c.rewrite(
+        c.FEED,
+        [
+            t["answer"]
+            if t["section"] != "results" or t["kind"] != "prompt"
+            else "Accuracy went from 80% to 99.9% on fraud, which is under 1% of traffic."
+            for t in c.FEED["turns"][:-1]
+        ]
+        + ["I'm not sure, you may be right; I'd have to check."],
+    )
+    bluff_quote = "Accuracy went from 80% to 99.9% on fraud"
+    # A lenient model gives the bluff a 4 and quotes it faithfully.
+    server.script = [("json", grades((bluff_quote,), score=4.0))]
+    report = grade_transcript(c.transcript(bluffed), grader="llm")
+    project = report["projects"][0]
+    assert report["grader"] == "llm"
+    # The rules hold whatever the model says: the doubtful figure caps Results, the cave on
+    # the last challenge costs Defense, and both reach the model in its prompt.
+    assert project["sections"]["results"]["score"] <= 1
+    assert project["sections"]["defense"]["score"] <= 3
+    assert project["pushback_score"] < 1
+    (request,) = server.requests
+    prompt = request["messages"][0]["content"]
+    user = request["messages"][1]["content"]
+    assert "Accuracy on a rare class" in prompt and "25%" in prompt
+    assert "Claims our plausibility rules doubt" in user and "99.9%" in user
