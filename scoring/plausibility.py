@@ -17,7 +17,7 @@ Pure Python, no Django: the graders, the engine and the readiness check all call
 """
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -306,6 +306,15 @@ class _Project:
     def text(self) -> str:
         return self._whole
 
+    def matches(
+        self, pattern: re.Pattern, sections: tuple[str, ...] = ()
+    ) -> Iterator[tuple[Passage, re.Match]]:
+        """Every match of `pattern` in the passages' heard text (of `sections`, if given)."""
+        for i, passage in enumerate(self.passages):
+            if not sections or passage.section in sections:
+                for match in pattern.finditer(self.heard[i]):
+                    yield passage, match
+
     def sections_text(self, *keys: str) -> str:
         return "\n".join(self.heard[i] for i, p in enumerate(self.passages) if p.section in keys)
 
@@ -322,7 +331,12 @@ def _flag(rule: str, passage: Passage, quote: str) -> Flag:
     )
 
 
-def _phrase(passage: Passage, heard_match: re.Match, heard_text: str) -> str:
+def _flag_at(rule: str, passage: Passage, match: re.Match) -> Flag:
+    """A flag quoting the candidate's words behind a match on the passage's heard text."""
+    return _flag(rule, passage, _phrase(passage, match))
+
+
+def _phrase(passage: Passage, heard_match: re.Match) -> str:
     """The candidate's words behind a match on heard text: its clause, as whole words (the
     sentence, when the clause alone says too little: "Since launch")."""
     start, end = listen(passage.text).source(*heard_match.span())
@@ -393,9 +407,8 @@ def _near_perfect(project: _Project) -> Iterable[Flag]:
             and not _rare_class(project)
         ):
             yield _flag("near_perfect_metric", passage, claim.phrase)
-    for i, passage in enumerate(project.passages):
-        for match in _PERFECT_WORDS.finditer(project.heard[i]):
-            yield _flag("near_perfect_metric", passage, _phrase(passage, match, project.heard[i]))
+    for passage, match in project.matches(_PERFECT_WORDS):
+        yield _flag_at("near_perfect_metric", passage, match)
 
 
 _PREVALENCE = compile_lowered(
@@ -556,9 +569,8 @@ def _systems_mismatch(project: _Project) -> Iterable[Flag]:
         rate = _qps(claim)
         if rate >= MILLION_SCALE_QPS and _SUB_MILLISECOND.search(lowered(claim.sentence)):
             yield _flag("systems_mismatch", passage, claim.phrase)
-    for i, passage in enumerate(project.passages):
-        for match in _ABSOLUTE_SYSTEMS.finditer(project.heard[i]):
-            yield _flag("systems_mismatch", passage, _phrase(passage, match, project.heard[i]))
+    for passage, match in project.matches(_ABSOLUTE_SYSTEMS):
+        yield _flag_at("systems_mismatch", passage, match)
 
 
 _GREW = compile_lowered(
@@ -623,9 +635,8 @@ _AUTHORITY = compile_lowered(
 
 
 def _authority_reason(project: _Project) -> Iterable[Flag]:
-    for i, passage in enumerate(project.passages):
-        for match in _AUTHORITY.finditer(project.heard[i]):
-            yield _flag("authority_reason", passage, _phrase(passage, match, project.heard[i]))
+    for passage, match in project.matches(_AUTHORITY):
+        yield _flag_at("authority_reason", passage, match)
 
 
 _SWEEPING = compile_lowered(
@@ -640,9 +651,8 @@ _SWEEPING = compile_lowered(
 
 
 def _sweeping_ownership(project: _Project) -> Iterable[Flag]:
-    for i, passage in enumerate(project.passages):
-        for match in _SWEEPING.finditer(project.heard[i]):
-            yield _flag("sweeping_ownership", passage, _phrase(passage, match, project.heard[i]))
+    for passage, match in project.matches(_SWEEPING):
+        yield _flag_at("sweeping_ownership", passage, match)
 
 
 # --- Evidence signals (amber) ----------------------------------------------------------
@@ -689,13 +699,9 @@ def _pre_post(project: _Project) -> Iterable[Flag]:
     text = project.text()
     if _has_control(text):
         return
-    for i, passage in enumerate(project.passages):
-        if passage.section not in ("results", "defense", "problem"):
-            continue
-        match = _PERIODS.search(project.heard[i])
-        if match:
-            yield _flag("pre_post", passage, _phrase(passage, match, project.heard[i]))
-            return
+    found = next(project.matches(_PERIODS, ("results", "defense", "problem")), None)
+    if found:
+        yield _flag_at("pre_post", *found)
 
 
 _ONLINE_EVIDENCE = compile_lowered(
@@ -725,12 +731,11 @@ _TEST_LENGTH = compile_lowered(
 
 
 def _short_test(project: _Project) -> Iterable[Flag]:
-    for i, passage in enumerate(project.passages):
-        for match in _TEST_LENGTH.finditer(project.heard[i]):
-            days = int(match.group(1)) * (7 if match.group(2).lower() == "week" else 1)
-            if days < SHORT_TEST_DAYS:
-                yield _flag("short_test", passage, _phrase(passage, match, project.heard[i]))
-                return
+    for passage, match in project.matches(_TEST_LENGTH):
+        days = int(match.group(1)) * (7 if match.group(2).lower() == "week" else 1)
+        if days < SHORT_TEST_DAYS:
+            yield _flag_at("short_test", passage, match)
+            return
 
 
 _INTERVENTION = compile_lowered(
@@ -753,11 +758,10 @@ def _no_control(project: _Project) -> Iterable[Flag]:
     text = project.text()
     if _has_control(text) or not _INTERVENTION.search(text):
         return
-    for i, passage in enumerate(project.passages):
-        match = _NAIVE_OUTCOME.search(project.heard[i])
-        if match:
-            yield _flag("no_control", passage, _phrase(passage, match, project.heard[i]))
-            return
+    found = next(project.matches(_NAIVE_OUTCOME), None)
+    if found:
+        yield _flag_at("no_control", *found)
+        return
 
 
 _ATTRIBUTED = compile_lowered(
@@ -770,12 +774,9 @@ _ATTRIBUTED = compile_lowered(
 
 
 def _attributed_revenue(project: _Project) -> Iterable[Flag]:
-    for i, passage in enumerate(project.passages):
-        if passage.section not in ("results", "defense"):
-            continue
-        match = _ATTRIBUTED.search(project.heard[i])
-        if match and not _has_control(project.heard[i]):
-            yield _flag("attributed_revenue", passage, _phrase(passage, match, project.heard[i]))
+    for passage, match in project.matches(_ATTRIBUTED, ("results", "defense")):
+        if not _has_control(match.string):
+            yield _flag_at("attributed_revenue", passage, match)
             return
 
 
@@ -790,11 +791,10 @@ def _logged_feedback(project: _Project) -> Iterable[Flag]:
     text = project.text()
     if re.search(r"\b(?:propensity|position bias|exposure bias|randomi[sz]ed|ips)\b", text, _F):
         return
-    for i, passage in enumerate(project.passages):
-        match = _LOGGED.search(project.heard[i])
-        if match:
-            yield _flag("logged_feedback", passage, _phrase(passage, match, project.heard[i]))
-            return
+    found = next(project.matches(_LOGGED), None)
+    if found:
+        yield _flag_at("logged_feedback", *found)
+        return
 
 
 _RANDOM_SPLIT = compile_lowered(
@@ -818,7 +818,7 @@ def _random_split(project: _Project) -> Iterable[Flag]:
             (m for m in _RANDOM_SAMPLE.finditer(heard) if _scored_on(heard, m)), None
         )
         if match:
-            yield _flag("random_split", passage, _phrase(passage, match, heard))
+            yield _flag_at("random_split", passage, match)
             return
 
 
@@ -837,11 +837,10 @@ _TUNED = compile_lowered(
 
 
 def _tuned_on_eval(project: _Project) -> Iterable[Flag]:
-    for i, passage in enumerate(project.passages):
-        match = _TUNED.search(project.heard[i])
-        if match:
-            yield _flag("tuned_on_eval", passage, _phrase(passage, match, project.heard[i]))
-            return
+    found = next(project.matches(_TUNED), None)
+    if found:
+        yield _flag_at("tuned_on_eval", *found)
+        return
 
 
 def _no_baseline_metric(project: _Project) -> Iterable[Flag]:
@@ -887,12 +886,9 @@ def budget_origin_said(text: str) -> bool:
 
 
 def _given_budget(project: _Project) -> Iterable[Flag]:
-    for i, passage in enumerate(project.passages):
-        match = _GIVEN.search(project.heard[i])
-        if match:
-            if not budget_origin_said(project.text()):
-                yield _flag("given_budget", passage, _phrase(passage, match, project.heard[i]))
-            return
+    found = next(project.matches(_GIVEN), None)
+    if found and not budget_origin_said(project.text()):
+        yield _flag_at("given_budget", *found)
 
 
 _RATING = compile_lowered(
@@ -910,11 +906,10 @@ def _rating_as_quality(project: _Project) -> Iterable[Flag]:
         _F,
     ):
         return
-    for i, passage in enumerate(project.passages):
-        match = _RATING.search(project.heard[i])
-        if match:
-            yield _flag("rating_as_quality", passage, _phrase(passage, match, project.heard[i]))
-            return
+    found = next(project.matches(_RATING), None)
+    if found:
+        yield _flag_at("rating_as_quality", *found)
+        return
 
 
 _PAID = compile_lowered(
@@ -932,11 +927,10 @@ def _unit_cost_missing(project: _Project) -> Iterable[Flag]:
         return
     if any(c.type == COST for _, c in project.claims):
         return
-    for i, passage in enumerate(project.passages):
-        match = _VAGUE_COST.search(project.heard[i])
-        if match:
-            yield _flag("unit_cost_missing", passage, _phrase(passage, match, project.heard[i]))
-            return
+    found = next(project.matches(_VAGUE_COST), None)
+    if found:
+        yield _flag_at("unit_cost_missing", *found)
+        return
     for passage, claim in project.claims:
         if (
             claim.values
@@ -961,13 +955,9 @@ def _false_alarm_action(project: _Project) -> Iterable[Flag]:
     text = project.text()
     if re.search(r"\b(?:false[- ]positives?|false alarms?|fpr|precision|wrongly)\b", text, _F):
         return
-    for i, passage in enumerate(project.passages):
-        if passage.section not in ("problem", "architecture"):
-            continue
-        match = _ACTION.search(project.heard[i])
-        if match:
-            yield _flag("false_alarm_action", passage, _phrase(passage, match, project.heard[i]))
-            return
+    found = next(project.matches(_ACTION, ("problem", "architecture")), None)
+    if found:
+        yield _flag_at("false_alarm_action", *found)
 
 
 _CHECKS: tuple[Callable[[_Project], Iterable[Flag]], ...] = (

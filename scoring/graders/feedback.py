@@ -42,87 +42,106 @@ def _first_span(section, *kinds: str) -> d.Span | None:
     return None
 
 
-def _span_quote(section, span: d.Span) -> str:
-    return _quoted(quote_for(section.text, span, 160))
-
-
-def _first_sentence(section) -> str:
+def _sentence(section) -> str:
     said = sentences(section.text)
     return _quoted(said[0]) if said else ""
 
 
+def _claim(*kinds: str):
+    """The first claim of these kinds, as the sentence it was said in."""
+
+    def find(section) -> str:
+        span = _first_span(section, *kinds)
+        return _quoted(quote_for(section.text, span, 160)) if span else ""
+
+    return find
+
+
+def _words(*kinds: str):
+    """The first span of these kinds, in the words it was heard as."""
+
+    def find(section) -> str:
+        span = _first_span(section, *kinds)
+        return _quoted(span.text) if span else ""
+
+    return find
+
+
+def _said_words(*kinds: str):
+    """The first span of these kinds, in the words it was said in."""
+
+    def find(section) -> str:
+        span = _first_span(section, *kinds)
+        return _quoted(section.text[span.start : span.end]) if span else ""
+
+    return find
+
+
+def _adjective_limit(section) -> str:
+    match = _ADJECTIVE_LIMIT.search(section.text)
+    return _quoted(match.group(0)) if match else ""
+
+
+# For each gap: how to find the candidate's words it is about, and what to say with them.
+_QUOTING_ADVICE = {
+    "no_numbers": (
+        _sentence,
+        "You said {said}: put a number on it, the metric with its unit and its value before "
+        "and after your change.",
+    ),
+    "no_baseline": (
+        _words("numbers_with_units"),
+        "You gave {said} without a baseline: say what it was before, or what it was measured "
+        "against.",
+    ),
+    "no_measurement": (
+        _claim("before_after", "numbers_with_units"),
+        "You said {said} but not how you know: name the test (an A/B test, a holdout, a "
+        "backtest), how long it ran and on what.",
+    ),
+    "no_variance": (
+        _words("before_after", "numbers_with_units"),
+        "{said} comes with no sense of noise: give its confidence interval or p-value, or how "
+        "much the metric moves week to week.",
+    ),
+    "only_we": (
+        _words("we_statements"),
+        "You said {said}: which of those decisions were yours? Say \u201cI chose \u2026 because "
+        "\u2026\u201d for at least two of them.",
+    ),
+    "no_comparison": (
+        _words("alternatives"),
+        "You named {said} but not why it lost: give the figure that decided it (accuracy, "
+        "latency, cost or time to ship).",
+    ),
+    "no_rationale": (
+        _sentence,
+        "You described {said} without saying why: tie each key choice to a constraint or a "
+        "measurement (\u201cbecause \u2026\u201d).",
+    ),
+    "no_constraint_numbers": (
+        _adjective_limit,
+        "You said {said}: give the number (for instance the p99 in ms or the monthly budget) "
+        "and where it came from.",
+    ),
+    "no_evidence": (
+        _sentence,
+        "You defended with {said}: that is an opinion until a figure or an experiment backs it.",
+    ),
+    "hedging": (
+        _said_words("hedging"),
+        "You hedged ({said}): say plainly what you measured, and what you did not.",
+    ),
+}
+
+
 def _advice_for_gap(code: str, key: str, section) -> str:
     """One line for a gap, quoting the candidate where their words show what is missing."""
-    if code == "no_numbers":
-        said = _first_sentence(section)
+    if code in _QUOTING_ADVICE:
+        find, template = _QUOTING_ADVICE[code]
+        said = find(section)
         if said:
-            return (
-                f"You said {said}: put a number on it, the metric with its unit and its value "
-                "before and after your change."
-            )
-    elif code == "no_baseline":
-        span = _first_span(section, "numbers_with_units")
-        if span:
-            return (
-                f"You gave {_quoted(span.text)} without a baseline: say what it was before, or "
-                "what it was measured against."
-            )
-    elif code == "no_measurement":
-        span = _first_span(section, "before_after", "numbers_with_units")
-        if span:
-            return (
-                f"You said {_span_quote(section, span)} but not how you know: name the test "
-                "(an A/B test, a holdout, a backtest), how long it ran and on what."
-            )
-    elif code == "no_variance":
-        span = _first_span(section, "before_after", "numbers_with_units")
-        if span:
-            return (
-                f"{_quoted(span.text)} comes with no sense of noise: give its confidence "
-                "interval or p-value, or how much the metric moves week to week."
-            )
-    elif code == "only_we":
-        span = _first_span(section, "we_statements")
-        if span:
-            return (
-                f"You said {_quoted(span.text)}: which of those decisions were yours? Say "
-                "\u201cI chose … because …\u201d for at least two of them."
-            )
-    elif code == "no_comparison":
-        span = _first_span(section, "alternatives")
-        if span:
-            return (
-                f"You named {_quoted(span.text)} but not why it lost: give the figure that "
-                "decided it (accuracy, latency, cost or time to ship)."
-            )
-    elif code == "no_rationale":
-        said = _first_sentence(section)
-        if said:
-            return (
-                f"You described {said} without saying why: tie each key choice to a "
-                "constraint or a measurement (\u201cbecause …\u201d)."
-            )
-    elif code == "no_constraint_numbers":
-        match = _ADJECTIVE_LIMIT.search(section.text)
-        if match:
-            return (
-                f"You said {_quoted(match.group(0))}: give the number (for instance the p99 "
-                "in ms or the monthly budget) and where it came from."
-            )
-    elif code == "no_evidence":
-        said = _first_sentence(section)
-        if said:
-            return (
-                f"You defended with {said}: that is an opinion until a figure or an "
-                "experiment backs it."
-            )
-    elif code == "hedging":
-        span = _first_span(section, "hedging")
-        if span:
-            return (
-                f"You hedged ({_quoted(section.text[span.start : span.end])}): say plainly "
-                "what you measured, and what you did not."
-            )
+            return template.format(said=said)
     return gap_message(code, key)
 
 
