@@ -255,21 +255,27 @@ def _same_unit(values: tuple[Quantity, ...]) -> bool:
     return len({v.unit for v in values}) == 1
 
 
+_CLOCK = re.compile(r"(\d{1,2}):(\d\d)(?:\s?([ap])m)?", _F)
+_NOT_DIGITS = re.compile(r"[\s$€£~≈+]")
+_THOUSANDS = re.compile(r",\d{3}(?!\d)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _value(number: str) -> float | None:
-    clock = re.fullmatch(r"(\d{1,2}):(\d\d)(?:\s?([ap])m)?", number.strip(), _F)
+    clock = _CLOCK.fullmatch(number.strip())
     if clock:  # a time of day, in hours: "by 05:00"
         hours = int(clock.group(1)) % 12 if clock.group(3) else int(clock.group(1))
         return (
             hours + (12 if (clock.group(3) or "").lower() == "p" else 0) + int(clock.group(2)) / 60
         )
-    cleaned = re.sub(r"[\s$€£~≈+]", "", number).replace("–", "-").replace("−", "-")
+    cleaned = _NOT_DIGITS.sub("", number).replace("–", "-").replace("−", "-")
     scale = 1.0
     lowered = cleaned.lower()
     for suffix, size in (("bn", 1e9), ("b", 1e9), ("m", 1e6), ("k", 1e3)):
         if lowered.endswith(suffix):
             cleaned, scale = cleaned[: -len(suffix)], size
             break
-    cleaned = cleaned.replace(",", "") if re.search(r",\d{3}(?!\d)", cleaned) else cleaned
+    cleaned = cleaned.replace(",", "") if _THOUSANDS.search(cleaned) else cleaned
     try:
         return float(cleaned.replace(",", ".")) * scale
     except ValueError:
@@ -317,7 +323,7 @@ def _quantities(text: str, spoken: str) -> list[tuple[int, int, Quantity]]:
         if raw_unit and _NOT_UNITS.match(raw_unit):
             raw_unit, end = None, m.end("number")
         # A year is not a claim.
-        if raw_unit is None and re.fullmatch(r"(?:19|20)\d\d", number.strip()):
+        if raw_unit is None and _YEAR.fullmatch(number.strip()):
             continue
         unit = "time" if ":" in number else _unit(raw_unit, number)
         before = text[max(0, m.start() - 16) : m.start()]
