@@ -331,6 +331,16 @@ def _flag(rule: str, passage: Passage, quote: str) -> Flag:
     )
 
 
+def _wherever_said(rule: str, pattern: re.Pattern) -> Callable[[_Project], Iterator[Flag]]:
+    """A check that flags every place the candidate says `pattern`, whatever else they said."""
+
+    def check(project: _Project) -> Iterator[Flag]:
+        for passage, match in project.matches(pattern):
+            yield _flag_at(rule, passage, match)
+
+    return check
+
+
 def _flag_at(rule: str, passage: Passage, match: re.Match) -> Flag:
     """A flag quoting the candidate's words behind a match on the passage's heard text."""
     return _flag(rule, passage, _phrase(passage, match))
@@ -634,11 +644,6 @@ _AUTHORITY = compile_lowered(
 )
 
 
-def _authority_reason(project: _Project) -> Iterable[Flag]:
-    for passage, match in project.matches(_AUTHORITY):
-        yield _flag_at("authority_reason", passage, match)
-
-
 _SWEEPING = compile_lowered(
     r"\b(?:without me,? (?:none of (?:this|it)|nothing|this (?:project)?|the project|it)\b"
     r"[^.]{0,40}|(?:I|me) (?:alone|single-?handedly)|I (?:made|took) every"
@@ -648,11 +653,6 @@ _SWEEPING = compile_lowered(
     r"|helped|validated)\b[^.]{0,20}|followed my (?:design|lead|plan)|(?:the ideas|all the ideas)"
     r"[^.]{0,30}\bwere mine|it was my project|wasn't really a team effort)"
 )
-
-
-def _sweeping_ownership(project: _Project) -> Iterable[Flag]:
-    for passage, match in project.matches(_SWEEPING):
-        yield _flag_at("sweeping_ownership", passage, match)
 
 
 # --- Evidence signals (amber) ----------------------------------------------------------
@@ -967,8 +967,8 @@ _CHECKS: tuple[Callable[[_Project], Iterable[Flag]], ...] = (
     _systems_mismatch,
     _savings_exceed_bill,
     _contradiction,
-    _authority_reason,
-    _sweeping_ownership,
+    _wherever_said("authority_reason", _AUTHORITY),
+    _wherever_said("sweeping_ownership", _SWEEPING),
     _pre_post,
     _offline_only,
     _short_test,
