@@ -98,6 +98,7 @@ class AnswerDelivery:
     filler_spans: list[tuple[int, int]]
     wpm: float | None = None
     fillers_per_minute: float | None = None
+    seconds: float | None = None  # from the first word to the last
     pauses: list[float] = field(default_factory=list)
     first_word: float | None = None
     notes: list[str] = field(default_factory=list)
@@ -116,6 +117,7 @@ class AnswerDelivery:
             "filler_words": self.fillers,
             "filler_spans": [list(span) for span in self.filler_spans],
             "fillers_per_minute": self.fillers_per_minute,
+            "seconds": self.seconds,
             "pauses_over_3s": len(self.pauses),
             "longest_pause": self.longest_pause,
             "first_word": self.first_word,
@@ -133,6 +135,7 @@ def answer_delivery(
     timing, result.notes = check_timing(raw_timing, seconds)
     if timing is None:
         return result
+    result.seconds = round(timing.speaking_seconds, 1)
     minutes = timing.speaking_seconds / 60
     if minutes > 0:
         result.wpm = round(len(words(answer)) / minutes)
@@ -234,3 +237,22 @@ def _habit(levels, wpm, filler_count, rate, worst_freeze, longest, timed) -> str
         examples = ", ".join(f"\u201c{word}\u201d" for word in common)
         return HABITS["fillers"].format(count=filler_count, examples=examples, rate=rate)
     return HABITS["freeze"].format(seconds=worst_freeze)
+
+
+def round_pace(project_deliveries: list[dict | None]) -> dict | None:
+    """Pace and fillers a minute over a whole spoken round, for the dashboard's chart: its
+    answers' words and fillers over their speaking time. None for a typed round."""
+    timed = [
+        answer
+        for delivery in project_deliveries
+        if delivery and delivery.get("spoken")
+        for answer in delivery.get("answers") or []
+        if _number(answer.get("seconds")) and _number(answer.get("wpm")) is not None
+    ]
+    seconds = sum(answer["seconds"] for answer in timed)
+    if not seconds:
+        return None
+    return {
+        "wpm": round(sum(answer["wpm"] * answer["seconds"] for answer in timed) / seconds),
+        "fillers_per_minute": round(sum(answer["fillers"] for answer in timed) / seconds * 60, 1),
+    }

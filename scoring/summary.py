@@ -9,11 +9,12 @@ dashboard never decodes a full report. It keeps the report's shape ("projects" -
 
 from statistics import mean
 
+from scoring.delivery import round_pace
 from scoring.framework import SECTIONS
 from scoring.reports import turn_numbers
 
 # Bump when the shape changes: rows with an older version are summarized again on read.
-SUMMARY_VERSION = 2
+SUMMARY_VERSION = 3
 _PUSHBACK_FIELDS = ("section", "outcome", "question", "turn")
 
 
@@ -85,6 +86,7 @@ def summarize(report: dict, transcript: dict) -> dict:
         "projects": projects,
         "top_fix": (fixes[0].get("message") or "") if fixes else "",
         "turns": sum(len(p.get("turns") or []) for p in raw_projects),
+        "delivery": round_pace([p.get("delivery") for p in report.get("projects") or []]),
     }
 
 

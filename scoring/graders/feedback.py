@@ -17,11 +17,14 @@ from scoring.rubric import MAX_LEVEL, describe
 _F = re.IGNORECASE
 _MAX_ADVICE = 3
 _QUOTE_CHARS = 90
+# A clause that names a limit only with an adjective. Matches start where a clause starts:
+# without that anchor a text with no such clause is tried from every character (quadratic).
 _ADJECTIVE_LIMIT = re.compile(
+    r"(?:^|(?<=[.,;]))(?:"
     r"[^.,;]*\b(?:latency|traffic|throughput|memory|cost|budget|deadline|scale|volume)\b"
     r"[^.,;]*\b(?:tight|high|low|huge|large|strict|fast|cheap|limited|critical|important"
     r"|careful|usual|very)\b[^.,;]*|[^.,;]*\b(?:tight|strict|usual)\b[^.,;]*\b(?:latency"
-    r"|constraints?|requirements?|budget|deadline)\b[^.,;]*",
+    r"|constraints?|requirements?|budget|deadline)\b[^.,;]*)",
     _F,
 )
 

@@ -92,7 +92,7 @@ def gradability(answer: str, question: str = "", claims: int = 0) -> Gradability
     mashed = sum(1 for t in alpha if _KEYBOARD_MASH.search(t))
     if alpha and (mashed / len(alpha) > 0.3 or len(set(alpha)) / len(alpha) < 0.3):
         return Gradability(False, "gibberish")
-    domain = len(_DOMAIN.findall(answer))
+    domain = _DOMAIN.search(answer) is not None
     stop_share = sum(1 for t in alpha if t in STOPWORDS) / max(1, len(alpha))
     if stop_share < 0.1 and not domain:
         return Gradability(False, "gibberish")

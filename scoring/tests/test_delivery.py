@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring.delivery import answer_delivery, check_timing, spoken_delivery
+from scoring.delivery import answer_delivery, check_timing, round_pace, spoken_delivery
 from scoring.graders import grade_transcript
 from scoring.graders.text import words
 from scoring.tests import calibration as c
@@ -42,6 +42,7 @@ def test_figures_of_a_timed_answer():
     assert result["pauses_over_3s"] == 1 and result["longest_pause"] == 4.0
     assert result["fillers"] == 2 and result["filler_words"] == ["Um", "uh"]
     assert result["wpm"] == round(len(words(answer)) / (9 / 60))
+    assert result["seconds"] == 9.0
 
 
 @pytest.mark.parametrize(
@@ -129,4 +130,31 @@ def test_the_review_shows_how_each_answer_was_said_with_fillers_marked():
     assert view.spoken["wpm"] == figures["wpm"]
     assert "2 fillers, longest pause 4.5 s, first word after 1.0 s" in review_markdown(
         review, title="Spoken"
+    )
+
+
+def test_a_rounds_pace_weighs_each_answer_by_its_speaking_time():
+    def spoken(*answers):
+        return {
+            "spoken": True,
+            "answers": [dict(zip(("wpm", "seconds", "fillers"), a, strict=True)) for a in answers],
+        }
+
+    # 3 minutes at 120 wpm and 1 minute at 200 wpm: 560 words in 4 minutes; 6 fillers.
+    pace = round_pace([spoken((120, 180, 4)), spoken((200, 60, 2)), None])
+    assert pace == {"wpm": 140, "fillers_per_minute": 1.5}
+    typed = {"spoken": False, "answers": [{"wpm": None, "seconds": None, "fillers": 3}]}
+    assert round_pace([typed]) is None
+
+
+def test_the_dashboard_summary_carries_a_spoken_rounds_pace():
+    from scoring.summary import summarize
+
+    turn = c.prompt("results", "Um, p95 fell from 92 ms to 74 ms, uh, in a two-week A/B test.")
+    turn["timing"] = [[1.0, 3.0], [7.5, 9.0]]
+    transcript = {**c.transcript({"title": "Spoken", "turns": [turn]}), "answer_mode": "spoken"}
+    pace = summarize(grade_transcript(transcript), transcript)["delivery"]
+    assert pace["fillers_per_minute"] == round(2 / 8 * 60, 1)
+    assert (
+        summarize(grade_transcript(c.transcript(c.FEED)), c.transcript(c.FEED))["delivery"] is None
     )
