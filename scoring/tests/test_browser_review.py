@@ -133,3 +133,17 @@ def test_review_reads_summary_first_with_folded_turns(page, live_server, user, w
     expect(page.locator("#turn-9 .answer")).to_be_visible()
     expect(page.locator("#turn-9 .answer")).to_be_in_viewport()
     expect(page.locator("#turn-8 .answer")).to_be_hidden()
+
+
+def test_dashboard_chart_shows_every_dot_and_legible_labels_on_a_phone(page, live_server, user):
+    make_grading(user)  # one session: several sections share a score
+    page.set_viewport_size({"width": 390, "height": 844})
+    login_page(page, live_server, user)
+    chart = page.get_by_role("img", name="Your section scores across sessions")
+    expect(chart).to_be_visible()
+    boxes = [dot.bounding_box() for dot in chart.locator(".chart-dot").all()]
+    centres = {(round(b["x"] + b["width"] / 2), round(b["y"] + b["height"] / 2)) for b in boxes}
+    assert len(boxes) == 6 and len(centres) == 6
+    heights = [label.bounding_box()["height"] for label in chart.locator("text").all()]
+    assert heights and min(heights) >= 11
+    assert_accessible(page)
