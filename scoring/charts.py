@@ -23,6 +23,8 @@ DOT_RADIUS = 4
 MIN_SESSION_GAP = 24
 # ...and a session's equal scores are set side by side, a dot's width apart, not on one spot.
 DODGE = 2 * DOT_RADIUS
+# Room at each end of the time axis for the widest such row of dots (all six sections equal).
+EDGE = (len(SECTIONS) - 1) / 2 * DODGE + DOT_RADIUS
 # An axis label's width, estimated from its length (no font metrics on the server).
 CHAR_WIDTH = 0.6 * FONT_SIZE
 LABEL_SPACE = FONT_SIZE / 2
@@ -95,11 +97,11 @@ def _y(score: float) -> float:
 
 def session_positions(sessions: list[SessionScores]) -> list[float]:
     """Each session's x: by when it was graded, but at least MIN_SESSION_GAP apart (less only
-    when there are too many sessions for the width), inside the plot."""
-    plot_width = WIDTH - LEFT - RIGHT
+    when there are too many sessions for the width), inside the plot with its dots."""
+    plot_width = WIDTH - LEFT - RIGHT - 2 * EDGE
     count = len(sessions)
     if count == 1:
-        return [LEFT + plot_width / 2]
+        return [LEFT + EDGE + plot_width / 2]
     moments = [session.moment for session in sessions]
     span = (moments[-1] - moments[0]).total_seconds() if None not in moments else 0
     if span > 0:
@@ -114,7 +116,7 @@ def session_positions(sessions: list[SessionScores]) -> list[float]:
     offsets[-1] = min(offsets[-1], plot_width)
     for i in range(count - 2, -1, -1):
         offsets[i] = min(offsets[i], offsets[i + 1] - gap)
-    return [round(LEFT + offset, 1) for offset in offsets]
+    return [round(LEFT + EDGE + offset, 1) for offset in offsets]
 
 
 def _dodges(session: SessionScores) -> dict[str, float]:

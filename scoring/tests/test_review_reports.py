@@ -69,7 +69,7 @@ def test_chart_places_scores_on_a_zero_to_four_axis():
     problem = next(s for s in chart.series if s.key == "problem")
     results = next(s for s in chart.series if s.key == "results")
     assert [p.y for p in problem.points] == [chart.bottom, (chart.top + chart.bottom) / 2]
-    assert [p.x for p in problem.points] == [chart.left, chart.right]
+    assert [p.x for p in problem.points] == [chart.left + charts.EDGE, chart.right - charts.EDGE]
     assert len(results.points) == 1 and results.points[0].y == chart.top
     assert "Latest (8 Nov): Problem & Constraints 2.0" in chart.description
     assert ("Results", [4.0, None]) in chart.rows
@@ -98,13 +98,15 @@ def _extent(tick):
     return start, start + width
 
 
-def test_chart_sets_a_sessions_equal_scores_side_by_side():
-    chart = section_score_chart([SessionScores("1 Nov", dict.fromkeys(SECTION_KEYS, 2.0))])
-    dots = [point for series in chart.series for point in series.points]
-    xs = sorted(point.x for point in dots)
-    assert len(dots) == 6 and len({point.y for point in dots}) == 1
-    assert all(b - a >= 2 * chart.dot_radius for a, b in zip(xs, xs[1:], strict=False))
-    assert chart.left < xs[0] and xs[-1] < chart.right
+def test_chart_sets_a_sessions_equal_scores_side_by_side_inside_the_plot():
+    equal = dict.fromkeys(SECTION_KEYS, 2.0)
+    chart = section_score_chart([SessionScores("1 Nov", equal), SessionScores("2 Nov", equal)])
+    for session in range(2):
+        dots = [series.points[session] for series in chart.series]
+        xs = sorted(point.x for point in dots)
+        assert len({point.y for point in dots}) == 1
+        assert all(b - a >= 2 * chart.dot_radius for a, b in zip(xs, xs[1:], strict=False))
+        assert chart.left + chart.dot_radius <= xs[0] and xs[-1] <= chart.right - chart.dot_radius
 
 
 def test_chart_places_sessions_by_time_with_room_between_close_ones():
@@ -113,7 +115,9 @@ def test_chart_places_sessions_by_time_with_room_between_close_ones():
     xs = charts.session_positions(
         [SessionScores(str(i), {"problem": 2.0}, moment) for i, moment in enumerate(moments)]
     )
-    assert xs[0] == charts.LEFT and xs[-1] == charts.WIDTH - charts.RIGHT
+    assert (
+        xs[0] == charts.LEFT + charts.EDGE and xs[-1] == charts.WIDTH - charts.RIGHT - charts.EDGE
+    )
     assert all(b - a >= charts.MIN_SESSION_GAP for a, b in zip(xs, xs[1:], strict=False))
     # A day in thirty sits near the start (evenly spaced, it would be two thirds along).
     assert xs[2] - xs[0] == 2 * charts.MIN_SESSION_GAP
