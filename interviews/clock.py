@@ -55,6 +55,11 @@ def close_expired(*, opened_at: datetime, deadline: datetime) -> Closing:
     return Closing(answered_at=closed_at, seconds=_elapsed(opened_at, closed_at), over_time=True)
 
 
+def was_skipped(*, opened_at: datetime | None, project_deadline: datetime | None) -> bool:
+    """A turn opened once its project's time was up was never asked: it closed as it opened."""
+    return opened_at is not None and project_deadline is not None and opened_at >= project_deadline
+
+
 def prompt_budget(walkthrough_seconds: int) -> int:
     """Each framework section gets an equal share of the project's walkthrough."""
     return max(1, round(walkthrough_seconds / len(SECTIONS)))

@@ -98,6 +98,14 @@ class Countdown:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """The previous project's questions skipped because its time ran out."""
+
+    project_title: str
+    count: int
+
+
+@dataclass(frozen=True)
 class RoundProgress:
     """Where the open turn stands in its round: it changes only when the next turn opens."""
 
@@ -105,6 +113,8 @@ class RoundProgress:
     project_count: int
     turn_count: int
     coverage: tuple[SectionProgress, ...]
+    # Set on a project's first turn when the one before ran out of time with questions left.
+    skipped: Skipped | None = None
 
 
 @dataclass(frozen=True)
@@ -134,13 +144,34 @@ def _coverage(turns: list[Turn], current: Turn) -> tuple[SectionProgress, ...]:
     return tuple(rows)
 
 
+def _skipped_before(turns: list[Turn], turn: Turn, project_ids: list[int]) -> Skipped | None:
+    """The previous project's skipped questions, when `turn` opens the next project."""
+    position = project_ids.index(turn.session_project_id)
+    first = min(t.index for t in turns if t.session_project_id == turn.session_project_id)
+    if position == 0 or turn.index != first:
+        return None
+    previous = [t for t in turns if t.session_project_id == project_ids[position - 1]]
+    count = sum(_was_skipped(t) for t in previous)
+    return Skipped(previous[0].session_project.title, count) if count else None
+
+
+def _was_skipped(turn: Turn) -> bool:
+    return clock.was_skipped(
+        opened_at=turn.opened_at, project_deadline=turn.session_project.deadline
+    )
+
+
 def round_progress(session: MockSession, turn: Turn) -> RoundProgress:
     """One query, for the round's turns without their texts.
 
     The round's projects are those of its turns, in order: each project's turns are planned
     together, and a live follow-up is inserted among its own project's.
     """
-    turns = list(session.turns.only(*_LIGHT_TURN_FIELDS))
+    turns = list(
+        session.turns.select_related("session_project").only(
+            *_LIGHT_TURN_FIELDS, "session_project__title", "session_project__deadline"
+        )
+    )
     project_ids = list(dict.fromkeys(t.session_project_id for t in turns))
     return RoundProgress(
         project_number=project_ids.index(turn.session_project_id) + 1,
@@ -149,6 +180,7 @@ def round_progress(session: MockSession, turn: Turn) -> RoundProgress:
         coverage=_coverage(
             [t for t in turns if t.session_project_id == turn.session_project_id], turn
         ),
+        skipped=_skipped_before(turns, turn, project_ids),
     )
 
 
@@ -169,7 +201,7 @@ def run_state(*, session: MockSession, turn: Turn) -> RunState:
 # --- The transcript (hotseat.transcript/1) ---------------------------------------------------
 
 
-def _transcript_turn(turn: Turn) -> dict:
+def _transcript_turn(turn: Turn, project: SessionProject) -> dict:
     data = {
         "turn": turn.index,
         "section": turn.section,
@@ -190,6 +222,8 @@ def _transcript_turn(turn: Turn) -> dict:
         )
     if turn.timing:
         data["timing"] = turn.timing
+    if clock.was_skipped(opened_at=turn.opened_at, project_deadline=project.deadline):
+        data["skipped"] = True  # an extra key: never asked, its project's time was up
     return data
 
 
@@ -211,7 +245,7 @@ def build_transcript(session: MockSession) -> dict:
                 "title": project.title,
                 "time_budget_seconds": project.budget_seconds,
                 "turns": [
-                    _transcript_turn(turn)
+                    _transcript_turn(turn, project)
                     for turn in turns
                     if turn.session_project_id == project.pk
                 ],

@@ -97,6 +97,11 @@ class Readiness:
     def ready_count(self) -> int:
         return sum(section.status == "ready" for section in self.sections)
 
+    @property
+    def next_to_fix(self) -> SectionReadiness | None:
+        """The first section, in the framework's order, that is not ready yet."""
+        return next((section for section in self.sections if section.status != "ready"), None)
+
 
 def check_readiness(texts: Mapping[str, str], metrics: Iterable[Mapping] = ()) -> Readiness:
     """Readiness of a project's sections (by key) and metric rows (name/before/after/unit/note)."""

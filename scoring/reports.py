@@ -52,6 +52,7 @@ class TurnView:
     doubts: list[dict] = field(default_factory=list)  # plausibility flags raised in this answer
     comments: list[Comment] = field(default_factory=list)
     spoken: dict | None = None  # pace, fillers and pauses of an answer said aloud
+    skipped: bool = False  # never asked: its project's time ran out first
 
     @property
     def key_points(self) -> list[tuple[str, bool | None]]:
@@ -111,6 +112,10 @@ class ProjectView:
     doubts: list[dict] = field(default_factory=list)
     pushback_score: float | None = None
     pushback_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def skipped_turns(self) -> list[TurnView]:
+        return [turn for turn in self.turns if turn.skipped]
 
     @property
     def pushback_share(self) -> int:
@@ -219,6 +224,7 @@ def _turn_view(
         budget_seconds=budget,
         over_time=over_time,
         spoken=spoken,
+        skipped=raw.get("skipped") is True,
     )
 
 
@@ -449,6 +455,10 @@ def review_markdown(review: Review, *, title: str) -> str:
         if project.pushback_counts:
             record = ", ".join(f"{n} {name}" for name, n in project.pushback_counts.items())
             lines += [f"Pushback: {record} ({project.pushback_share}% of this project's score)", ""]
+        if project.skipped_turns:
+            lines += ["Skipped when time ran out:"]
+            lines += [f"- {t.section_title}: {t.question}" for t in project.skipped_turns]
+            lines.append("")
         for flag in project.doubts:
             lines += [f"- Doubtful: {flag.get('title', '')}: {flag.get('reason', '')}"]
         for flag in project.consistency:

@@ -190,11 +190,11 @@ def _chart(charted: list[Grading], summaries: dict[int, dict]) -> LineChart | No
     """Section scores of the charted sessions, oldest first; days in the current time zone."""
     if not charted:
         return None
-    labels = day_labels([timezone.localtime(g.created_at) for g in charted])
+    moments = [timezone.localtime(g.created_at) for g in charted]
     return section_score_chart(
         [
-            SessionScores(label=label, scores=summaries[g.pk]["sections"])
-            for label, g in zip(labels, charted, strict=True)
+            SessionScores(label=label, scores=summaries[g.pk]["sections"], moment=moment)
+            for label, moment, g in zip(day_labels(moments), moments, charted, strict=True)
         ]
     )
 

@@ -93,7 +93,7 @@ def test_next_request_works_after_postgresql_drops_the_connection(client, user):
         return statuses[0], body
 
     status, body = dashboard()
-    assert status.startswith("200") and "Welcome back, ada" in body
+    assert status.startswith("200") and "Welcome, ada" in body
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         pid = cursor.fetchone()[0]
@@ -103,4 +103,4 @@ def test_next_request_works_after_postgresql_drops_the_connection(client, user):
         admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
 
     status, body = dashboard()
-    assert status.startswith("200") and "Welcome back, ada" in body
+    assert status.startswith("200") and "Welcome, ada" in body

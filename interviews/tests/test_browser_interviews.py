@@ -1,10 +1,14 @@
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
+from challenges.pressure import WARMUP
 from conftest import assert_accessible, login_page
 from interviews.models import MockSession
+from interviews.services import start_session
 from interviews.tests.conftest import make_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -183,3 +187,78 @@ def test_a_paste_past_the_limit_is_kept_whole_for_the_server_to_measure(page, li
     assert box.evaluate("(box) => box.value.length") == 8100
     expect(page.locator("#save-status")).to_contain_text("the limit is 8,000")
     assert session.turns.get(index=0).draft == ""
+
+
+def test_a_project_out_of_time_says_how_many_questions_it_skipped(page, live_server, user):
+    projects = [
+        make_project(user, "Real-time fraud scoring", position=0),
+        make_project(user, "Search ranking", position=1),
+    ]
+    session = start_session(
+        user=user, projects=projects, pressure=WARMUP, answer_mode="typed", seed=7
+    )
+    # The first project's time runs out three seconds into its first question.
+    deadline = timezone.now() + timedelta(seconds=3)
+    session.projects.filter(order=0).update(deadline=deadline)
+    session.turns.filter(index=0).update(deadline=deadline)
+    planned = session.turns.filter(session_project__order=0).count()
+
+    login_page(page, live_server, user)
+    page.goto(f"{live_server.url}/interviews/{session.pk}/")
+    page.get_by_label("Your answer").fill("Fraud cost 2% of revenue at 3k QPS.")
+    notice = page.get_by_role("alert")
+    expect(notice).to_have_text(
+        re.compile(f"Time is up for “Real-time fraud scoring”: {planned - 1} questions skipped"),
+        timeout=15_000,
+    )
+    expect(page.locator(".run-project")).to_have_text("Search ranking")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Finish now and grade").click()
+    expect(page.get_by_role("heading", name="Skipped when time ran out")).to_be_visible()
+    expect(page.get_by_role("link", name=f"{planned - 1} questions skipped")).to_be_visible()
+    assert_accessible(page)
+
+
+SPOKEN_LOG = """
+window.__said = [];
+SpeechSynthesis.prototype.speak = function (utterance) { window.__said.push(utterance.text); };
+"""
+
+
+def test_spoken_mode_can_say_the_time_out_loud(page, live_server, user):
+    session = start_session(
+        user=user,
+        projects=[make_project(user, "Real-time fraud scoring")],
+        pressure=WARMUP,
+        answer_mode="spoken",
+        seed=7,
+    )
+    page.add_init_script(SPOKEN_LOG)
+    login_page(page, live_server, user)
+
+    def open_with_project_time(seconds):
+        deadline = timezone.now() + timedelta(seconds=seconds)
+        session.projects.update(deadline=deadline)
+        session.turns.filter(index=session.turns.filter(answered_at=None)[0].index).update(
+            deadline=deadline
+        )
+        page.goto(f"{live_server.url}/interviews/{session.pk}/")
+        page.wait_for_selector("#run-panel[data-ready]", state="attached")
+
+    # Off by default: the minute mark passes in silence.
+    open_with_project_time(61.5)
+    toggle = page.get_by_label("Say “one minute left” and “time is up” out loud")
+    expect(toggle).not_to_be_checked()
+    page.wait_for_timeout(2000)
+    assert page.evaluate("window.__said") == []
+
+    toggle.check()
+    assert_accessible(page)
+    open_with_project_time(61.5)
+    expect(toggle).to_be_checked()  # kept in this browser
+    page.wait_for_function("() => window.__said.includes('one minute left')", timeout=5000)
+    open_with_project_time(2)
+    page.wait_for_function("() => window.__said.includes('time is up')", timeout=5000)
+    # The page submitted the answer at 0:00; let that request end before the test does.
+    expect(page.locator("#run-panel")).to_have_count(0)

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from challenges.pressure import BAR_RAISER, STANDARD, WARMUP
 from interviews.models import ABANDONED, CHALLENGE, FINISHED, PROMPT, Turn
-from interviews.selectors import build_transcript
+from interviews.selectors import Skipped, build_transcript, round_progress
 from interviews.services import (
     AnswerTooLong,
     InterviewError,
@@ -169,6 +169,25 @@ def test_project_out_of_time_skips_its_remaining_questions(session):
     assert turn.session_project.order == 1
     skipped = session.turns.filter(session_project=project)
     assert all(t.is_answered and t.over_time for t in skipped)
+
+
+def test_skipped_questions_are_announced_on_the_next_project_and_kept_in_the_transcript(
+    session,
+):
+    project = session.projects.get(order=0)
+    project.deadline = timezone.now() - timedelta(seconds=1)
+    project.save()
+    expire_open_turn(session)  # asked in time; the project's later questions never are
+    turn = sync_session(session=session)
+    planned = session.turns.filter(session_project=project).count()
+    assert round_progress(session, turn).skipped == Skipped(project.title, planned - 1)
+
+    submit_answer(session=session, index=turn.index, text="Search had to answer in 80 ms.")
+    assert round_progress(session, sync_session(session=session)).skipped is None
+    finish_session(session=session)
+    first, second = build_transcript(session)["projects"]
+    assert [t.get("skipped", False) for t in first["turns"]] == [False] + [True] * (planned - 1)
+    assert not any(t.get("skipped") for t in second["turns"])
 
 
 def test_a_doubtful_figure_in_an_answer_is_challenged_in_the_same_round(user, projects):

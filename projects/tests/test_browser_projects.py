@@ -111,3 +111,48 @@ def test_list_buttons_work_without_javascript(browser, live_server, user):
     page.get_by_role("button", name=f"Duplicate {second}").click()
     expect(page.get_by_label("Title (required)")).to_have_value(f"{second} (copy)")
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_readiness_summary_stays_in_view_while_typing(page, live_server, user, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    login_page(page, live_server, user)
+    page.goto(f"{live_server.url}/projects/new/")
+    summary = page.locator("#readiness-summary")
+    expect(summary).to_contain_text("Readiness 0/100")
+    expect(summary).to_contain_text("next: Problem & Constraints")
+
+    page.locator("#id_title").fill("Checkout fraud scoring")
+    results = page.get_by_label("Results")
+    results.fill("Fraud losses fell from 2.1% to 1.2% of revenue in a 4-week A/B test.")
+    expect(summary).to_contain_text("1 of 6 ready")
+    # Typing far down the page, the summary is still on screen.
+    expect(results).to_be_in_viewport()
+    expect(summary).to_be_in_viewport()
+    assert_accessible(page)
+
+    summary.get_by_role("link", name="Full check").click()
+    expect(page.get_by_role("heading", name="Readiness check")).to_be_in_viewport()
+    summary.get_by_role("link", name="Problem & Constraints").click()
+    expect(page.get_by_label("Problem & Constraints")).to_be_in_viewport()
+
+
+def test_touch_screens_reorder_with_the_buttons_and_show_no_drag_handle(browser, live_server, user):
+    from projects.services import load_example_projects
+
+    load_example_projects(user=user)
+    context = browser.new_context(
+        has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    login_page(page, live_server, user)
+    page.goto(f"{live_server.url}/projects/")
+    assert page.evaluate("matchMedia('(pointer: coarse)').matches")
+    expect(page.locator(".drag-handle").first).to_be_hidden()
+    expect(page.get_by_text("Use Up and Down to set the order")).to_be_visible()
+    titles = page.locator(".project-card-title a")
+    first = titles.nth(0).inner_text()
+    page.get_by_role("button", name=f"Move {first} down").tap()
+    expect(titles.nth(1)).to_have_text(first)
+    assert_accessible(page)
+    context.close()

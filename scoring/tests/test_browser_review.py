@@ -88,3 +88,62 @@ def test_dashboard_chart_and_drills_are_accessible(page, live_server, user):
     table = page.get_by_role("table", name=re.compile("Section scores"))
     expect(table.get_by_role("rowheader", name="Results")).to_be_visible()
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_review_reads_summary_first_with_folded_turns(page, live_server, user, width):
+    grading = make_grading(user, turns=14, projects=2)
+    page.set_viewport_size({"width": width, "height": 900})
+    login_page(page, live_server, user)
+    page.goto(f"{live_server.url}/review/{grading.pk}/")
+
+    # The mentor link is in the toolbar, above the first transcript: no scrolling past turns.
+    create = page.get_by_role("button", name="Create a mentor link")
+    transcript = page.locator(".transcript").first
+    assert create.bounding_box()["y"] < transcript.bounding_box()["y"]
+    expect(page.get_by_role("heading", name="Fix these first")).to_be_visible()
+    assert (
+        page.get_by_role("heading", name="Fix these first").bounding_box()["y"]
+        < transcript.bounding_box()["y"]
+    )
+    expect(page.get_by_role("meter", name="Results", exact=True)).to_have_count(2)
+
+    # Turns are folded: the question shows, the answer only once the turn is opened.
+    turn = page.locator("#turn-4")
+    answer = turn.locator(".answer")
+    expect(answer).to_be_hidden()
+    turn.locator("summary").click()
+    expect(answer).to_be_visible()
+    turn.locator("summary").click()
+    expect(answer).to_be_hidden()
+
+    # The section nav stays in reach far down the transcript.
+    page.locator("#turn-20").scroll_into_view_if_needed()
+    nav = page.get_by_role("navigation", name="Parts of this review")
+    expect(nav).to_be_in_viewport()
+    assert_accessible(page)
+
+    # A top fix links to a folded turn: it lands there, open; so does a link opened afresh.
+    fix = page.locator(".fixes a").first
+    anchor = fix.get_attribute("href")
+    fix.click()
+    expect(page.locator(f"{anchor} > details")).to_have_attribute("open", "")
+    expect(page.locator(f"{anchor} .answer")).to_be_in_viewport()
+    page.goto(f"{live_server.url}/review/{grading.pk}/#turn-9")
+    expect(page.locator("#turn-9 .answer")).to_be_visible()
+    expect(page.locator("#turn-9 .answer")).to_be_in_viewport()
+    expect(page.locator("#turn-8 .answer")).to_be_hidden()
+
+
+def test_dashboard_chart_shows_every_dot_and_legible_labels_on_a_phone(page, live_server, user):
+    make_grading(user)  # one session: several sections share a score
+    page.set_viewport_size({"width": 390, "height": 844})
+    login_page(page, live_server, user)
+    chart = page.get_by_role("img", name="Your section scores across sessions")
+    expect(chart).to_be_visible()
+    boxes = [dot.bounding_box() for dot in chart.locator(".chart-dot").all()]
+    centres = {(round(b["x"] + b["width"] / 2), round(b["y"] + b["height"] / 2)) for b in boxes}
+    assert len(boxes) == 6 and len(centres) == 6
+    heights = [label.bounding_box()["height"] for label in chart.locator("text").all()]
+    assert heights and min(heights) >= 11
+    assert_accessible(page)

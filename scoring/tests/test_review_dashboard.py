@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 def test_dashboard_without_sessions_points_to_the_first_steps(client_user):
     page = client_user.get("/dashboard/").content.decode()
-    assert "Write down up to four projects" in page
+    assert "Welcome, ada" in page and "Welcome back" not in page
+    assert "Load the four examples" in page and "Check its readiness" in page
+    assert "Your next steps" not in page
     assert "appear here once a mock onsite has been graded" in page
 
 
@@ -61,7 +63,7 @@ def test_dashboard_counts_a_regraded_session_once(client_user, user):
 def test_dashboard_shows_only_my_sessions(client_user, other_user):
     make_grading(other_user)
     page = client_user.get("/dashboard/").content.decode()
-    assert "Write down up to four projects" in page
+    assert "Welcome, ada" in page and "Load the four examples" in page
 
 
 def _without_tokens(page: str) -> str:

@@ -1,6 +1,8 @@
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from scoring import charts
 from scoring.charts import SessionScores, day_labels, section_score_chart
+from scoring.framework import SECTION_KEYS
 from scoring.graders import grade_transcript
 from scoring.reports import build_review, highlight, review_markdown
 from scoring.tests.review_data import sample_transcript
@@ -67,7 +69,7 @@ def test_chart_places_scores_on_a_zero_to_four_axis():
     problem = next(s for s in chart.series if s.key == "problem")
     results = next(s for s in chart.series if s.key == "results")
     assert [p.y for p in problem.points] == [chart.bottom, (chart.top + chart.bottom) / 2]
-    assert [p.x for p in problem.points] == [chart.left, chart.right]
+    assert [p.x for p in problem.points] == [chart.left + charts.EDGE, chart.right - charts.EDGE]
     assert len(results.points) == 1 and results.points[0].y == chart.top
     assert "Latest (8 Nov): Problem & Constraints 2.0" in chart.description
     assert ("Results", [4.0, None]) in chart.rows
@@ -86,6 +88,53 @@ def test_chart_thins_session_labels_but_keeps_the_latest():
     sessions = [SessionScores(f"{day} Nov", {"problem": 2.0}) for day in range(1, 11)]
     labels = [tick.label for tick in section_score_chart(sessions).x_ticks]
     assert len(labels) <= 5 and labels[-1] == "10 Nov"
+
+
+def _extent(tick):
+    width = charts._label_width(tick.label)
+    start = {"start": tick.position, "end": tick.position - width}.get(
+        tick.anchor, tick.position - width / 2
+    )
+    return start, start + width
+
+
+def test_chart_sets_a_sessions_equal_scores_side_by_side_inside_the_plot():
+    equal = dict.fromkeys(SECTION_KEYS, 2.0)
+    chart = section_score_chart([SessionScores("1 Nov", equal), SessionScores("2 Nov", equal)])
+    for session in range(2):
+        dots = [series.points[session] for series in chart.series]
+        xs = sorted(point.x for point in dots)
+        assert len({point.y for point in dots}) == 1
+        assert all(b - a >= 2 * chart.dot_radius for a, b in zip(xs, xs[1:], strict=False))
+        assert chart.left + chart.dot_radius <= xs[0] and xs[-1] <= chart.right - chart.dot_radius
+
+
+def test_chart_places_sessions_by_time_with_room_between_close_ones():
+    day = datetime(2026, 11, 1, 9)
+    moments = [day, day + timedelta(minutes=5), day + timedelta(days=1), day + timedelta(days=30)]
+    xs = charts.session_positions(
+        [SessionScores(str(i), {"problem": 2.0}, moment) for i, moment in enumerate(moments)]
+    )
+    assert (
+        xs[0] == charts.LEFT + charts.EDGE and xs[-1] == charts.WIDTH - charts.RIGHT - charts.EDGE
+    )
+    assert all(b - a >= charts.MIN_SESSION_GAP for a, b in zip(xs, xs[1:], strict=False))
+    # A day in thirty sits near the start (evenly spaced, it would be two thirds along).
+    assert xs[2] - xs[0] == 2 * charts.MIN_SESSION_GAP
+
+
+def test_chart_session_labels_never_collide_and_stay_inside():
+    day = datetime(2026, 11, 3, 9)
+    moments = [day + timedelta(minutes=20 * i) for i in range(12)] + [day + timedelta(days=4)]
+    sessions = [
+        SessionScores(label, {"problem": 2.0}, moment)
+        for label, moment in zip(day_labels(moments), moments, strict=True)
+    ]
+    ticks = section_score_chart(sessions).x_ticks
+    extents = [_extent(tick) for tick in ticks]
+    assert ticks[-1].label == "7 Nov" and len(ticks) >= 2
+    assert all(start >= 0 and end <= charts.WIDTH for start, end in extents)
+    assert all(end < start for (_, end), (start, _) in zip(extents, extents[1:], strict=False))
 
 
 def test_llm_feedback_leads_the_advice_but_a_rubric_restatement_does_not():

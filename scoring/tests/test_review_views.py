@@ -174,3 +174,19 @@ def test_review_says_when_the_llm_grader_fell_back(client_user, user):
     page = client_user.get(review_url(grading)).content.decode()
     assert "did not answer (the server timed out)" in page
     assert "Scored by the heuristic grader" in page
+
+
+def test_review_lists_questions_skipped_when_time_ran_out(client_user, user):
+    from scoring.services import run_grading
+
+    grading = make_grading(user, graded=False)
+    for turn in grading.transcript["projects"][0]["turns"][5:]:
+        turn.update(answer="", seconds=0, over_time=True, skipped=True)
+    grading.save()
+    run_grading(grading_id=grading.pk)
+    page = client_user.get(review_url(grading)).content.decode()
+    assert "2 questions skipped</a> when time ran out" in page
+    assert "Skipped when time ran out" in page
+    assert "Skipped: the project's time was up before this question." in page
+    markdown = client_user.get(reverse("scoring:export-markdown", args=[grading.pk])).text
+    assert "Skipped when time ran out:\n- Defense & Hindsight: " in markdown

@@ -67,6 +67,42 @@
     return minutes + ":" + (rest < 10 ? "0" : "") + rest;
   }
 
+  // Spoken mode: the project's clock can say "one minute left" and "time is up" out loud, for
+  // a candidate looking away from the screen. Off unless the candidate turns it on here.
+  var SPEAK_KEY = "hotseat:speak-time";
+
+  function setupSpeakToggle() {
+    var box = document.querySelector("[data-speak-time]");
+    if (!box || !window.speechSynthesis) return; // no speech: the toggle stays hidden
+    var store = storage();
+    box.checked = Boolean(store && store.getItem(SPEAK_KEY) === "on");
+    box.addEventListener("change", function () {
+      if (!store) return;
+      if (box.checked) store.setItem(SPEAK_KEY, "on");
+      else store.removeItem(SPEAK_KEY);
+    });
+    box.closest("[data-speak-time-field]").hidden = false;
+  }
+
+  function say(text) {
+    var box = document.querySelector("[data-speak-time]");
+    if (!box || !box.checked || !window.speechSynthesis) return;
+    window.speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+  }
+
+  function speakMilestones(clock, left) {
+    if (!clock.speaks) return;
+    // Said when the clock passes the mark here, not when a page opens already past it.
+    if (!clock.saidMinute && clock.total > 60000 && left <= 60000) {
+      clock.saidMinute = true;
+      say("one minute left");
+    }
+    if (!clock.saidUp && clock.total > 0 && left === 0) {
+      clock.saidUp = true;
+      say("time is up");
+    }
+  }
+
   function startClocks(panel) {
     if (ticker) clearInterval(ticker);
     ticker = null;
@@ -78,6 +114,7 @@
           el: el,
           total: Number(el.getAttribute("data-countdown-ms")),
           submits: el.hasAttribute("data-countdown-submits"),
+          speaks: el.hasAttribute("data-countdown-speaks"),
         };
       }
     );
@@ -90,6 +127,7 @@
         var left = Math.max(0, clock.total - elapsed);
         clock.el.textContent = formatClock(left);
         if (left <= 15000) clock.el.setAttribute("data-low", "");
+        speakMilestones(clock, left);
         if (left === 0 && clock.submits && form && !submitting) {
           submitting = true;
           form.requestSubmit();
@@ -270,6 +308,7 @@
     clearTimeout(retryTimer);
   });
 
+  document.addEventListener("DOMContentLoaded", setupSpeakToggle);
   if (window.htmx) {
     document.addEventListener("htmx:sendError", onRequestFailed);
     document.addEventListener("htmx:responseError", onRequestFailed);

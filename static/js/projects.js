@@ -22,13 +22,18 @@ window.addEventListener("pageshow", () => {
 
 // Project list: drag a card to reorder. Dropping moves the card in the page, then fires
 // "projects:reordered" on the list, whose hx-post sends the new order of the hidden ids.
-// Up/Down buttons remain for keyboard and touch users.
+// Up/Down buttons remain for keyboard and touch users; on a touch screen they are the only way
+// (a long press would start a drag that fights scrolling), and the handle is hidden there.
 let dragged = null;
 let startIndex = -1;
 const indexOf = (card) => Array.prototype.indexOf.call(card.parentNode.children, card);
 document.addEventListener("dragstart", (event) => {
   const card = event.target.closest && event.target.closest("[data-reorder] > li");
   if (!card) return;
+  if (window.matchMedia("(pointer: coarse)").matches) {
+    event.preventDefault();
+    return;
+  }
   dragged = card;
   startIndex = indexOf(card);
   card.classList.add("dragging");

@@ -14,3 +14,22 @@ document.addEventListener("click", async (event) => {
     status.textContent = "Press Ctrl+C (or ⌘C) to copy.";
   }
 });
+
+// Turns are folded; a link to one (#turn-N, from the top fixes or a drill) lands on it open.
+function unfold(id) {
+  const target = id && document.getElementById(id);
+  const fold = target && target.querySelector(":scope > details");
+  if (!fold || fold.open) return;
+  fold.open = true;
+  target.scrollIntoView();
+}
+const hashId = () => decodeURIComponent(location.hash.slice(1));
+unfold(hashId());
+window.addEventListener("hashchange", () => unfold(hashId()));
+// A click on the link already in the address bar changes no hash, so open it on the click too.
+document.addEventListener("click", (event) => {
+  const link = event.target.closest('a[href^="#"]');
+  if (link) unfold(decodeURIComponent(link.hash.slice(1)));
+});
+// The report can arrive by htmx while the page polls for grading.
+document.addEventListener("htmx:afterSettle", () => unfold(hashId()));
