@@ -1,4 +1,5 @@
-"""Geometry for the server-rendered progress chart.
+"""Geometry for the dashboard's server-rendered line charts: section scores, and for spoken
+rounds pace and fillers a minute.
 
 This module only computes coordinates and labels; the SVG markup lives in the template
 (`scoring/_score_chart.html`), so no markup is built in Python and every label is escaped.
@@ -7,7 +8,9 @@ This module only computes coordinates and labels; the SVG markup lives in the te
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from math import ceil
 
+from scoring.delivery import FEW_FILLERS, PACE_BAND
 from scoring.framework import SECTIONS
 from scoring.rubric import MAX_LEVEL
 
@@ -32,12 +35,39 @@ LABEL_SPACE = FONT_SIZE / 2
 
 @dataclass(frozen=True, slots=True)
 class SessionScores:
-    """One graded session: a short label (its date) and the section scores, averaged over
-    its projects; a section the session never scored is None."""
+    """One graded session: a short label (its date) and its value per line (the section
+    scores averaged over its projects, say); a line the session has no value for is None."""
 
     label: str
     scores: dict[str, float | None]
     moment: datetime | None = None  # places the session on the time axis; None: evenly
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """What one line of a chart draws: `key` into each session's scores."""
+
+    key: str
+    title: str
+    unit: str  # after the value in a dot's label: "3.0 of 4", "150 words a minute"
+    decimals: int = 1
+
+    def value(self, value: float) -> str:
+        return f"{value:.{self.decimals}f}"
+
+
+SECTION_LINES = tuple(Line(section.key, section.title, " of 4") for section in SECTIONS)
+PACE = Line("wpm", "Pace", " words a minute", decimals=0)
+FILLERS = Line("fillers_per_minute", "Fillers", " a minute")
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A shaded stretch of the y axis: where to aim."""
+
+    y: float
+    height: float
+    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +97,11 @@ class Tick:
 
 @dataclass(frozen=True, slots=True)
 class LineChart:
+    slug: str  # makes the chart's element ids unique on the page
+    title: str
+    caption: str  # the table alternative's caption
+    lines: tuple[Line, ...]
+    band: Band | None
     width: int
     height: int
     left: int
@@ -82,17 +117,27 @@ class LineChart:
     dot_radius: int = DOT_RADIUS
 
     @property
-    def rows(self) -> list[tuple[str, list[float | None]]]:
-        """The data-table alternative: one row per section, one column per session."""
+    def plot_width(self) -> int:
+        return self.right - self.left
+
+    @property
+    def rows(self) -> list[tuple[str, list[str]]]:
+        """The data-table alternative: one row per line, one column per session."""
         return [
-            (section.title, [session.scores.get(section.key) for session in self.sessions])
-            for section in SECTIONS
+            (
+                line.title,
+                [
+                    "–" if (value := session.scores.get(line.key)) is None else line.value(value)
+                    for session in self.sessions
+                ],
+            )
+            for line in self.lines
         ]
 
 
-def _y(score: float) -> float:
+def _y(value: float, top: float) -> float:
     plot_height = HEIGHT - TOP - BOTTOM
-    return round(TOP + plot_height * (1 - score / MAX_LEVEL), 1)
+    return round(TOP + plot_height * (1 - value / top), 1)
 
 
 def session_positions(sessions: list[SessionScores]) -> list[float]:
@@ -119,13 +164,13 @@ def session_positions(sessions: list[SessionScores]) -> list[float]:
     return [round(LEFT + EDGE + offset, 1) for offset in offsets]
 
 
-def _dodges(session: SessionScores) -> dict[str, float]:
-    """Per section, how far to shift its dot sideways so that equal scores sit side by side."""
+def _dodges(session: SessionScores, lines: tuple[Line, ...]) -> dict[str, float]:
+    """Per line, how far to shift its dot sideways so that equal values sit side by side."""
     keys_by_score: dict[float, list[str]] = {}
-    for section in SECTIONS:
-        score = session.scores.get(section.key)
+    for line in lines:
+        score = session.scores.get(line.key)
         if score is not None:
-            keys_by_score.setdefault(round(score, 1), []).append(section.key)
+            keys_by_score.setdefault(round(score, 1), []).append(line.key)
     return {
         key: (j - (len(keys) - 1) / 2) * DODGE
         for keys in keys_by_score.values()
@@ -181,29 +226,51 @@ def _describe(sessions: list[SessionScores]) -> str:
     )
 
 
-def section_score_chart(sessions: list[SessionScores]) -> LineChart | None:
-    """A line per section across sessions (oldest first); None when there is nothing to draw."""
-    if not sessions:
-        return None
+def _line_chart(
+    sessions: list[SessionScores],
+    lines: tuple[Line, ...],
+    *,
+    slug: str,
+    title: str,
+    caption: str,
+    description: str,
+    y_step: float,
+    y_top: float,
+    band: tuple[float, float, str] | None = None,
+) -> LineChart:
+    """Sessions (oldest first) on a time axis, a line of dots per entry of `lines`, on a y axis
+    from 0 to `y_top` (raised to fit the largest value) ticked every `y_step`."""
+    largest = max(
+        (v for s in sessions for line in lines if (v := s.scores.get(line.key))), default=0
+    )
+    top = max(y_top, ceil(largest / y_step) * y_step)
     xs = session_positions(sessions)
-    dodges = [_dodges(session) for session in sessions]
+    dodges = [_dodges(session, lines) for session in sessions]
     series = tuple(
         Series(
-            key=section.key,
-            title=section.title,
+            key=line.key,
+            title=line.title,
             points=tuple(
                 Point(
-                    x=round(xs[i] + dodges[i][section.key], 1),
-                    y=_y(score),
-                    label=f"{section.title}, {session.label}: {score:.1f} of 4",
+                    x=round(xs[i] + dodges[i][line.key], 1),
+                    y=_y(value, top),
+                    label=f"{line.title}, {session.label}: {line.value(value)}{line.unit}",
                 )
                 for i, session in enumerate(sessions)
-                if (score := session.scores.get(section.key)) is not None
+                if (value := session.scores.get(line.key)) is not None
             ),
         )
-        for section in SECTIONS
+        for line in lines
     )
+    ticks = [y_step * i for i in range(int(top / y_step) + 1)]
     return LineChart(
+        slug=slug,
+        title=title,
+        caption=caption,
+        lines=lines,
+        band=Band(_y(band[1], top), round(_y(band[0], top) - _y(band[1], top), 1), band[2])
+        if band
+        else None,
         width=WIDTH,
         height=HEIGHT,
         left=LEFT,
@@ -212,7 +279,62 @@ def section_score_chart(sessions: list[SessionScores]) -> LineChart | None:
         bottom=HEIGHT - BOTTOM,
         series=series,
         x_ticks=_x_ticks(sessions, xs),
-        y_ticks=tuple(Tick(_y(level), str(level), "end") for level in range(MAX_LEVEL + 1)),
-        description=_describe(sessions),
+        y_ticks=tuple(Tick(_y(level, top), f"{level:g}", "end") for level in ticks),
+        description=description,
         sessions=tuple(sessions),
+    )
+
+
+def section_score_chart(sessions: list[SessionScores]) -> LineChart | None:
+    """A line per section across sessions (oldest first); None when there is nothing to draw."""
+    if not sessions:
+        return None
+    return _line_chart(
+        sessions,
+        SECTION_LINES,
+        slug="scores",
+        title="Your section scores across sessions",
+        caption="Section scores (0–4) per session, oldest first",
+        description=_describe(sessions),
+        y_step=1,
+        y_top=MAX_LEVEL,
+    )
+
+
+def delivery_charts(sessions: list[SessionScores]) -> tuple[LineChart, LineChart] | None:
+    """Pace and fillers a minute across spoken sessions (oldest first), each on its own scale
+    with the band to aim for shaded; None when no session was spoken."""
+    if not sessions:
+        return None
+    latest, count = sessions[-1], len(sessions)
+    over = f"over your last {count} spoken session{'s' if count != 1 else ''}, oldest first"
+    return (
+        _line_chart(
+            sessions,
+            (PACE,),
+            slug="pace",
+            title="Your pace across spoken sessions",
+            caption="Words a minute per spoken session, oldest first",
+            description=(
+                f"Words a minute {over}; aim for {PACE_BAND[0]}–{PACE_BAND[1]}. "
+                f"Latest ({latest.label}): {PACE.value(latest.scores[PACE.key])}."
+            ),
+            y_step=50,
+            y_top=250,
+            band=(*PACE_BAND, f"{PACE_BAND[0]}–{PACE_BAND[1]}: a conversational pace"),
+        ),
+        _line_chart(
+            sessions,
+            (FILLERS,),
+            slug="fillers",
+            title="Your fillers a minute across spoken sessions",
+            caption="Filler words a minute per spoken session, oldest first",
+            description=(
+                f"Filler words a minute {over}; aim for {FEW_FILLERS:g} or fewer. "
+                f"Latest ({latest.label}): {FILLERS.value(latest.scores[FILLERS.key])}."
+            ),
+            y_step=2,
+            y_top=8,
+            band=(0, FEW_FILLERS, f"{FEW_FILLERS:g} or fewer: few enough to pass unnoticed"),
+        ),
     )

@@ -24,6 +24,9 @@ MAX_PHRASES = 2000  # more than anyone says in one answer: a payload this big is
 PACE_BANDS = ((130, 170, 4), (115, 185, 3), (100, 200, 2))
 FILLER_BANDS = ((2.0, 4), (4.0, 3), (8.0, 2))  # fillers per minute at most, for that level
 FREEZE_BANDS = ((3.0, 4), (5.0, 3), (8.0, 2))  # seconds to the first word after pushback
+# What scores 4: the dashboard's charts shade these.
+PACE_BAND = PACE_BANDS[0][:2]
+FEW_FILLERS = FILLER_BANDS[0][0]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,13 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from scoring import drills, summary
-from scoring.charts import LineChart, SessionScores, day_labels, section_score_chart
+from scoring.charts import (
+    LineChart,
+    SessionScores,
+    day_labels,
+    delivery_charts,
+    section_score_chart,
+)
 from scoring.framework import SECTION_BY_KEY, SECTIONS
 from scoring.graders.pushback import CAVED, CONCEDED, HELD
 from scoring.models import GRADED, Grading, Regrading, ReviewComment, ShareLink
@@ -119,6 +125,7 @@ class DueDrill:
 class Progress:
     recent: list[Grading]
     chart: LineChart | None
+    delivery: tuple[LineChart, LineChart] | None  # pace and fillers a minute, spoken rounds only
     pushback: list[PushbackRow]
     latest: Grading | None  # the newest graded session
     weakest: tuple[str, float] | None  # its weakest section: (title, score)
@@ -186,16 +193,22 @@ def _turn_links(graded: list[Grading], summaries: dict[int, dict]) -> dict[tuple
     return links
 
 
-def _chart(charted: list[Grading], summaries: dict[int, dict]) -> LineChart | None:
-    """Section scores of the charted sessions, oldest first; days in the current time zone."""
-    if not charted:
-        return None
+def _charted(charted: list[Grading], figures: dict[int, dict]) -> list[SessionScores]:
+    """The sessions to chart, oldest first, with their figures; days in the current time zone."""
     moments = [timezone.localtime(g.created_at) for g in charted]
-    return section_score_chart(
-        [
-            SessionScores(label=label, scores=summaries[g.pk]["sections"], moment=moment)
-            for label, moment, g in zip(day_labels(moments), moments, charted, strict=True)
-        ]
+    return [
+        SessionScores(label=label, scores=figures[g.pk], moment=moment)
+        for label, moment, g in zip(day_labels(moments), moments, charted, strict=True)
+    ]
+
+
+def _charts(charted: list[Grading], summaries: dict[int, dict]) -> tuple:
+    """The section-score chart of the charted sessions, and the pace and fillers charts of
+    those that were spoken."""
+    spoken = [g for g in charted if summaries[g.pk].get("delivery")]
+    return (
+        section_score_chart(_charted(charted, {pk: s["sections"] for pk, s in summaries.items()})),
+        delivery_charts(_charted(spoken, {g.pk: summaries[g.pk]["delivery"] for g in spoken})),
     )
 
 
@@ -234,9 +247,11 @@ def progress_for_user(user, sessions: list[tuple]) -> Progress:
     )
     now = timezone.now()
     due = [d for d in rotation if d.due <= now]
+    chart, delivery = _charts(graded[:CHART_SESSIONS][::-1], summaries)
     return Progress(
         recent=listed[:RECENT_SESSIONS],
-        chart=_chart(graded[:CHART_SESSIONS][::-1], summaries),
+        chart=chart,
+        delivery=delivery,
         pushback=_pushback_rows([summaries[g.pk] for g in graded]),
         latest=graded[0] if graded else None,
         weakest=weakest,

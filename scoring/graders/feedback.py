@@ -10,7 +10,7 @@ import re
 
 from scoring import detectors as d
 from scoring.gaps import gap_message
-from scoring.graders.text import quote_for, sentences
+from scoring.graders.text import as_sentence, quote_for, sentences
 from scoring.plausibility import Flag
 from scoring.rubric import MAX_LEVEL, describe
 
@@ -176,7 +176,9 @@ def cave_fix(outcome: dict) -> str:
         if not covered
     ] or list(outcome.get("key_points") or [])
     if missing:
-        line += f" A strong answer brings: {missing[0]}"
+        # The reason may have named it already ("A strong answer would cover: ...").
+        if missing[0] not in outcome["reason"]:
+            line += f" A strong answer brings: {as_sentence(missing[0])}"
     else:
         line += " Meet it with a figure or an experiment, or concede it with data and a limit."
     return line

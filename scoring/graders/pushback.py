@@ -21,7 +21,13 @@ from dataclasses import dataclass
 from scoring import detectors as d
 from scoring import meaning
 from scoring.claims import CONTEXT, read_claims
-from scoring.graders.text import content_stems, gradability, keyword_list, quote_for
+from scoring.graders.text import (
+    as_sentence,
+    content_stems,
+    gradability,
+    keyword_list,
+    quote_for,
+)
 from scoring.listener import listen
 from scoring.plausibility import RED, Flag, Passage, find_flags
 from scoring.transcript import Turn
@@ -114,7 +120,7 @@ _SUBJECTS: tuple[tuple[re.Pattern, re.Pattern], ...] = (
             _F,
         ),
         re.compile(
-            r"came from|comes from|based on|derived|experiment|measured|abandon|traced"
+            r"came from|comes from|based on|derived|experiment|abandon|traced"
             r"|set by|SLO|SLA|upstream|budget",
             _F,
         ),
@@ -188,14 +194,21 @@ class Outcome:
         }
 
 
+# The candidate's own words quoted back in a challenge ('You said "...": why?').
+_QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
+
+
 def addresses(question: str, answer: str) -> bool:
-    """Does the answer take up what the challenge is about (its words or its subject)?"""
+    """Does the answer take up what the challenge is about (its words or its subject)? The
+    subject is what the challenge asks, not what it quotes: a question quoting "a gain inside
+    the noise" is not about significance unless it asks about it."""
     heard = listen(answer).text
     asked = content_stems(listen(question).text)
     said = content_stems(heard)
     if asked and len(asked & said) / len(asked) >= 0.25:
         return True
-    if any(q.search(question) and a.search(heard) for q, a in _SUBJECTS):
+    ask = _QUOTED.sub(" ", question)
+    if any(q.search(ask) and a.search(heard) for q, a in _SUBJECTS):
         return True
     return meaning.similarity(heard, (question,))[0] >= meaning.ON_TOPIC
 
@@ -306,7 +319,11 @@ def _judge(turn: Turn, found: d.Detections, flags: list[Flag]) -> tuple[str, str
     # Granting the point takes it up; otherwise the answer must be about the challenge.
     engaged = conceded or any(covered) or addresses(question, answer)
     if not engaged:
-        missing = f" A strong answer would cover: {turn.key_points[0]}" if turn.key_points else ""
+        missing = (
+            f" A strong answer would cover: {as_sentence(turn.key_points[0])}"
+            if turn.key_points
+            else ""
+        )
         return CAVED, "The answer does not take up what the challenge was about." + missing, covered
     changes = found["hindsight"]
     if conceded:

@@ -53,6 +53,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def as_sentence(text: str) -> str:
+    """The text with a full stop at its end, unless it ends a sentence already."""
+    text = text.rstrip()
+    return text if text.endswith((".", "?", "!", "”", '"')) else f"{text}."
+
+
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 

@@ -37,8 +37,11 @@ CHALLENGE = {
 }
 
 
-def sample_transcript(*, turns: int = 7, projects: int = 1, title: str = "Fraud scoring") -> dict:
-    """`turns` turns per project: the six sections in order, then challenges, repeating."""
+def sample_transcript(
+    *, turns: int = 7, projects: int = 1, title: str = "Fraud scoring", spoken: bool = False
+) -> dict:
+    """`turns` turns per project: the six sections in order, then challenges, repeating;
+    `spoken`: each answer said in one 30-second phrase after 2 s."""
     number = 0
     out = []
     for p in range(projects):
@@ -58,6 +61,8 @@ def sample_transcript(*, turns: int = 7, projects: int = 1, title: str = "Fraud 
                     "over_time": False,
                 }
             row["turn"] = number
+            if spoken:
+                row["timing"] = [[2.0, 32.0]]
             number += 1
             rows.append(row)
         out.append(
@@ -67,16 +72,19 @@ def sample_transcript(*, turns: int = 7, projects: int = 1, title: str = "Fraud 
                 "turns": rows,
             }
         )
-    return {"format": "hotseat.transcript/1", "projects": out}
+    transcript = {"format": "hotseat.transcript/1", "projects": out}
+    return {**transcript, "answer_mode": "spoken"} if spoken else transcript
 
 
-def make_grading(user, *, turns: int = 7, projects: int = 1, graded: bool = True):
+def make_grading(
+    user, *, turns: int = 7, projects: int = 1, graded: bool = True, spoken: bool = False
+):
     """A grading row as finishing a session leaves it; graded inline unless asked not to."""
     from scoring.models import Grading
     from scoring.services import run_grading
 
     grading = Grading.objects.create(
-        user=user, transcript=sample_transcript(turns=turns, projects=projects)
+        user=user, transcript=sample_transcript(turns=turns, projects=projects, spoken=spoken)
     )
     if graded:
         run_grading(grading_id=grading.pk)

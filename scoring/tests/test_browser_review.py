@@ -84,7 +84,7 @@ def test_dashboard_chart_and_drills_are_accessible(page, live_server, user):
     expect(page.get_by_role("heading", name="Drills due")).to_be_visible()
     expect(page.get_by_role("link", name="Practise it")).to_have_count(1)
     expect(page.get_by_role("img", name="Your section scores across sessions")).to_be_visible()
-    page.get_by_text("The same scores as a table").click()
+    page.get_by_text("The same figures as a table").click()
     table = page.get_by_role("table", name=re.compile("Section scores"))
     expect(table.get_by_role("rowheader", name="Results")).to_be_visible()
     assert_accessible(page)

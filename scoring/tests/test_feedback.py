@@ -83,3 +83,21 @@ def test_nothing_is_said_twice():
     [view] = [s for s in review.projects[0].sections if s.key == "results"]
     lines = [view.descriptor, *view.advice]
     assert len(lines) == len(set(lines))
+
+
+def test_a_cave_fix_names_the_missing_point_once_as_a_sentence():
+    from scoring.graders.feedback import cave_fix
+
+    point = "The cost per request, in dollars"
+    off_topic = {
+        "turn": 7,
+        "question": "What does it cost?",
+        "reason": f"The answer does not take up what the challenge was about. "
+        f"A strong answer would cover: {point}.",
+        "key_points": [point],
+        "covered": [False],
+    }
+    fix = cave_fix(off_topic)
+    assert fix.count(point) == 1 and fix.endswith(f"{point}.")
+    vague = {**off_topic, "reason": "Talks around it without a figure."}
+    assert cave_fix(vague).endswith(f"A strong answer brings: {point}.")

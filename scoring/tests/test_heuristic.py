@@ -157,6 +157,21 @@ def test_pushback_evaded_when_the_answer_ignores_the_subject():
     assert "does not take up" in outcome.reason
 
 
+def test_evidence_for_another_question_does_not_hold_the_point():
+    # The question quotes "noise" and asks where a limit came from; the answer measures the
+    # gain instead. Neither the quoted words nor "we measured it" take up what was asked.
+    outcome = judge(
+        _turn(
+            'You said "it broke the 80 ms budget for a gain inside the noise": where did that '
+            "limit come from, and what breaks for users when it is missed?",
+            "We measured it: a four-week A/B test on 10% of traffic, with a 95% confidence "
+            "interval that excluded zero. I would still add a holdout next time.",
+        )
+    )
+    assert outcome.outcome == CAVED
+    assert "does not take up" in outcome.reason
+
+
 def test_defense_that_ignores_the_challenge_scores_low():
     on_subject = c.FEED
     off_subject = c.rewrite(

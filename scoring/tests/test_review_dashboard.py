@@ -22,11 +22,26 @@ def test_dashboard_charts_scores_per_section_with_a_table(client_user, user):
     make_grading(user)
     make_grading(user, turns=3)
     page = client_user.get("/dashboard/").content.decode()
-    assert 'role="img"' in page and '<title id="chart-title">' in page
+    assert 'role="img"' in page and '<title id="scores-chart-title">' in page
     assert "over your last 2 graded sessions" in page
     assert page.count('class="chart-line line-problem"') == 1
-    assert "The same scores as a table" in page
+    assert "The same figures as a table" in page
     assert '<th scope="row">Alternatives &amp; Trade-offs</th>' in page
+
+
+def test_dashboard_charts_pace_and_fillers_of_spoken_rounds_only(client_user, user):
+    make_grading(user)
+    page = client_user.get("/dashboard/").content.decode()
+    assert "How you sound" not in page
+    make_grading(user, spoken=True)
+    make_grading(user)
+    page = client_user.get("/dashboard/").content.decode()
+    assert "How you sound" in page
+    assert '<title id="pace-chart-title">' in page and '<title id="fillers-chart-title">' in page
+    assert "over your last 1 spoken session, oldest first; aim for 130–170" in page
+    assert 'class="chart-band"' in page
+    assert re.search(r'<th scope="row">Pace</th><td>\d+</td></tr>', page)
+    assert "over your last 3 graded sessions" in page
 
 
 def test_dashboard_counts_pushback_outcomes_by_section(client_user, user):

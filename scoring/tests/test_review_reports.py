@@ -72,11 +72,31 @@ def test_chart_places_scores_on_a_zero_to_four_axis():
     assert [p.x for p in problem.points] == [chart.left + charts.EDGE, chart.right - charts.EDGE]
     assert len(results.points) == 1 and results.points[0].y == chart.top
     assert "Latest (8 Nov): Problem & Constraints 2.0" in chart.description
-    assert ("Results", [4.0, None]) in chart.rows
+    assert ("Results", ["4.0", "–"]) in chart.rows
 
 
 def test_chart_is_absent_without_sessions():
     assert section_score_chart([]) is None
+    assert charts.delivery_charts([]) is None
+
+
+def test_pace_and_fillers_charts_shade_where_to_aim_and_stretch_to_fit():
+    pace, fillers = charts.delivery_charts(
+        [
+            SessionScores("1 Nov", {"wpm": 212, "fillers_per_minute": 9.4}),
+            SessionScores("8 Nov", {"wpm": 151, "fillers_per_minute": 1.5}),
+        ]
+    )
+    [line] = pace.series
+    assert [p.label for p in line.points][-1] == "Pace, 8 Nov: 151 words a minute"
+    assert [tick.label for tick in pace.y_ticks][-1] == "250"
+    # 130-170 of 0-250 words a minute, on the plot's height.
+    assert pace.band.height == round((chart_height := pace.bottom - pace.top) * 40 / 250, 1)
+    assert pace.band.y == round(pace.top + chart_height * 80 / 250, 1)
+    # Fillers rose past the axis's usual top (8), so the axis goes to the next tick (10).
+    assert [tick.label for tick in fillers.y_ticks][-1] == "10"
+    assert fillers.rows == [("Fillers", ["9.4", "1.5"])]
+    assert "aim for 2 or fewer. Latest (8 Nov): 1.5." in fillers.description
 
 
 def test_chart_labels_tell_sessions_of_one_day_apart():
