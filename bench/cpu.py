@@ -1,17 +1,22 @@
 """CPU per request, in this process, through Django's WSGI handler (as gunicorn calls it).
 
-    .venv/bin/python bench/cpu.py [--runs 200] [--database hotseat_bench] [ENDPOINT ...]
+    .venv/bin/python bench/cpu.py [--runs 200] [--calls] [--database hotseat_bench] [ENDPOINT ...]
 
 Reads the database bench/load.py seeded (its bench/.manifest), with production settings, and
 times each of load.py's endpoints with `time.process_time`: the Python side of a request,
 without gunicorn, the kernel or the database server. It moves much less than wrk's figures
 when other work shares the machine, so it is the figure to compare two versions of the code
-by; load.py's ratios say what that buys under load.
+by; load.py's ratios say what that buys under load. With `--calls` it counts the Python
+function calls per request instead (cProfile's count): not time, but the same from run to run
+however busy the machine is, so two versions can be told apart even when other work makes
+their CPU times move by more than they differ.
 """
 
 import argparse
+import cProfile
 import io
 import os
+import pstats
 import re
 import statistics
 import sys
@@ -28,6 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("endpoints", nargs="*", help="load.py's endpoint names (default: all)")
     parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--calls", action="store_true", help="count calls instead of timing")
     load.add_target_arguments(parser)
     args = parser.parse_args()
     load.configure(args.database, args.redis_url, args.port)
@@ -80,7 +86,7 @@ def main() -> None:
         response.close()
         return int(statuses[0].split()[0])
 
-    print(f"{'endpoint':20} {'median ms CPU':>14}")
+    print(f"{'endpoint':20} {'calls/request' if args.calls else 'median ms CPU':>14}")
     for name, (path, answer) in endpoints.items():
         if args.endpoints and name not in args.endpoints and name != "livez (floor)":
             continue
@@ -88,6 +94,12 @@ def main() -> None:
             status = request(path, answer)
         if status != 200:
             raise SystemExit(f"{name}: {path} answered {status}")
+        if args.calls:
+            profile = cProfile.Profile()
+            for _ in range(args.runs):
+                profile.runcall(request, path, answer)
+            print(f"{name:20} {pstats.Stats(profile).total_calls / args.runs:14.0f}", flush=True)
+            continue
         samples = []
         for _ in range(args.runs):
             started = time.process_time()

@@ -1,6 +1,7 @@
 """What the page shell (templates/base.html) shows on every page."""
 
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 # (URL name, label, the app whose pages mark the link as current); the dashboard is its own.
 NAVIGATION = (
@@ -12,11 +13,15 @@ NAVIGATION = (
 
 
 def navigation(request) -> dict:
-    match = request.resolver_match
-    here = match and (match.app_name or match.url_name)
-    return {
-        "navigation": [
+    """The main links, worked out when a template first shows them: a signed-out page and an
+    htmx partial never do, so they reverse no URL for them."""
+
+    def links() -> list[dict]:
+        match = request.resolver_match
+        here = match and (match.app_name or match.url_name)
+        return [
             {"url": reverse(name), "label": label, "current": here == (app or name)}
             for name, label, app in NAVIGATION
-        ],
-    }
+        ]
+
+    return {"navigation": SimpleLazyObject(links)}

@@ -207,7 +207,9 @@ AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
-USE_I18N = True
+# English only: without translation machinery, the language a URL, a date or a form message
+# is looked up in is this constant rather than a per-request lookup.
+USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "static/"

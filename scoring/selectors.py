@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -44,9 +44,15 @@ def get_review_grading_for_user(user, pk: int) -> Grading:
     """As get_grading_for_user, without the snapshot columns (the owner's review page reads
     them only when its cached report is missing: owner_review), and with how many mentor
     comments it has and the newest one's id. Comments are only ever added, so these two
-    change whenever the comments the review shows do."""
+    change whenever the comments the review shows do. It also says whether it has active share
+    links and regrade links, so the page reads those only when there are some."""
     gradings = Grading.objects.defer(*_SNAPSHOT_COLUMNS).annotate(
-        comment_count=Count("review_comments"), last_comment=Max("review_comments")
+        comment_count=Count("review_comments"),
+        last_comment=Max("review_comments"),
+        has_share_links=Exists(ShareLink.objects.filter(grading=OuterRef("pk"), revoked_at=None)),
+        has_regrades=Exists(
+            Regrading.objects.filter(Q(grading=OuterRef("pk")) | Q(source=OuterRef("pk")))
+        ),
     )
     return get_object_or_404(gradings, pk=pk, user=user)
 

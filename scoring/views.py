@@ -46,14 +46,16 @@ def review(request, pk):
         # The report is a cached fragment keyed by the grading, when it was graded and its
         # comments; the review behind it is read only when that fragment is missing.
         "review": SimpleLazyObject(lambda: selectors.owner_review(grading)),
-        "share_links": selectors.active_share_links(grading) if graded else [],
+        "share_links": (
+            selectors.active_share_links(grading) if graded and grading.has_share_links else []
+        ),
         "can_regrade": graded and llm.is_configured(),
     }
     if request.htmx:
         # The polling region: while grading runs it carries its own trigger; once done it
         # comes back without one, which is what stops the polling.
         return render(request, "scoring/review.html#review-body", context)
-    regrade_of, regrades = selectors.regrade_family(grading)
+    regrade_of, regrades = selectors.regrade_family(grading) if grading.has_regrades else (None, [])
     context |= {
         "turn_count": selectors.turn_count(grading),
         "regrade_of": regrade_of,

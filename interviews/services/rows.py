@@ -13,9 +13,12 @@ def lock(session: MockSession) -> MockSession:
 
 
 def turn_at(session: MockSession, index: int) -> Turn | None:
-    return (
-        Turn.objects.select_related("session_project").filter(session=session, index=index).first()
-    )
+    # A session has one turn at each index: get() reads it without the ORDER BY that first()
+    # adds, whose building was a fifth of this query's Python.
+    try:
+        return Turn.objects.select_related("session_project").get(session=session, index=index)
+    except Turn.DoesNotExist:
+        return None
 
 
 def record(turn: Turn, answer: str, closing: clock.Closing) -> None:
