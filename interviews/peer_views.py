@@ -99,21 +99,20 @@ def go_alone(request, pk):
 def join(request, token):
     """The invite link. A used (by someone else), revoked or expired link is a 404."""
     invite = get_invite_by_token(token)
+    own = invite.session.user_id == request.user.pk
+    if own:  # the candidate checking their own link
+        context = {"invite": invite, "own": True, "candidate": request.user}
+        status = 400 if request.method == "POST" else 200
+        return render(request, "interviews/peer_join.html", context, status=status)
     if invite.peer_id == request.user.pk and invite.revoked_at is None:
         return redirect("interviews:console", pk=invite.session_id)
     if invite.peer_id is not None or not peers.invite_is_open(invite, timezone.now()):
         raise Http404("This invite is no longer open.")
-    own = invite.session.user_id == request.user.pk
-    if request.method == "POST" and not own:
+    if request.method == "POST":
         peers.accept_invite(invite=invite, user=request.user)
         return redirect("interviews:console", pk=invite.session_id)
-    context = {"invite": invite, "own": own, "candidate": invite.session.user}
-    return render(
-        request,
-        "interviews/peer_join.html",
-        context,
-        status=400 if own and request.method == "POST" else 200,
-    )
+    context = {"invite": invite, "own": False, "candidate": invite.session.user}
+    return render(request, "interviews/peer_join.html", context)
 
 
 def _open_turn(invite):
