@@ -64,12 +64,18 @@ def peer_status(request, pk):
     return HttpResponseClientRefresh()
 
 
-@login_required
-@require_POST
-def revoke(request, pk):
+def _peer_round(request, pk):
+    """The user's own round with a peer interviewer, or a 404."""
     session = get_session_for_user(user=request.user, pk=pk)
     if peer_invite_of(session) is None:
         raise Http404("This round has no peer interviewer.")
+    return session
+
+
+@login_required
+@require_POST
+def revoke(request, pk):
+    session = _peer_round(request, pk)
     peers.revoke_invite(session=session)
     messages.success(request, "Invite revoked: the link no longer opens this round.")
     return redirect("interviews:run", pk=session.pk)
@@ -78,9 +84,7 @@ def revoke(request, pk):
 @login_required
 @require_POST
 def go_alone(request, pk):
-    session = get_session_for_user(user=request.user, pk=pk)
-    if peer_invite_of(session) is None:
-        raise Http404("This round has no peer interviewer.")
+    session = _peer_round(request, pk)
     try:
         peers.carry_on_with_engine(session=session)
     except InterviewError as error:

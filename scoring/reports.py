@@ -52,6 +52,7 @@ class TurnView:
     doubts: list[dict] = field(default_factory=list)  # plausibility flags raised in this answer
     comments: list[Comment] = field(default_factory=list)
     spoken: dict | None = None  # pace, fillers and pauses of an answer said aloud
+    from_peer: bool = False  # asked by a live peer interviewer, not the engine
 
     @property
     def key_points(self) -> list[tuple[str, bool | None]]:
@@ -219,6 +220,7 @@ def _turn_view(
         budget_seconds=budget,
         over_time=over_time,
         spoken=spoken,
+        from_peer=raw.get("asked_by") == "peer",
     )
 
 

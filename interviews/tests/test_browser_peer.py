@@ -133,6 +133,7 @@ def test_a_whole_round_with_a_peer_from_invite_to_both_reviews(
     expect(scores.get_by_role("row", name=re.compile("^Problem & Constraints"))).to_be_visible()
     assert_accessible(page)
     both_widths(page, "peer-review")
+    scores.screenshot(path=f"{SCREENSHOTS}/peer-side-by-side.png")
 
 
 def test_a_peer_who_drops_pauses_the_round_and_the_candidate_carries_on(

@@ -4,7 +4,6 @@ scores, the dashboard's agreement figure, revoking the peer's access, and the ex
 import json
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from challenges.pressure import WARMUP
@@ -16,18 +15,6 @@ from scoring.models import PeerScorecard
 from scoring.peer_scores import agreement
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def peer(django_user_model):
-    return django_user_model.objects.create_user(username="grace", password="x-long-password-1")
-
-
-@pytest.fixture
-def peer_client(peer):
-    client = Client()
-    client.force_login(peer)
-    return client
 
 
 @pytest.fixture
@@ -83,6 +70,7 @@ def test_the_review_keeps_both_and_marks_gaps_until_the_candidate_revokes(
     review = client_user.get(reverse("scoring:review", args=[grading.pk])).text
     assert "Your interviewer's scores beside the grader's" in review
     assert "gap-flagged" in review and "Held with evidence" in review
+    assert "From your interviewer" in review  # the transcript says who asked
     assert other_client.get(page(grading)).status_code == 404
     assert client_user.get(page(grading)).status_code == 404  # not the candidate's page
     client_user.post(reverse("scoring:peer-access-revoke", args=[grading.pk]))

@@ -16,18 +16,6 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
-def peer(django_user_model):
-    return django_user_model.objects.create_user(username="grace", password="x-long-password-1")
-
-
-@pytest.fixture
-def peer_client(peer):
-    client = Client()
-    client.force_login(peer)
-    return client
-
-
-@pytest.fixture
 def waiting(client_user, projects):
     response = client_user.post(
         reverse("interviews:setup"),

@@ -16,11 +16,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def peer(django_user_model):
-    return django_user_model.objects.create_user(username="grace", password="x-long-password-1")
-
-
-@pytest.fixture
 def round_(user, projects):
     return start_session(
         user=user,

@@ -86,23 +86,27 @@ class Command(BaseCommand):
         """A round "bench" runs as a peer interviewer, its first answer drafted: the console
         polls it."""
         candidate = get_user_model().objects.create_user("bench-candidate", password=password)
-        example = EXAMPLE_PROJECTS[0]
-        project = create_project(
-            user=candidate, data={**example, **example["sections"]}, metrics=example["metrics"]
-        )
-        session = start_session(
-            user=candidate,
-            projects=[project],
-            pressure="standard",
-            answer_mode="typed",
-            walkthrough_seconds=86_400,
-            challenge_seconds=86_400,
-            seed=11,
-            with_peer=True,
-        )
+        session = self._example_round(candidate, 0, with_peer=True)
         peers.accept_invite(invite=session.peer_invite, user=user)
         save_draft(user=candidate, session_pk=session.pk, index=0, text="Fraud cost 2%.", version=1)
         return session
+
+    def _example_round(self, person, number: int, *, with_peer: bool = False) -> MockSession:
+        """A warm-up round on one example project (the number-th), under a day-long clock."""
+        example = EXAMPLE_PROJECTS[number % len(EXAMPLE_PROJECTS)]
+        project = create_project(
+            user=person, data={**example, **example["sections"]}, metrics=example["metrics"]
+        )
+        return start_session(
+            user=person,
+            projects=[project],
+            pressure="warmup",
+            answer_mode="typed",
+            walkthrough_seconds=86_400,
+            challenge_seconds=86_400,
+            seed=number,
+            with_peer=with_peer,
+        )
 
     def _candidates(self, count: int, password_hash: str) -> list[str]:
         """Users in the middle of a round, their turn page open: "username:session id:open turn
@@ -113,19 +117,7 @@ class Command(BaseCommand):
         users = get_user_model()
         for number in range(count):
             person = users.objects.create(username=f"cand{number:03d}", password=password_hash)
-            example = EXAMPLE_PROJECTS[number % len(EXAMPLE_PROJECTS)]
-            project = create_project(
-                user=person, data={**example, **example["sections"]}, metrics=example["metrics"]
-            )
-            session = start_session(
-                user=person,
-                projects=[project],
-                pressure="warmup",
-                answer_mode="typed",
-                walkthrough_seconds=86_400,
-                challenge_seconds=86_400,
-                seed=number,
-            )
+            session = self._example_round(person, number)
             # A browser that has the turn page open: signed in, with its CSRF cookie.
             browser = Client(SERVER_NAME="127.0.0.1")
             browser.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
