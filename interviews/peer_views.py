@@ -110,7 +110,7 @@ def join(request, token):
         return render(request, "interviews/peer_join.html", context, status=status)
     if invite.peer_id == request.user.pk and invite.revoked_at is None:
         return redirect("interviews:console", pk=invite.session_id)
-    if invite.peer_id is not None or not peers.invite_is_open(invite, timezone.now()):
+    if not peers.invite_is_open(invite, timezone.now()):
         raise Http404("This invite is no longer open.")
     if request.method == "POST":
         peers.accept_invite(invite=invite, user=request.user)

@@ -61,8 +61,11 @@ def create_invite(session: MockSession) -> PeerInvite:
 
 
 def invite_is_open(invite: PeerInvite, now) -> bool:
+    """Nobody has used it (a peer who deleted their account used it all the same), and it is
+    neither revoked, expired, handed to the engine, nor its round over."""
     return (
-        invite.revoked_at is None
+        invite.accepted_at is None
+        and invite.revoked_at is None
         and invite.engine_at is None
         and invite.expires_at > now
         and invite.session.status == RUNNING
@@ -78,7 +81,7 @@ def accept_invite(*, invite: PeerInvite, user) -> PeerInvite:
         invite.refresh_from_db()
         if invite.peer_id == user.pk and invite.revoked_at is None:
             return invite
-        if invite.peer_id is not None or not invite_is_open(invite, now):
+        if not invite_is_open(invite, now):
             raise InviteClosed("This invite is no longer open.")
         if user.pk == session.user_id:
             raise InterviewError(

@@ -54,12 +54,15 @@ def test_joining_starts_the_round_and_binds_the_link_to_one_peer(round_, peer, o
         peers.accept_invite(invite=round_.peer_invite, user=other_user)
 
 
-@pytest.mark.parametrize("closing", ["revoked", "expired"])
-def test_a_revoked_or_expired_invite_cannot_be_accepted(round_, peer, closing):
+@pytest.mark.parametrize("closing", ["revoked", "expired", "used by a deleted account"])
+def test_a_revoked_expired_or_used_invite_cannot_be_accepted(round_, peer, other_user, closing):
     if closing == "revoked":
         peers.revoke_invite(session=round_)
-    else:
+    elif closing == "expired":
         PeerInvite.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    else:
+        joined(round_, other_user)
+        other_user.delete()
     with pytest.raises(peers.InviteClosed):
         peers.accept_invite(invite=PeerInvite.objects.get(), user=peer)
 
