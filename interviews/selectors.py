@@ -255,7 +255,7 @@ def get_console_invite(*, user, pk: int) -> PeerInvite:
     otherwise a 404, as for a session that does not exist."""
     return get_object_or_404(
         PeerInvite.objects.select_related("session", "session__user"),
-        session_id=pk,
+        session__pk=pk,  # checked against the column's range, unlike session_id
         peer=user,
         revoked_at=None,
     )

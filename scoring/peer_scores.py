@@ -56,14 +56,10 @@ def get_scorecard_for_peer(user, grading_pk: int) -> PeerScorecard:
     """The scorecard of a round this user interviewed, while they may still read it; or 404."""
     return get_object_or_404(
         PeerScorecard.objects.select_related("grading"),
-        grading_id=grading_pk,
+        grading__pk=grading_pk,  # checked against the column's range, unlike grading_id
         peer=user,
         access_revoked_at=None,
     )
-
-
-def scorecard_for(grading: Grading) -> PeerScorecard | None:
-    return PeerScorecard.objects.filter(grading=grading).first()
 
 
 @dataclass(frozen=True)

@@ -151,3 +151,36 @@ def test_the_candidate_cannot_join_their_own_round(client_user, waiting):
     join = reverse("interviews:peer-join", args=[waiting.peer_invite.token])
     assert "This is your own round" in client_user.get(join).text
     assert client_user.post(join).status_code == 400
+
+
+def test_a_new_peer_signs_up_from_the_invite_and_comes_back_to_it(waiting):
+    join = reverse("interviews:peer-join", args=[waiting.peer_invite.token])
+    browser = Client()
+    login = browser.get(join)["Location"]
+    assert f"/accounts/signup/?next={join}" in browser.get(login).text
+    signup = browser.post(
+        f"/accounts/signup/?next={join}",
+        {
+            "username": "newpeer",
+            "email": "newpeer@example.com",
+            "password1": "a-long-pass-phrase-9",
+            "password2": "a-long-pass-phrase-9",
+            "next": join,
+        },
+    )
+    assert signup["Location"] == join
+    assert "Join as the interviewer" in browser.get(join).text
+
+
+def test_sign_up_never_sends_anyone_off_site(client):
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "username": "someone",
+            "email": "someone@example.com",
+            "password1": "a-long-pass-phrase-9",
+            "password2": "a-long-pass-phrase-9",
+            "next": "https://evil.example/",
+        },
+    )
+    assert response["Location"] == reverse("dashboard")
