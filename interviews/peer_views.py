@@ -158,6 +158,8 @@ def console(request, pk):
     context = _console_context(invite, turn) | {
         "projects": list(invite.session.projects.all()),
         "candidate": invite.session.user,
+        # The first poll sends this back, so it too is a 304 while nothing has changed.
+        "etag": console_etag(invite, turn),
     }
     return render(request, "interviews/peer_console.html", context)
 

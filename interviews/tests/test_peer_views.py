@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from interviews.models import MockSession, PeerInvite
 from interviews.services import peers
@@ -81,6 +82,8 @@ def test_the_console_poll_answers_304_until_the_answer_changes(
     first = peer_client.get(console(live, "console-live"), **HTMX)
     etag = first["ETag"]
     assert first.status_code == 200 and etag
+    # The page carries it too, so even its first poll can be a 304.
+    assert f'data-etag="{escape(etag)}"' in peer_client.get(console(live)).text
     # The session row, the user, the invite, the open turn, the seen mark.
     with django_assert_max_num_queries(6):
         again = peer_client.get(console(live, "console-live"), HTTP_IF_NONE_MATCH=etag, **HTMX)

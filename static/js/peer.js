@@ -15,7 +15,10 @@
   }
 
   document.addEventListener("htmx:configRequest", function (event) {
-    if (isLivePoll(event) && etag) event.detail.headers["If-None-Match"] = etag;
+    if (!isLivePoll(event)) return;
+    // Until a poll brings one, the ETag of the page as it was served.
+    etag = etag || event.detail.elt.getAttribute("data-etag");
+    if (etag) event.detail.headers["If-None-Match"] = etag;
   });
 
   document.addEventListener("htmx:beforeSwap", function (event) {
