@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -13,17 +14,27 @@ from accounts.forms import DeleteAccountForm, SignUpForm
 from accounts.services import delete_account, export_user_data
 
 
+def _next_url(request) -> str:
+    """Where to go after signing up (an invite link, say), if it is a page of this site."""
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return url if safe else ""
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup(request):
     if request.user.is_authenticated:
         return redirect("dashboard")
     form = SignUpForm(request.POST or None)
+    next_url = _next_url(request)
     if form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome to Hotseat, {user.get_username()}.")
-        return redirect("dashboard")
-    return render(request, "accounts/signup.html", {"form": form})
+        return redirect(next_url or "dashboard")
+    return render(request, "accounts/signup.html", {"form": form, "next": next_url})
 
 
 @login_required

@@ -52,6 +52,15 @@ class SetupForm(forms.Form):
         ),
     )
 
+    with_peer = forms.BooleanField(
+        label="With a peer interviewer",
+        required=False,
+        help_text=(
+            "You get a link for a friend or mentor: they run the round from a console with the "
+            "engine's suggested pushback, and score it afterwards. The round starts when they join."
+        ),
+    )
+
     def __init__(self, *args, projects, **kwargs):
         super().__init__(*args, **kwargs)
         self.projects_by_id = {str(project.pk): project for project in projects}
@@ -94,4 +103,5 @@ class SetupForm(forms.Form):
             "answer_mode": data["answer_mode"],
             "walkthrough_seconds": self._seconds(data.get("walkthrough_minutes")),
             "challenge_seconds": self._seconds(data.get("challenge_minutes")),
+            "with_peer": data.get("with_peer", False),
         }

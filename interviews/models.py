@@ -5,7 +5,7 @@ from django.db import models
 
 from challenges.personas import PERSONA_LABELS
 from challenges.pressure import PRESSURE_CHOICES, PRESSURE_LABELS
-from scoring.framework import SECTION_BY_KEY, SECTION_CHOICES
+from scoring.framework import SECTION_BY_KEY, SECTION_CHOICES, SECTIONS
 
 # A spoken answer of three minutes is ~2,700 characters; typing for ten minutes rarely
 # passes 5,000. The grader's transcript limit is far above this, so a kept answer always grades.
@@ -28,6 +28,11 @@ SESSION_KIND_CHOICES = [(NORMAL, "Mock onsite"), (DRILL, "Drill")]
 PROMPT = "prompt"
 CHALLENGE = "challenge"
 KIND_CHOICES = [(PROMPT, "Framework question"), (CHALLENGE, "Pushback")]
+
+# Who put a question to the candidate: the engine's plan, or a live peer interviewer.
+ENGINE = "engine"
+PEER = "peer"
+ASKED_BY_CHOICES = [(ENGINE, "The engine"), (PEER, "A peer interviewer")]
 
 
 class MockSession(models.Model):
@@ -92,6 +97,10 @@ class SessionProject(models.Model):
     budget_seconds = models.PositiveIntegerField()
     started_at = models.DateTimeField(null=True, blank=True)
     deadline = models.DateTimeField(null=True, blank=True)
+    # With a peer interviewer the engine's picks wait here, unasked, as the peer's suggestions
+    # ([{slug, section, question, persona, reason, key_points}]); the peer sends them, or the
+    # engine asks them if the candidate carries on without the peer.
+    suggestions = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["order"]
@@ -101,6 +110,13 @@ class SessionProject(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def section_rows(self) -> list[tuple[str, str]]:
+        """(section title, the candidate's text) in the framework's order, where written."""
+        return [
+            (s.title, self.sections.get(s.key, "")) for s in SECTIONS if self.sections.get(s.key)
+        ]
 
 
 class Turn(models.Model):
@@ -120,6 +136,9 @@ class Turn(models.Model):
     reason = models.TextField(blank=True)
     challenge_slug = models.CharField(max_length=80, blank=True)
     is_follow_up = models.BooleanField(default=False, help_text="Asked live, after an answer")
+    asked_by = models.CharField(max_length=10, choices=ASKED_BY_CHOICES, default=ENGINE)
+    # Time a peer interviewer added to this turn (and its project), within PeerLimits.
+    extra_seconds = models.PositiveIntegerField(default=0)
     # What a strong answer to a challenge contains, frozen with the question (the grader checks
     # the answer against it, and the review shows it).
     key_points = models.JSONField(default=list, blank=True)
@@ -158,6 +177,10 @@ class Turn(models.Model):
         return json.dumps(self.timing)
 
     @property
+    def from_peer(self) -> bool:
+        return self.asked_by == PEER
+
+    @property
     def is_challenge(self) -> bool:
         return self.kind == CHALLENGE
 
@@ -168,3 +191,54 @@ class Turn(models.Model):
     @property
     def section_title(self) -> str:
         return SECTION_BY_KEY[self.section].title
+
+
+class PeerInvite(models.Model):
+    """A round's invitation to a peer interviewer: one link, one peer, one session.
+
+    The token is the only key; it opens the invite until it is accepted, revoked or 24 hours
+    old. Once accepted, the peer reaches the round through the console, never the token again.
+    """
+
+    session = models.OneToOneField(
+        MockSession, on_delete=models.CASCADE, related_name="peer_invite"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    peer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="peer_invites",
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    # The peer's console polls every second or two; a console silent for longer than
+    # services.peers.DROP_AFTER is a dropped peer.
+    last_seen_at = models.DateTimeField(null=True, blank=True)
+    paused_at = models.DateTimeField(null=True, blank=True)
+    engine_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the candidate carried on with the engine"
+    )
+    # Bumped by every change the peer's console shows that the turn itself does not carry
+    # (a question queued, time added, a pause): part of the console's ETag.
+    revision = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Peer invite for session {self.session_id}"
+
+    @property
+    def is_waiting(self) -> bool:
+        """Not started yet: nobody has joined, and the candidate has not gone on alone."""
+        return self.accepted_at is None and self.engine_at is None
+
+    @property
+    def is_peer_live(self) -> bool:
+        """The peer runs the round (they may have dropped: see services.peers.has_dropped)."""
+        return self.accepted_at is not None and self.revoked_at is None and self.engine_at is None
+
+    @property
+    def is_paused(self) -> bool:
+        return self.paused_at is not None

@@ -7,9 +7,10 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
+from challenges.personas import PERSONA_LABELS
 from interviews import clock
-from interviews.models import CHALLENGE, MockSession, SessionProject, Turn
-from scoring.framework import SECTIONS
+from interviews.models import CHALLENGE, PEER, MockSession, PeerInvite, SessionProject, Turn
+from scoring.framework import SECTION_BY_KEY, SECTIONS
 
 TRANSCRIPT_FORMAT = "hotseat.transcript/1"
 # Turn columns the run page's overview needs; the long texts are read for the open turn only.
@@ -29,8 +30,14 @@ _LIGHT_TURN_FIELDS = (
 
 
 def get_session_for_user(*, user, pk: int) -> MockSession:
-    """The user's session, or a 404 whether it belongs to someone else or does not exist."""
-    return get_object_or_404(MockSession, pk=pk, user=user)
+    """The user's session, or a 404 whether it belongs to someone else or does not exist.
+
+    Its peer invite, if it has one, comes in the same query."""
+    return get_object_or_404(MockSession.objects.select_related("peer_invite"), pk=pk, user=user)
+
+
+def peer_invite_of(session: MockSession) -> PeerInvite | None:
+    return getattr(session, "peer_invite", None)
 
 
 SESSION_PROJECT_TITLES = Prefetch(
@@ -224,6 +231,8 @@ def _transcript_turn(turn: Turn, project: SessionProject) -> dict:
         data["timing"] = turn.timing
     if clock.was_skipped(opened_at=turn.opened_at, project_deadline=project.deadline):
         data["skipped"] = True  # an extra key: never asked, its project's time was up
+    if turn.from_peer:
+        data["asked_by"] = turn.asked_by
     return data
 
 
@@ -266,3 +275,97 @@ def project_records(session: MockSession) -> list[dict]:
         }
         for project in session.projects.all()
     ]
+
+
+# --- A peer interviewer's console ------------------------------------------------------------
+
+
+def get_invite_by_token(token: str) -> PeerInvite:
+    return get_object_or_404(PeerInvite.objects.select_related("session"), token=token)
+
+
+def get_console_invite(*, user, pk: int) -> PeerInvite:
+    """The invite of session `pk` this user accepted, while the candidate has not revoked it;
+    otherwise a 404, as for a session that does not exist."""
+    return get_object_or_404(
+        PeerInvite.objects.select_related("session", "session__user"),
+        session__pk=pk,  # checked against the column's range, unlike session_id
+        peer=user,
+        revoked_at=None,
+    )
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One of the engine's picks, as the peer's console offers it."""
+
+    slug: str
+    section_title: str
+    question: str
+    persona_label: str
+    reason: str
+    key_points: tuple[str, ...]
+    follow_up: bool
+    for_this_section: bool
+
+
+def suggestions_for(turn: Turn) -> list[Suggestion]:
+    """The engine's picks left for the open turn's project, those on its section first."""
+    suggestions = [
+        Suggestion(
+            slug=raw["slug"],
+            section_title=SECTION_BY_KEY[raw["section"]].title,
+            question=raw["question"],
+            persona_label=PERSONA_LABELS.get(raw["persona"], "Interviewer"),
+            reason=raw["reason"],
+            key_points=tuple(raw.get("key_points") or ()),
+            follow_up=bool(raw.get("follow_up")),
+            for_this_section=raw["section"] == turn.section,
+        )
+        for raw in turn.session_project.suggestions
+    ]
+    return sorted(suggestions, key=lambda s: (not s.follow_up, not s.for_this_section))
+
+
+@dataclass(frozen=True)
+class ConsoleState:
+    invite: PeerInvite
+    session: MockSession
+    turn: Turn | None  # the open turn; None before the round starts or once it is over
+    turn_clock: Countdown
+    project_clock: Countdown
+    queued: list[Turn]  # the peer's questions waiting for the candidate, in order
+
+
+def console_etag(invite: PeerInvite, turn: Turn | None) -> str:
+    """What the console's live region shows changes only with one of these."""
+    session = invite.session
+    parts = [session.status, session.current_index, invite.revision]
+    if turn is not None:
+        parts += [turn.pk, turn.draft_version, turn.opened_at is not None]
+    return '"' + ".".join(str(part) for part in parts) + '"'
+
+
+def console_state(invite: PeerInvite, turn: Turn | None) -> ConsoleState:
+    now = timezone.now()
+    session = invite.session
+    live = turn is not None and turn.opened_at is not None and turn.answered_at is None
+    queued = (
+        list(
+            session.turns.filter(index__gt=turn.index, opened_at=None, asked_by=PEER).only(
+                "id", "index", "question", "section", "session_project_id"
+            )
+        )
+        if live
+        else []
+    )
+    return ConsoleState(
+        invite=invite,
+        session=session,
+        turn=turn if live else None,
+        turn_clock=Countdown(clock.remaining_seconds(turn.deadline, now) if live else 0),
+        project_clock=Countdown(
+            clock.remaining_seconds(turn.session_project.deadline, now) if live else 0
+        ),
+        queued=queued,
+    )

@@ -13,12 +13,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
+from interviews import peer_views
 from interviews.forms import SetupForm
 from interviews.models import ANSWER_MAX_CHARS, FINISHED
 from interviews.selectors import (
     build_transcript,
     get_session_for_user,
     history_rows,
+    peer_invite_of,
     run_state,
     sessions_for_user,
 )
@@ -168,9 +170,11 @@ def _closed(request, session, *, message: str = "", unsaved: str = ""):
     return render(request, template, context, status=409 if refused else 200)
 
 
-def _panel(request, session, *, message="", level="info", answer=None, unsaved="", confirmed=None):
+def _panel(
+    request, session, *, message="", level="info", answer=None, unsaved="", confirmed=None, peer=""
+):
     """The run page at the session's open turn (worked out here against the clock), or just
-    its panel for htmx."""
+    its panel for htmx. `peer` is how the round stands with a peer interviewer, if any."""
     turn = sync_session(session=session)
     if turn is None:
         return _closed(request, session, message=message, unsaved=unsaved)
@@ -182,6 +186,8 @@ def _panel(request, session, *, message="", level="info", answer=None, unsaved="
         "unsaved": unsaved,
         "confirmed": confirmed,
         "max_chars": ANSWER_MAX_CHARS,
+        "peer": peer,
+        "peer_poll_seconds": peer_views.CANDIDATE_POLL_SECONDS,
     }
     template = "interviews/run.html#run-panel" if request.htmx else "interviews/run.html"
     return render(request, template, context)
@@ -191,7 +197,12 @@ def _panel(request, session, *, message="", level="info", answer=None, unsaved="
 @require_safe
 @never_cache
 def run(request, pk):
-    return _panel(request, get_session_for_user(user=request.user, pk=pk))
+    session = get_session_for_user(user=request.user, pk=pk)
+    invite = peer_invite_of(session)
+    peer = peer_views.candidate_state(invite)
+    if peer in (peer_views.WAITING, peer_views.PAUSED):
+        return peer_views.waiting_page(request, session, invite, peer)
+    return _panel(request, session, peer=peer)
 
 
 @login_required

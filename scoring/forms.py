@@ -1,6 +1,8 @@
 from django import forms
 
-from scoring.models import ReviewComment
+from scoring.framework import SECTIONS
+from scoring.models import OUTCOME_CHOICES, PeerScorecard, ReviewComment
+from scoring.rubric import DESCRIPTORS, LEVEL_NAMES
 
 COMMENT_LIMITS = {
     "author": ReviewComment._meta.get_field("author").max_length,
@@ -14,4 +16,81 @@ class CommentForm(forms.Form):
     author = forms.CharField(label="Your name", max_length=COMMENT_LIMITS["author"])
     text = forms.CharField(
         label="Comment", max_length=COMMENT_LIMITS["text"], widget=forms.Textarea
+    )
+
+
+class PeerScorecardForm(forms.Form):
+    """The peer's scores for a round: each project's six sections on the grader's rubric, each
+    challenge's outcome, and an optional note on any turn."""
+
+    def __init__(self, projects, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.projects = projects
+        for project in projects:
+            for section in SECTIONS:
+                self.fields[f"score-{project.index}-{section.key}"] = forms.TypedChoiceField(
+                    label=section.title,
+                    coerce=int,
+                    choices=[("", "Choose a score")]
+                    + [
+                        (level, f"{level} · {LEVEL_NAMES[level]}: {descriptor}")
+                        for level, descriptor in enumerate(DESCRIPTORS[section.key])
+                    ],
+                )
+            for turn in project.turns:
+                if turn.is_challenge:
+                    self.fields[f"outcome-{turn.number}"] = forms.ChoiceField(
+                        label="How they met this pushback",
+                        choices=OUTCOME_CHOICES,
+                        widget=forms.RadioSelect,
+                    )
+                self.fields[f"note-{turn.number}"] = forms.CharField(
+                    label=f"Your note on question {turn.label}",
+                    required=False,
+                    max_length=PeerScorecard.NOTE_MAX_LENGTH,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
+
+    def groups(self):
+        """Per project: its title, its section fields, and its turns each with their fields."""
+        for project in self.projects:
+            sections = [self[f"score-{project.index}-{s.key}"] for s in SECTIONS]
+            turns = [
+                (
+                    turn,
+                    self[f"outcome-{turn.number}"] if turn.is_challenge else None,
+                    self[f"note-{turn.number}"],
+                )
+                for turn in project.turns
+            ]
+            yield project, sections, turns
+
+    def scorecard(self) -> dict:
+        data = self.cleaned_data
+        turns = [turn for project in self.projects for turn in project.turns]
+        return {
+            "scores": [
+                {s.key: data[f"score-{project.index}-{s.key}"] for s in SECTIONS}
+                for project in self.projects
+            ],
+            "outcomes": {
+                str(turn.number): data[f"outcome-{turn.number}"]
+                for turn in turns
+                if turn.is_challenge
+            },
+            "notes": {
+                str(turn.number): data[f"note-{turn.number}"]
+                for turn in turns
+                if data[f"note-{turn.number}"].strip()
+            },
+        }
+
+
+class CalibrationConsentForm(forms.Form):
+    consent = forms.BooleanField(
+        label=(
+            "I agree to export my graded rounds that a peer scored: my answers, the peer's "
+            "scores and notes, and the grader's scores. The peer's name is not included."
+        ),
+        error_messages={"required": "Tick the box to agree before exporting."},
     )

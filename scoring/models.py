@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from scoring.graders.pushback import OUTCOME_LABELS
+
 QUEUED = "queued"
 GRADING = "grading"
 GRADED = "graded"
@@ -120,3 +122,42 @@ class Regrading(models.Model):
 
     def __str__(self) -> str:
         return f"Grading {self.grading_id} regrades {self.source_id}"
+
+
+# --- A peer interviewer's scores, set beside the grader's --------------------------------
+
+# The peer labels each challenge with the grader's own outcomes.
+OUTCOME_CHOICES = list(OUTCOME_LABELS.items())
+
+
+class PeerScorecard(models.Model):
+    """What the peer who ran a round made of it, on the grader's rubric: each project's six
+    sections 0–4, each challenge held, conceded or caved, and a note per turn if they like.
+
+    Opened when the round finishes; the peer reads the review until the candidate revokes
+    that (`access_revoked_at`). The scores stay with the review either way.
+    """
+
+    NOTE_MAX_LENGTH = 1000
+
+    grading = models.OneToOneField(Grading, on_delete=models.CASCADE, related_name="peer_scorecard")
+    peer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="peer_scorecards",
+    )
+    scores = models.JSONField(default=list, blank=True, help_text="Per project: {section: 0-4}")
+    outcomes = models.JSONField(default=dict, blank=True, help_text="{turn number: outcome}")
+    notes = models.JSONField(default=dict, blank=True, help_text="{turn number: text}")
+    created_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    access_revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Peer scorecard for grading {self.grading_id}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_at is not None

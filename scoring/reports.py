@@ -53,6 +53,7 @@ class TurnView:
     comments: list[Comment] = field(default_factory=list)
     spoken: dict | None = None  # pace, fillers and pauses of an answer said aloud
     skipped: bool = False  # never asked: its project's time ran out first
+    from_peer: bool = False  # asked by a live peer interviewer, not the engine
 
     @property
     def key_points(self) -> list[tuple[str, bool | None]]:
@@ -225,6 +226,7 @@ def _turn_view(
         over_time=over_time,
         spoken=spoken,
         skipped=raw.get("skipped") is True,
+        from_peer=raw.get("asked_by") == "peer",
     )
 
 

@@ -45,14 +45,21 @@ def get_review_grading_for_user(user, pk: int) -> Grading:
     them only when its cached report is missing: owner_review), and with how many mentor
     comments it has and the newest one's id. Comments are only ever added, so these two
     change whenever the comments the review shows do. It also says whether it has active share
-    links and regrade links, so the page reads those only when there are some."""
-    gradings = Grading.objects.defer(*_SNAPSHOT_COLUMNS).annotate(
-        comment_count=Count("review_comments"),
-        last_comment=Max("review_comments"),
-        has_share_links=Exists(ShareLink.objects.filter(grading=OuterRef("pk"), revoked_at=None)),
-        has_regrades=Exists(
-            Regrading.objects.filter(Q(grading=OuterRef("pk")) | Q(source=OuterRef("pk")))
-        ),
+    links and regrade links, so the page reads those only when there are some, and brings a
+    peer interviewer's scores, if any."""
+    gradings = (
+        Grading.objects.defer(*_SNAPSHOT_COLUMNS)
+        .select_related("peer_scorecard")
+        .annotate(
+            comment_count=Count("review_comments"),
+            last_comment=Max("review_comments"),
+            has_share_links=Exists(
+                ShareLink.objects.filter(grading=OuterRef("pk"), revoked_at=None)
+            ),
+            has_regrades=Exists(
+                Regrading.objects.filter(Q(grading=OuterRef("pk")) | Q(source=OuterRef("pk")))
+            ),
+        )
     )
     return get_object_or_404(gradings, pk=pk, user=user)
 
@@ -218,9 +225,10 @@ def _charts(charted: list[Grading], summaries: dict[int, dict]) -> tuple:
     )
 
 
-def dashboard_sessions(user) -> list[tuple[int, str, datetime, datetime | None]]:
-    """The sessions the dashboard reads, newest first, as (id, status, created, graded): all
-    its figures follow from these rows, which change whenever a session is added or graded.
+def dashboard_sessions(user) -> list[tuple[int, str, datetime, datetime | None, datetime | None]]:
+    """The sessions the dashboard reads, newest first, as (id, status, created, graded, when a
+    peer interviewer scored it): all its figures follow from these rows, which change whenever
+    a session is added or graded, or a peer scores one.
 
     A regrade is left out: each session counts once, with the grader it was first scored by,
     so the chart compares like with like.
@@ -228,7 +236,9 @@ def dashboard_sessions(user) -> list[tuple[int, str, datetime, datetime | None]]
     return list(
         Grading.objects.filter(user=user, regrade_of__isnull=True)
         .order_by("-created_at", "-pk")
-        .values_list("pk", "status", "created_at", "graded_at")[:HISTORY_SESSIONS]
+        .values_list("pk", "status", "created_at", "graded_at", "peer_scorecard__submitted_at")[
+            :HISTORY_SESSIONS
+        ]
     )
 
 

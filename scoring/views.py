@@ -1,3 +1,5 @@
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -6,11 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from scoring import drills, llm, review_services, selectors
-from scoring.forms import COMMENT_LIMITS, CommentForm
-from scoring.models import GRADED
+from scoring import drills, llm, peer_scores, review_services, selectors
+from scoring.forms import COMMENT_LIMITS, CalibrationConsentForm, CommentForm, PeerScorecardForm
+from scoring.models import GRADED, PeerScorecard
 from scoring.reports import attach_comments, review_json, review_markdown
 from scoring.services import retry_grading
 
@@ -24,9 +26,13 @@ def dashboard(request):
     context = {
         "sessions": sessions,
         "drill_times_passed": drills.due_moments_passed(
-            (created_at for _, _, created_at, _ in sessions), timezone.now()
+            (created_at for _, _, created_at, *_ in sessions), timezone.now()
         ),
         "progress": selectors.lazy_progress_for_user(request.user, sessions),
+        # Read (inside the cached body) only if a peer interviewer scored one of the sessions.
+        "peer_agreement": SimpleLazyObject(lambda: peer_scores.agreement(request.user))
+        if any(peer_scored for *_, peer_scored in sessions)
+        else None,
     }
     return render(request, "scoring/dashboard.html", context)
 
@@ -56,7 +62,11 @@ def review(request, pk):
         # comes back without one, which is what stops the polling.
         return render(request, "scoring/review.html#review-body", context)
     regrade_of, regrades = selectors.regrade_family(grading) if grading.has_regrades else (None, [])
+    scorecard = getattr(grading, "peer_scorecard", None)
     context |= {
+        "peer_scorecard": scorecard,
+        "peer_gap": peer_scores.GAP,
+        "peer_comparisons": SimpleLazyObject(lambda: peer_scores.compare(grading, scorecard)),
         "turn_count": selectors.turn_count(grading),
         "regrade_of": regrade_of,
         "regrades": regrades,
@@ -195,3 +205,61 @@ def add_comment(request, token, turn):
         # htmx swaps only 2xx answers, so the form comes back with its errors as a 200.
         return _no_index(render(request, "scoring/_comments.html", {**context, "turn": target}))
     return _no_index(render(request, "scoring/shared.html", context, status=400))
+
+
+# --- A peer interviewer's scores ---------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
+def peer_review(request, pk):
+    """The peer's page for a round they interviewed: the scorecard until they submit it, then
+    their scores beside the grader's and the review, until the candidate revokes access."""
+    scorecard = peer_scores.get_scorecard_for_peer(request.user, pk)
+    grading = scorecard.grading
+    form = None
+    if not scorecard.is_submitted:
+        projects = peer_scores.projects_to_score(grading.transcript)
+        form = PeerScorecardForm(projects, request.POST if request.method == "POST" else None)
+        if form.is_valid():
+            peer_scores.submit_scorecard(scorecard=scorecard, **form.scorecard())
+            messages.success(request, "Scores saved. The candidate sees them beside the grader's.")
+            return redirect("scoring:peer-review", grading.pk)
+    graded = grading.status == GRADED
+    context = {
+        "grading": grading,
+        "scorecard": scorecard,
+        "form": form,
+        "comparisons": peer_scores.compare(grading, scorecard) if graded else [],
+        "review": selectors.review_for(grading) if graded else None,
+        "peer_gap": peer_scores.GAP,
+    }
+    status = 400 if form is not None and form.errors else 200
+    return render(request, "scoring/peer_review.html", context, status=status)
+
+
+@login_required
+@require_POST
+def revoke_peer_access(request, pk):
+    grading = selectors.get_grading_for_user(request.user, pk)
+    scorecard = get_object_or_404(PeerScorecard, grading=grading)
+    peer_scores.revoke_peer_access(scorecard=scorecard)
+    messages.success(request, "Your interviewer can no longer read this review; their scores stay.")
+    return redirect(reverse("scoring:review", args=[grading.pk]) + "#peer-heading")
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
+def calibration_export(request):
+    """Graded rounds that a peer scored, as JSON, once the candidate ticks their consent."""
+    form = CalibrationConsentForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        return _download(
+            json.dumps(peer_scores.calibration_export(request.user), indent=2, ensure_ascii=False),
+            content_type="application/json",
+            filename=f"hotseat-calibration-{timezone.now():%Y%m%d}.json",
+        )
+    context = {"form": form, "agreement": peer_scores.agreement(request.user)}
+    return render(request, "scoring/calibration.html", context, status=400 if form.errors else 200)

@@ -16,11 +16,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from challenges.models import Challenge
 from conftest import PASSWORD
-from interviews.services import finish_session, start_session
+from interviews.services import finish_session, peers, start_session
 from projects.services import create_project, load_example_projects
 from scoring import review_services
+from scoring.peer_scores import open_peer_scorecard
 from scoring.selectors import review_for
-from scoring.services import run_grading
+from scoring.services import create_grading, run_grading
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +56,9 @@ class World:
     grading: object
     link: object  # an active mentor share link on that grading
     turn: int  # a turn number mentors can comment on
+    peer_round: object  # the user's own round, waiting for its peer interviewer
+    interviewing: object  # someone else's round the user joined as the peer interviewer
+    peer_grading: object  # someone else's finished round the user interviewed, to score
 
 
 def build_world(user) -> World:
@@ -74,6 +78,17 @@ def build_world(user) -> World:
     # Grade inline: the test transaction never commits, so the queued task never runs.
     grading = run_grading(grading_id=grading.pk)
     link = review_services.create_share_link(grading=grading)
+    # A peer interviewer: the user's own round with one, and rounds of a candidate the user
+    # interviews (and has scored). The user's graded round carries that candidate's scores.
+    candidate = type(user).objects.create_user(username=f"candidate-of-{user.get_username()}")
+    theirs = create_project(user=candidate, data=PROJECT, metrics=[])
+    interviewing = start_session(
+        user=candidate, projects=[theirs], pressure="warmup", answer_mode="typed", with_peer=True
+    )
+    peers.accept_invite(invite=interviewing.peer_invite, user=user)
+    peer_grading = create_grading(user=candidate, transcript=grading.transcript)
+    open_peer_scorecard(grading=peer_grading, peer_id=user.pk)
+    open_peer_scorecard(grading=grading, peer_id=candidate.pk)
     return World(
         user=user,
         project=project,
@@ -82,6 +97,11 @@ def build_world(user) -> World:
         grading=grading,
         link=link,
         turn=review_for(grading).turns[0].number,
+        peer_round=start_session(
+            user=user, projects=[project], pressure="warmup", answer_mode="typed", with_peer=True
+        ),
+        interviewing=interviewing,
+        peer_grading=peer_grading,
     )
 
 
@@ -197,6 +217,31 @@ MATRIX: dict[str, Row] = {
     "interviews:finish": owned(get=405, post=302, kwargs=running_pk),
     "interviews:abandon": owned(get=405, post=302, kwargs=running_pk),
     "interviews:export": owned(kwargs=lambda w: {"pk": w.finished.pk}),
+    # A round with a peer interviewer: the candidate's side...
+    "interviews:peer-status": owned(kwargs=lambda w: {"pk": w.peer_round.pk}),
+    "interviews:peer-revoke": owned(get=405, post=302, kwargs=lambda w: {"pk": w.peer_round.pk}),
+    "interviews:peer-alone": owned(get=405, post=302, kwargs=lambda w: {"pk": w.peer_round.pk}),
+    # ...the link (anyone signed in may join; the candidate is told it is their own; once
+    # used, it is a 404 for anyone but the candidate and the peer)...
+    "interviews:peer-join": Row(
+        get=(200, 200, LOGIN),
+        post=(400, 302, LOGIN),
+        kwargs=lambda w: {"token": w.peer_round.peer_invite.token},
+    ),
+    # ...and the console, the peer's alone ("owner" here is the peer who joined).
+    "interviews:console": owned(kwargs=lambda w: {"pk": w.interviewing.pk}),
+    "interviews:console-live": owned(kwargs=lambda w: {"pk": w.interviewing.pk}),
+    "interviews:console-actions": owned(kwargs=lambda w: {"pk": w.interviewing.pk}),
+    "interviews:console-ask": owned(
+        get=405,
+        post=302,
+        kwargs=lambda w: {"pk": w.interviewing.pk},
+        data=lambda w: {"question": "Where did the 300 ms budget come from?"},
+    ),
+    "interviews:console-next": owned(get=405, post=302, kwargs=lambda w: {"pk": w.interviewing.pk}),
+    "interviews:console-more-time": owned(
+        get=405, post=302, kwargs=lambda w: {"pk": w.interviewing.pk}
+    ),
     # Review
     "scoring:review": owned(kwargs=grading_pk),
     "scoring:retry": owned(get=405, post=302, kwargs=grading_pk),
@@ -207,6 +252,11 @@ MATRIX: dict[str, Row] = {
     "scoring:share-revoke": owned(
         get=405, post=302, kwargs=lambda w: {"pk": w.grading.pk, "link_pk": w.link.pk}
     ),
+    # A peer interviewer's scorecard ("owner": the peer; an empty form is refused), the
+    # candidate's revoking their access, and the candidate's calibration export.
+    "scoring:peer-review": owned(post=400, kwargs=lambda w: {"pk": w.peer_grading.pk}),
+    "scoring:peer-access-revoke": owned(get=405, post=302, kwargs=grading_pk),
+    "scoring:calibration-export": signed_in(post=200, data=lambda w: {"consent": "on"}),
     # The mentor's page: whoever holds a live token, signed in or not
     "scoring:shared": public(kwargs=lambda w: {"token": w.link.token}),
     "scoring:shared-comment": public(

@@ -303,6 +303,71 @@ def test_share_and_review_posts_ignore_hostile_fields(user):
         run()
 
 
+def test_peer_interviewer_posts_survive_hostile_input(user):
+    """The console's moves, the scorecard, the consent form and the candidate's peer buttons."""
+    world = build_world(user)
+    console = world.interviewing.pk
+    with signed_in(user) as client:
+
+        @HYPOTHESIS
+        @given(st.data())
+        def run(data):
+            question = form_data(data, {"question": 1200, "slug": 100})
+            _send(client, reverse("interviews:console-ask", args=[console]), question)
+            junk = form_data(
+                data, {"seen": 50, "consent": 50, "note-0": 1200, "score-0-problem": 5}
+            )
+            for name in ("interviews:console-more-time", "interviews:peer-alone"):
+                pk = console if name.startswith("interviews:console") else world.peer_round.pk
+                _send(client, reverse(name, args=[pk]), junk)
+            _send(client, reverse("scoring:peer-review", args=[world.peer_grading.pk]), junk)
+            _send(client, reverse("scoring:calibration-export"), junk)
+            status = reverse("interviews:peer-status", args=[world.peer_round.pk])
+            assert_safe(client.get(status, {"seen": junk["seen"]}, headers={"HX-Request": "true"}))
+            assert_safe(client.get(reverse("interviews:console-live", args=[console])))
+
+        run()
+
+
+@pytest.mark.parametrize("token", ["x" * 65, "a%00b", "a b", "..%2F..", "<script>"])
+def test_invite_links_that_cannot_be_tokens_are_a_404(user, token):
+    with signed_in(user) as client:
+        response = client.get(f"/interviews/join/{token}/")
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("payload", MARKUP)
+def test_a_peers_stored_questions_and_notes_come_back_escaped(user, other_user, payload):
+    world = build_world(user)
+    invite = world.interviewing.peer_invite
+    from interviews.services import peers
+
+    peers.send_question(invite=invite, text=f"Why {payload}?")
+    session = world.interviewing
+    session.refresh_from_db()
+    submit_answer(session=session, index=session.current_index, text="Checkout was slow.")
+    # The peer's question is now the candidate's open turn.
+    candidate = world.interviewing.user
+    with signed_in(user) as client:
+        for name in ("interviews:console", "interviews:console-live", "interviews:console-actions"):
+            response = client.get(reverse(name, args=[world.interviewing.pk]))
+            assert response.status_code == 200
+            assert_safe(response)
+    with signed_in(candidate) as client:
+        assert_safe(client.get(reverse("interviews:run", args=[world.interviewing.pk])))
+    from scoring.models import PeerScorecard
+
+    PeerScorecard.objects.filter(grading=world.grading).update(
+        scores=[dict.fromkeys(("problem", "results"), 2)],
+        notes={"0": payload},
+        submitted_at=world.grading.graded_at,
+    )
+    with signed_in(user) as client:
+        review = client.get(reverse("scoring:review", args=[world.grading.pk]))
+    assert review.status_code == 200
+    assert_safe(review)
+
+
 # --- Stored payloads, read back on every page that shows them ---------------------------
 
 

@@ -41,6 +41,13 @@ def _pages(world) -> dict[str, tuple[Client, str]]:
         "settings": reverse("accounts:settings"),
         "password change": reverse("accounts:password-change"),
         "too large (413)": reverse("too-large"),
+        # A peer interviewer: the candidate waiting, the peer's console and scorecard, the
+        # invite link as the candidate sees it, the calibration export.
+        "waiting for the peer": reverse("interviews:run", args=[world.peer_round.pk]),
+        "invite link": reverse("interviews:peer-join", args=[world.peer_round.peer_invite.token]),
+        "peer console": reverse("interviews:console", args=[world.interviewing.pk]),
+        "peer scorecard": reverse("scoring:peer-review", args=[world.peer_grading.pk]),
+        "calibration export": reverse("scoring:calibration-export"),
     }
     public = {
         "home": reverse("home"),

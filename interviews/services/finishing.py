@@ -5,11 +5,11 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from interviews import clock
-from interviews.models import ABANDONED, FINISHED, RUNNING, MockSession, Turn
+from interviews.models import ABANDONED, FINISHED, RUNNING, MockSession, PeerInvite, Turn
 from interviews.selectors import build_transcript, project_records
 from interviews.services import rows
 from interviews.services.errors import SessionClosed, closed_message
+from scoring.peer_scores import open_peer_scorecard
 from scoring.services import create_grading
 
 
@@ -27,6 +27,10 @@ def close_round(session: MockSession, now: datetime):
     )
     session.grading = grading
     session.save(update_fields=["grading"])
+    peer = PeerInvite.objects.filter(session=session, revoked_at=None, peer__isnull=False)
+    peer_id = peer.values_list("peer_id", flat=True).first()
+    if peer_id is not None:
+        open_peer_scorecard(grading=grading, peer_id=peer_id)
     return grading
 
 
@@ -44,14 +48,7 @@ def finish_session(*, session: MockSession):
             raise SessionClosed(closed_message(session))
         turn = rows.turn_at(session, session.current_index)
         if turn is not None and turn.opened_at is not None:
-            closing = (
-                clock.close_expired(opened_at=turn.opened_at, deadline=turn.deadline)
-                if clock.is_expired(turn.deadline, now)
-                else clock.close_submitted(
-                    opened_at=turn.opened_at, deadline=turn.deadline, now=now
-                )
-            )
-            rows.record(turn, turn.draft, closing)
+            rows.close_now(turn, now)
         return close_round(session, now)
 
 

@@ -21,6 +21,15 @@ def turn_at(session: MockSession, index: int) -> Turn | None:
         return None
 
 
+def close_now(turn: Turn, now) -> None:
+    """Close the open turn with its saved draft: submitted now, or expired at its deadline."""
+    if clock.is_expired(turn.deadline, now):
+        closing = clock.close_expired(opened_at=turn.opened_at, deadline=turn.deadline)
+    else:
+        closing = clock.close_submitted(opened_at=turn.opened_at, deadline=turn.deadline, now=now)
+    record(turn, turn.draft, closing)
+
+
 def record(turn: Turn, answer: str, closing: clock.Closing) -> None:
     turn.answer = answer
     turn.answered_at = closing.answered_at

@@ -27,7 +27,8 @@ from interviews.models import (
 )
 from interviews.selectors import recently_seen_challenges
 from interviews.services.errors import InterviewError, NothingToDrill
-from interviews.services.turns import advance, sync_session
+from interviews.services.peers import create_invite
+from interviews.services.turns import advance, as_suggestion, sync_session
 from scoring.framework import SECTION_KEYS, SECTIONS
 
 MAX_PROJECTS = 4
@@ -116,8 +117,13 @@ def start_session(
     walkthrough_seconds: int | None = None,
     challenge_seconds: int | None = None,
     seed: int | None = None,
+    with_peer: bool = False,
 ) -> MockSession:
-    """Plan every turn of the round up front and open the first one."""
+    """Plan every turn of the round up front and open the first one.
+
+    With a peer interviewer only the framework questions are planned: the engine's picks wait
+    on each project as the peer's suggestions, and the round opens when the peer joins.
+    """
     if not 1 <= len(projects) <= MAX_PROJECTS:
         raise InterviewError(f"Choose between 1 and {MAX_PROJECTS} projects.")
     if len({project.pk for project in projects}) != len(projects):
@@ -157,7 +163,7 @@ def start_session(
         )
         asked.update(pick.slug for pick in picks)
         plan = plan_project(
-            picks=picks,
+            picks=[] if with_peer else picks,
             pressure=pressure,
             walkthrough_seconds=walkthrough_seconds,
             challenge_seconds=challenge_seconds,
@@ -170,10 +176,14 @@ def start_session(
             role=project.role,
             sections=sections,
             metrics=_snapshot_metrics(project),
+            suggestions=[as_suggestion(pick) for pick in picks] if with_peer else [],
         )
         turns.extend(_add_project(session_project, plan, first_index=len(turns)))
     Turn.objects.bulk_create(turns)
-    advance(session, timezone.now())
+    if with_peer:
+        create_invite(session)
+    else:
+        advance(session, timezone.now())
     return session
 
 

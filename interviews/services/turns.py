@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from challenges import engine
+from challenges.personas import PERSONA_LABELS
 from challenges.pressure import BAR_RAISER
 from interviews import clock
 from interviews.models import ANSWER_MAX_CHARS, CHALLENGE, RUNNING, MockSession, Turn
@@ -186,8 +187,14 @@ def _listen(session: MockSession, turn: Turn) -> None:
         return  # a drill re-asks the challenges due, as they were asked before
     project = turn.session_project
     turns = list(Turn.objects.filter(session=session, session_project=project).order_by("index"))
+    # A peer's questions are theirs; with a peer, the engine's picks wait as suggestions.
     remaining = [t for t in turns if t.kind == CHALLENGE and t.index > turn.index]
-    if not remaining:
+    remaining = [t for t in remaining if not t.from_peer]
+    if project.suggestions:
+        planned = [as_pick(suggestion) for suggestion in project.suggestions]
+    elif remaining:
+        planned = [_planned_pick(t) for t in remaining]
+    else:
         return
     answered = [t for t in turns if t.is_answered]
     other = Turn.objects.filter(session=session, kind=CHALLENGE).exclude(session_project=project)
@@ -197,7 +204,7 @@ def _listen(session: MockSession, turn: Turn) -> None:
             engine.Answer(t.section, t.answer, t.challenge_slug if t.kind == CHALLENGE else "")
             for t in answered
         ],
-        planned=[_planned_pick(t) for t in remaining],
+        planned=planned,
         pressure=session.pressure,
         seed=session.seed + project.order + len(answered),
         asked=[t.challenge_slug for t in answered if t.kind == CHALLENGE],
@@ -205,6 +212,10 @@ def _listen(session: MockSession, turn: Turn) -> None:
         title=project.title,
         keep_sections=session.pressure == BAR_RAISER,
     )
+    if project.suggestions:
+        project.suggestions = [as_suggestion(pick) for pick in picks]
+        project.save(update_fields=["suggestions"])
+        return
     changed = []
     for slot, pick in zip(remaining, picks, strict=False):
         if slot.challenge_slug == pick.slug:
@@ -228,6 +239,31 @@ def _listen(session: MockSession, turn: Turn) -> None:
             "key_points",
             "is_follow_up",
         ],
+    )
+
+
+def as_suggestion(pick: engine.Pick) -> dict:
+    """An engine pick kept on a project for a peer interviewer (SessionProject.suggestions)."""
+    return {
+        "slug": pick.slug,
+        "section": pick.section,
+        "question": pick.question,
+        "persona": pick.persona,
+        "reason": pick.reason,
+        "key_points": list(pick.key_points),
+        "follow_up": pick.kind == engine.FOLLOW_UP,
+    }
+
+
+def as_pick(suggestion: dict) -> engine.Pick:
+    return engine.Pick(
+        slug=suggestion["slug"],
+        section=suggestion["section"],
+        question=suggestion["question"],
+        persona=suggestion["persona"],
+        persona_label=PERSONA_LABELS.get(suggestion["persona"], ""),
+        reason=suggestion["reason"],
+        key_points=tuple(suggestion.get("key_points") or ()),
     )
 
 

@@ -79,3 +79,18 @@ def session(user, projects):
         challenge_seconds=120,
         seed=7,
     )
+
+
+@pytest.fixture
+def peer(django_user_model):
+    """Someone the candidate invites to interview them."""
+    return django_user_model.objects.create_user(username="grace", password="x-long-password-1")
+
+
+@pytest.fixture
+def peer_client(peer):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(peer)
+    return client

@@ -1,4 +1,4 @@
-/* Mock onsite run page: countdowns from the server's remaining time, draft safety, dictation.
+/* Mock onsite run page (and the peer interviewer's console): countdowns from the server's remaining time, draft safety, dictation.
  *
  * The server owns the clock: the page is told how many milliseconds remain and only counts
  * down; at zero it submits the answer as it stands. Every keystroke is kept in localStorage
@@ -244,6 +244,12 @@
       if (panel && saved !== null && !leaving) {
         forgetDraft(panel.getAttribute("data-session"), panel.getAttribute("data-turn"), Number(saved));
       }
+      return;
+    }
+    // The peer interviewer's console shows the same two clocks, counting down only.
+    var consoleLive = element.id === "console-live" ? element : element.querySelector && element.querySelector("#console-live");
+    if (consoleLive) {
+      startClocks(consoleLive);
       return;
     }
     var runPanel = element.id === "run-panel" ? element : element.querySelector && element.querySelector("#run-panel");

@@ -1,8 +1,9 @@
 """Seed the benchmark database (bench/load.py): one realistic user, optionally 2,000 more.
 
 The realistic user "bench" has 20 projects, 50 graded sessions (each a copy of one real,
-fully answered and graded 4-project round) and one running session whose turn page and
-autosave the benchmark drives. `--scale` adds 2,000 users × 25 sessions × 20 turns.
+fully answered and graded 4-project round), one running session whose turn page and
+autosave the benchmark drives, and a round of another candidate's that "bench" interviews
+as a peer (the console's poll). `--scale` adds 2,000 users × 25 sessions × 20 turns.
 Writes bench/.manifest with the paths the benchmark needs.
 """
 
@@ -18,7 +19,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from interviews.models import FINISHED, MockSession, SessionProject, Turn
-from interviews.services import finish_session, save_draft, start_session, submit_answer
+from interviews.services import (
+    finish_session,
+    peers,
+    save_draft,
+    start_session,
+    submit_answer,
+)
 from projects.examples import EXAMPLE_PROJECTS
 from projects.services import create_project, duplicate_project, load_example_projects
 from scoring.models import GRADED, Grading
@@ -59,6 +66,7 @@ class Command(BaseCommand):
             seed=7,
         )
         turn = running.turns.get(index=running.current_index)
+        interviewing = self._peer_round(user, password)
         if scale:
             self._scale(template)
         manifest = {
@@ -68,10 +76,37 @@ class Command(BaseCommand):
             "autosave_answer": "We cut p95 latency from 92 to 74 ms at 120k QPS.",
             "review_path": f"/review/{template.grading_id}/",
             "review_turns": str(template.turns.count()),
+            "console_live_path": f"/interviews/{interviewing.pk}/console/live/",
         }
         path = Path(settings.BASE_DIR) / "bench" / ".manifest"
         path.write_text("".join(f"{key}={value}\n" for key, value in manifest.items()))
         self.stdout.write(f"Seeded: {manifest}")
+
+    def _peer_round(self, user, password: str) -> MockSession:
+        """A round "bench" runs as a peer interviewer, its first answer drafted: the console
+        polls it."""
+        candidate = get_user_model().objects.create_user("bench-candidate", password=password)
+        session = self._example_round(candidate, 0, with_peer=True)
+        peers.accept_invite(invite=session.peer_invite, user=user)
+        save_draft(user=candidate, session_pk=session.pk, index=0, text="Fraud cost 2%.", version=1)
+        return session
+
+    def _example_round(self, person, number: int, *, with_peer: bool = False) -> MockSession:
+        """A warm-up round on one example project (the number-th), under a day-long clock."""
+        example = EXAMPLE_PROJECTS[number % len(EXAMPLE_PROJECTS)]
+        project = create_project(
+            user=person, data={**example, **example["sections"]}, metrics=example["metrics"]
+        )
+        return start_session(
+            user=person,
+            projects=[project],
+            pressure="warmup",
+            answer_mode="typed",
+            walkthrough_seconds=86_400,
+            challenge_seconds=86_400,
+            seed=number,
+            with_peer=with_peer,
+        )
 
     def _candidates(self, count: int, password_hash: str) -> list[str]:
         """Users in the middle of a round, their turn page open: "username:session id:open turn
@@ -82,19 +117,7 @@ class Command(BaseCommand):
         users = get_user_model()
         for number in range(count):
             person = users.objects.create(username=f"cand{number:03d}", password=password_hash)
-            example = EXAMPLE_PROJECTS[number % len(EXAMPLE_PROJECTS)]
-            project = create_project(
-                user=person, data={**example, **example["sections"]}, metrics=example["metrics"]
-            )
-            session = start_session(
-                user=person,
-                projects=[project],
-                pressure="warmup",
-                answer_mode="typed",
-                walkthrough_seconds=86_400,
-                challenge_seconds=86_400,
-                seed=number,
-            )
+            session = self._example_round(person, number)
             # A browser that has the turn page open: signed in, with its CSRF cookie.
             browser = Client(SERVER_NAME="127.0.0.1")
             browser.force_login(person, backend="django.contrib.auth.backends.ModelBackend")

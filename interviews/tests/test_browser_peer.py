@@ -1,0 +1,166 @@
+"""A round with a peer interviewer in two browsers at once: the candidate's and the peer's."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import PASSWORD, assert_accessible, login_page
+from interviews.models import MockSession
+from interviews.services import peers
+from interviews.tests.conftest import make_project
+from scoring.framework import SECTIONS
+from scoring.services import run_grading
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SCREENSHOTS = "/tmp/shots"
+
+
+def both_widths(page, name):
+    """Look right on a desktop and on a phone: no sideways scrolling, a screenshot of each."""
+    for width, height in ((1280, 900), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+        page.screenshot(path=f"{SCREENSHOTS}/{name}-{width}.png", full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+@pytest.fixture
+def peer(django_user_model):
+    return django_user_model.objects.create_user(username="grace", password=PASSWORD)
+
+
+@pytest.fixture
+def peer_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def invite_the_peer(page, live_server, user) -> str:
+    """The candidate starts a round with a peer; returns the invite link they are given."""
+    make_project(user, "Real-time fraud scoring", position=0)
+    login_page(page, live_server, user)
+    page.goto(f"{live_server.url}/interviews/new/")
+    page.get_by_label("Second project").select_option("")
+    page.get_by_label("Typed").check()
+    page.get_by_label("Walkthrough per project (minutes):").fill("10")
+    page.get_by_label("With a peer interviewer").check()
+    page.get_by_role("button", name="Start the round").click()
+    expect(page.get_by_role("heading", name="Waiting for your interviewer")).to_be_visible()
+    return page.get_by_label("Invite link for your interviewer").input_value()
+
+
+def join(peer_page, link, peer):
+    """The peer opens the link, signs in, and joins."""
+    peer_page.goto(link)
+    peer_page.get_by_label("Username").fill(peer.get_username())
+    peer_page.get_by_label("Password").fill(PASSWORD)
+    peer_page.get_by_role("button", name="Log in").click()
+    peer_page.get_by_role("button", name="Join as the interviewer").click()
+    expect(peer_page.get_by_role("heading", name=re.compile("^Interviewing"))).to_be_visible()
+
+
+def answer(page, text):
+    page.get_by_label("Your answer").fill(text)
+    page.get_by_role("button", name="Submit answer").click()
+    page.wait_for_selector("#run-panel[data-ready]", state="attached")
+
+
+def test_a_whole_round_with_a_peer_from_invite_to_both_reviews(
+    page, peer_page, live_server, user, peer
+):
+    link = invite_the_peer(page, live_server, user)
+    assert_accessible(page)
+    both_widths(page, "peer-waiting")
+
+    join(peer_page, link, peer)
+    # The candidate's page notices the peer and starts the round.
+    expect(page.locator("#question-text")).to_contain_text("What problem", timeout=10_000)
+    page.wait_for_selector("#run-panel[data-ready]", state="attached")
+    expect(peer_page.locator("#console-live")).to_contain_text("What problem")
+    expect(peer_page.get_by_text("Why now:").first).to_be_visible()
+    assert_accessible(peer_page)
+
+    # The answer reaches the console within two seconds of its autosave.
+    page.get_by_label("Your answer").fill("Card fraud cost us 2% of revenue at 3k QPS.")
+    expect(page.locator("#save-status")).to_have_text("Draft saved")
+    expect(peer_page.locator("[data-live-answer]")).to_contain_text(
+        "Card fraud cost us 2% of revenue", timeout=2_000
+    )
+    both_widths(peer_page, "peer-console")
+
+    # The peer edits the first suggestion and sends it; it waits as the next question.
+    suggestion = peer_page.locator("article.suggestion").first
+    edited = "Walk me through how you knew 50 ms p99 was the real limit, not a guess."
+    suggestion.get_by_label("Question to send").fill(edited)
+    suggestion.get_by_role("button", name="Send").click()
+    expect(peer_page.locator("ol.queued")).to_contain_text(edited)
+
+    answer(page, "Card fraud cost us 2% of revenue; scoring had to stay under 50 ms p99.")
+    expect(page.locator("#question-text")).to_have_text(edited)
+    expect(page.locator(".question-who")).to_contain_text("From your interviewer")
+    assert_accessible(page)
+    both_widths(page, "peer-run")
+    answer(page, "The checkout team's SLO: above 50 ms p99, carts were abandoned 3% more often.")
+    expect(peer_page.locator("#console-live")).to_contain_text("What was your part", timeout=5_000)
+
+    page.get_by_role("button", name="Finish now and grade").click()
+    expect(page).to_have_url(re.compile(r"/review/\d+/$"), timeout=15_000)
+    session = MockSession.objects.get(user=user)
+    run_grading(grading_id=session.grading_id)  # as the worker would, with a broker
+
+    # The console takes the peer to the scorecard.
+    expect(peer_page.get_by_role("heading", name="Score the round you interviewed")).to_be_visible(
+        timeout=10_000
+    )
+    assert_accessible(peer_page)
+    both_widths(peer_page, "peer-scorecard")
+    for section in SECTIONS:
+        peer_page.get_by_label(re.compile("^" + re.escape(section.title))).select_option("1")
+    peer_page.get_by_label("Held with evidence").check()
+    peer_page.get_by_label("Your note on question 2").fill("Good: named the SLO and its cost.")
+    peer_page.get_by_role("button", name="Save my scores").click()
+    expect(peer_page.get_by_role("heading", name="Your scores beside the grader's")).to_be_visible()
+    expect(peer_page.get_by_text("Good: named the SLO and its cost.")).to_be_visible()
+    assert_accessible(peer_page)
+
+    page.reload()
+    scores = page.get_by_role("region", name="Your interviewer's scores beside the grader's")
+    expect(scores).to_be_visible(timeout=10_000)
+    expect(scores.get_by_role("row", name=re.compile("^Problem & Constraints"))).to_be_visible()
+    assert_accessible(page)
+    both_widths(page, "peer-review")
+    scores.screenshot(path=f"{SCREENSHOTS}/peer-side-by-side.png")
+
+
+def test_a_peer_who_drops_pauses_the_round_and_the_candidate_carries_on(
+    page, peer_page, live_server, user, peer, monkeypatch
+):
+    monkeypatch.setattr(peers, "DROP_AFTER", timedelta(seconds=2))
+    link = invite_the_peer(page, live_server, user)
+    join(peer_page, link, peer)
+    expect(page.locator("#question-text")).to_contain_text("What problem", timeout=10_000)
+
+    peer_page.close()  # the peer's browser goes away mid-round
+    expect(page.get_by_role("heading", name="Your interviewer dropped")).to_be_visible(
+        timeout=15_000
+    )
+    assert_accessible(page)
+    both_widths(page, "peer-dropped")
+    page.get_by_role("button", name="Carry on with the engine").click()
+    expect(page.locator("#question-text")).to_contain_text("What problem")
+    answer(page, "Card fraud cost us 2% of revenue; scoring had to stay under 50 ms p99.")
+    expect(page.locator("#question-text")).to_contain_text("What was your part")
+
+
+def test_a_revoked_invite_is_a_404(page, peer_page, live_server, user, peer):
+    link = invite_the_peer(page, live_server, user)
+    page.get_by_role("button", name="Revoke the invite").click()
+    expect(page.get_by_text("You revoked the invite.")).to_be_visible()
+    assert_accessible(page)
+    login_page(peer_page, live_server, peer)
+    response = peer_page.goto(link)
+    assert response.status == 404
