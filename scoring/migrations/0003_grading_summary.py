@@ -1,24 +1,12 @@
 from django.db import migrations, models
 
-from scoring.summary import summarize
+from scoring.summary import summarize_all
 
 
 def backfill_summaries(apps, schema_editor):
-    """Summarize every report graded before the summary existed, a batch at a time."""
+    """Summarize every report graded before the summary existed."""
     Grading = apps.get_model("scoring", "Grading")
-    rows = (
-        Grading.objects.filter(report__isnull=False, summary__isnull=True)
-        .only("pk", "report", "transcript")
-        .iterator(chunk_size=500)
-    )
-    batch = []
-    for grading in rows:
-        grading.summary = summarize(grading.report, grading.transcript)
-        batch.append(grading)
-        if len(batch) == 500:
-            Grading.objects.bulk_update(batch, ["summary"])
-            batch = []
-    Grading.objects.bulk_update(batch, ["summary"])
+    summarize_all(Grading, Grading.objects.filter(report__isnull=False, summary__isnull=True))
 
 
 class Migration(migrations.Migration):
