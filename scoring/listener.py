@@ -61,9 +61,10 @@ _UNIT_AFTER = re.compile(
 _FILLER_ALWAYS = compile_lowered(
     r"\b(?:u+m+|u+h+m*|e+r+m+|hmm+|mm+|you know|i mean|basically|literally|kinda|honestly"
     r"|to be honest|actually)\b"
-    # "sort of" and "kind of" are fillers unless they name a kind: "a new kind of ranker".
-    r"|(?<!\bwhat )(?<!\bthis )(?<!\bthat )(?<!\bthe )(?<!\ba )(?<!\bany )(?<!\bsome )"
-    r"(?<!\bwhich )(?<!\bevery )(?<!\bsame )(?<!\bone )\b(?:sort|kind) of\b"
+    # "sort of" and "kind of" are fillers unless they name a kind: "a new kind of ranker". The
+    # lookahead comes first so the eleven lookbehinds run only where "sort of" or "kind of" is.
+    r"|\b(?=(?:sort|kind) of\b)(?<!\bwhat )(?<!\bthis )(?<!\bthat )(?<!\bthe )(?<!\ba )"
+    r"(?<!\bany )(?<!\bsome )(?<!\bwhich )(?<!\bevery )(?<!\bsame )(?<!\bone )(?:sort|kind) of\b"
 )
 _FILLER_OPENING = compile_lowered(
     r"(?:^|(?<=[.!?;:]\s)|(?<=[.!?;:]))\s*(?:(?:so|okay|ok|right|well|yeah|yes|now)\b"

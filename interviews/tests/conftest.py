@@ -68,8 +68,8 @@ def projects(user):
     ]
 
 
-@pytest.fixture
-def session(user, projects):
+def warmup_round(user, projects, *, seed=7, **options):
+    """A typed warm-up round with roomy clocks, the one most tests start from."""
     return start_session(
         user=user,
         projects=projects,
@@ -77,8 +77,14 @@ def session(user, projects):
         answer_mode="typed",
         walkthrough_seconds=600,
         challenge_seconds=120,
-        seed=7,
+        seed=seed,
+        **options,
     )
+
+
+@pytest.fixture
+def session(user, projects):
+    return warmup_round(user, projects)
 
 
 @pytest.fixture

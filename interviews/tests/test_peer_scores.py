@@ -6,10 +6,9 @@ import json
 import pytest
 from django.urls import reverse
 
-from challenges.pressure import WARMUP
 from interviews.models import PROMPT
-from interviews.services import peers, start_session
-from interviews.tests.conftest import CAVE, STRONG, play
+from interviews.services import peers
+from interviews.tests.conftest import CAVE, STRONG, play, warmup_round
 from scoring.framework import SECTION_KEYS
 from scoring.models import PeerScorecard
 from scoring.peer_scores import agreement
@@ -20,16 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def grading(user, projects, peer):
     """A graded round on one project that the peer interviewed and challenged once."""
-    session = start_session(
-        user=user,
-        projects=projects[:1],
-        pressure=WARMUP,
-        answer_mode="typed",
-        walkthrough_seconds=600,
-        challenge_seconds=120,
-        seed=3,
-        with_peer=True,
-    )
+    session = warmup_round(user, projects[:1], seed=3, with_peer=True)
     invite = peers.accept_invite(invite=session.peer_invite, user=peer)
     suggestion = session.projects.first().suggestions[0]
     peers.send_question(invite=invite, text=suggestion["question"], slug=suggestion["slug"])

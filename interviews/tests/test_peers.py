@@ -6,10 +6,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from challenges.pressure import WARMUP
 from interviews.models import CHALLENGE, ENGINE, PEER, PROMPT, MockSession, PeerInvite
-from interviews.services import finish_session, peers, start_session, submit_answer, sync_session
-from interviews.tests.conftest import STRONG
+from interviews.services import finish_session, peers, submit_answer, sync_session
+from interviews.tests.conftest import STRONG, warmup_round
 from scoring.models import PeerScorecard
 
 pytestmark = pytest.mark.django_db
@@ -17,16 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def round_(user, projects):
-    return start_session(
-        user=user,
-        projects=projects,
-        pressure=WARMUP,
-        answer_mode="typed",
-        walkthrough_seconds=600,
-        challenge_seconds=120,
-        seed=7,
-        with_peer=True,
-    )
+    return warmup_round(user, projects, with_peer=True)
 
 
 def joined(session, peer) -> PeerInvite:
