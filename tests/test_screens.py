@@ -101,6 +101,8 @@ def test_main_pages_fit_and_pass_axe_at_each_width(page, live_server, user, cand
         if SCREENS:
             Path(SCREENS).mkdir(parents=True, exist_ok=True)
             page.screenshot(path=f"{SCREENS}/{name}-{width}.png", full_page=True)
+            if name == "review" and width == WIDTHS[0]:  # the README's picture: the first screen
+                page.screenshot(path=f"{SCREENS}/review-top-{width}.png")
 
 
 def test_spoken_answer_on_review_shows_its_delivery(page, live_server, user, candidate):
