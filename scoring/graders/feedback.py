@@ -176,9 +176,7 @@ def cave_fix(outcome: dict) -> str:
         if not covered
     ] or list(outcome.get("key_points") or [])
     if missing:
-        # The reason may have named it already ("A strong answer would cover: ...").
-        if missing[0] not in outcome["reason"]:
-            line += f" A strong answer brings: {as_sentence(missing[0])}"
+        line += f" A strong answer brings: {as_sentence(missing[0])}"
     else:
         line += " Meet it with a figure or an experiment, or concede it with data and a limit."
     return line

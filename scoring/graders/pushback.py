@@ -21,13 +21,7 @@ from dataclasses import dataclass
 from scoring import detectors as d
 from scoring import meaning
 from scoring.claims import CONTEXT, read_claims
-from scoring.graders.text import (
-    as_sentence,
-    content_stems,
-    gradability,
-    keyword_list,
-    quote_for,
-)
+from scoring.graders.text import content_stems, gradability, keyword_list, quote_for
 from scoring.listener import listen
 from scoring.plausibility import RED, Flag, Passage, find_flags
 from scoring.transcript import Turn
@@ -319,12 +313,8 @@ def _judge(turn: Turn, found: d.Detections, flags: list[Flag]) -> tuple[str, str
     # Granting the point takes it up; otherwise the answer must be about the challenge.
     engaged = conceded or any(covered) or addresses(question, answer)
     if not engaged:
-        missing = (
-            f" A strong answer would cover: {as_sentence(turn.key_points[0])}"
-            if turn.key_points
-            else ""
-        )
-        return CAVED, "The answer does not take up what the challenge was about." + missing, covered
+        # What it missed is beside it: the key points on the review, and the top fix.
+        return CAVED, "The answer does not take up what the challenge was about.", covered
     changes = found["hindsight"]
     if conceded:
         if changes or _BOUNDED.search(answer):

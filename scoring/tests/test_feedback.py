@@ -87,17 +87,23 @@ def test_nothing_is_said_twice():
 
 def test_a_cave_fix_names_the_missing_point_once_as_a_sentence():
     from scoring.graders.feedback import cave_fix
+    from scoring.graders.pushback import judge
+    from scoring.transcript import Turn
 
     point = "The cost per request, in dollars"
-    off_topic = {
-        "turn": 7,
-        "question": "What does it cost?",
-        "reason": f"The answer does not take up what the challenge was about. "
-        f"A strong answer would cover: {point}.",
-        "key_points": [point],
-        "covered": [False],
-    }
+    off_topic = judge(
+        Turn(
+            index=7,
+            section="architecture",
+            kind="challenge",
+            question="What does each prediction cost at today's volume?",
+            answer="We picked a two-tower retrieval model with 256-dimensional embeddings.",
+            seconds=40,
+            key_points=(point,),
+        )
+    ).as_dict()
     fix = cave_fix(off_topic)
+    assert off_topic["outcome"] == "caved" and "does not take up" in fix
     assert fix.count(point) == 1 and fix.endswith(f"{point}.")
     vague = {**off_topic, "reason": "Talks around it without a figure."}
     assert cave_fix(vague).endswith(f"A strong answer brings: {point}.")
