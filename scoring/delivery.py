@@ -196,7 +196,7 @@ def spoken_delivery(answers: list[AnswerDelivery]) -> dict | None:
     if not timed:
         return None
     wpm = round(median(a.wpm for a in timed))
-    total_minutes = sum(a.words / a.wpm for a in timed if a.wpm)
+    total_minutes = sum(a.seconds for a in timed) / 60
     filler_count = sum(len(a.fillers) for a in timed)
     rate = round(filler_count / total_minutes, 1) if total_minutes else 0.0
     freezes = [a.first_word for a in timed if a.kind == "challenge" and a.first_word is not None]
