@@ -206,11 +206,12 @@ def _turn_links(graded: list[Grading], summaries: dict[int, dict]) -> dict[tuple
     return links
 
 
-def _charted(charted: list[Grading], figures: dict[int, dict]) -> list[SessionScores]:
-    """The sessions to chart, oldest first, with their figures; days in the current time zone."""
+def _charted(charted: list[Grading], summaries: dict[int, dict], key: str) -> list[SessionScores]:
+    """The sessions to chart, oldest first, with their summaries' `key` figures; days in the
+    current time zone."""
     moments = [timezone.localtime(g.created_at) for g in charted]
     return [
-        SessionScores(label=label, scores=figures[g.pk], moment=moment)
+        SessionScores(label=label, scores=summaries[g.pk][key], moment=moment)
         for label, moment, g in zip(day_labels(moments), moments, charted, strict=True)
     ]
 
@@ -220,8 +221,8 @@ def _charts(charted: list[Grading], summaries: dict[int, dict]) -> tuple:
     those that were spoken."""
     spoken = [g for g in charted if summaries[g.pk].get("delivery")]
     return (
-        section_score_chart(_charted(charted, {pk: s["sections"] for pk, s in summaries.items()})),
-        delivery_charts(_charted(spoken, {g.pk: summaries[g.pk]["delivery"] for g in spoken})),
+        section_score_chart(_charted(charted, summaries, "sections")),
+        delivery_charts(_charted(spoken, summaries, "delivery")),
     )
 
 
