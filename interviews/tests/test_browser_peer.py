@@ -139,7 +139,10 @@ def test_a_whole_round_with_a_peer_from_invite_to_both_reviews(
 def test_a_peer_who_drops_pauses_the_round_and_the_candidate_carries_on(
     page, peer_page, live_server, user, peer, monkeypatch
 ):
-    monkeypatch.setattr(peers, "DROP_AFTER", timedelta(seconds=2))
+    # A drop is two missed polls (the console polls every 1.5 s), and every poll is noted:
+    # with the real 3 s between notes a 2 s drop would be seen while the peer is still there.
+    monkeypatch.setattr(peers, "SEEN_EVERY", timedelta(seconds=1))
+    monkeypatch.setattr(peers, "DROP_AFTER", timedelta(seconds=4))
     link = invite_the_peer(page, live_server, user)
     join(peer_page, link, peer)
     expect(page.locator("#question-text")).to_contain_text("What problem", timeout=10_000)
