@@ -32,12 +32,15 @@ broken by a hash of the seed and the slug, so a seed always gives the same picks
 the last answer raised taking the place of the least damaging of them.
 """
 
+import hashlib
 import re
 import zlib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
+
+from django.core.cache import cache
 
 from challenges import claims as ledger
 from challenges.bank import (
@@ -349,6 +352,33 @@ def _read(
         parts=parts,
         last=answers[-1].text if live and answers else "",
     )
+
+
+# A project record's reading is kept this long after it was last saved or read.
+READING_CACHE_SECONDS = 14 * 24 * 3600
+
+
+def _reading_key(sections: Mapping[str, str], title: str, tags: str) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for text in (title, tags, *(sections.get(key) or "" for key in SECTION_KEYS)):
+        digest.update(text.encode())
+        digest.update(b"\0")
+    return f"challenges:reading:{digest.hexdigest()}"
+
+
+def read_project(sections: Mapping[str, str], *, title: str = "", tags: str = "") -> _Reading:
+    """The engine's reading of a project record before any answer, kept in Django's cache
+    under a hash of its text: it is a pure function of the text, and the cache keys carry
+    the code's fingerprint, so a deploy that changes a reader reads every project again.
+
+    Saving a project reads it (`projects.services`), so a round finds its projects read
+    and its start picks in a few milliseconds instead of reading four records afresh."""
+    key = _reading_key(sections, title, tags)
+    reading = cache.get(key)
+    if reading is None:
+        reading = _read(sections, [], title=title, tags=tags)
+        cache.set(key, reading, READING_CACHE_SECONDS)
+    return reading
 
 
 def _bank_pick(row: BankRow, reason: str, *, question: str = "", kind: str = BANK) -> Pick:
@@ -703,7 +733,10 @@ def pick(
     _check_pressure(pressure)
     wanted = CHALLENGES_PER_PROJECT[pressure] if count is None else count
     given = [Answer(key, text) for key, text in (answers or {}).items() if text]
-    reading = _read(sections, given, title=title, tags=tags)
+    if given:
+        reading = _read(sections, given, title=title, tags=tags)
+    else:
+        reading = read_project(sections, title=title, tags=tags)
     candidates = _candidates(
         reading, pressure=pressure, seed=seed, seen=set(recently_seen), excluded=set(exclude)
     )

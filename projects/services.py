@@ -6,12 +6,23 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
+from challenges import engine
 from projects.examples import EXAMPLE_PROJECTS
 from projects.models import Metric, Project
 from scoring.framework import SECTION_KEYS
 
 PROJECT_FIELDS = ("title", "company", "role", "period", "tags", *SECTION_KEYS)
 METRIC_FIELDS = ("name", "before", "after", "unit", "note")
+
+
+def _read_when_saved(project: Project) -> None:
+    """Once the save commits, the challenge engine reads the record (and keeps its reading),
+    so the round that starts from it does not wait for that."""
+    transaction.on_commit(
+        lambda: engine.read_project(
+            project.section_texts(), title=project.title, tags=project.tags
+        )
+    )
 
 
 def _next_position(user) -> int:
@@ -44,6 +55,7 @@ def create_project(
         **{key: data.get(key) or "" for key in PROJECT_FIELDS},
     )
     _replace_metrics(project=project, metrics=metrics)
+    _read_when_saved(project)
     return project
 
 
@@ -55,6 +67,7 @@ def update_project(
         setattr(project, key, data.get(key) or "")
     project.save()
     _replace_metrics(project=project, metrics=metrics)
+    _read_when_saved(project)
     return project
 
 

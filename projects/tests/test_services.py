@@ -101,3 +101,23 @@ def test_load_example_projects_command_creates_demo_user_and_is_idempotent(
     demo = django_user_model.objects.get(username="demo")
     assert demo.check_password("hotseat-demo")
     assert Project.objects.filter(user=demo, is_example=True).count() == 4
+
+
+def test_a_saved_project_is_read_for_the_engine_so_a_round_start_does_not_read_it(
+    user, monkeypatch, django_capture_on_commit_callbacks
+):
+    from challenges import engine
+
+    example = EXAMPLE_PROJECTS[1]
+    data = {"title": "Saved once", "tags": "ranking", **example["sections"]}
+    expected = engine._read(example["sections"], [], title="Saved once", tags="ranking")
+    with django_capture_on_commit_callbacks(execute=True):
+        project = services.create_project(user=user, data=data)
+    reads = []
+    monkeypatch.setattr(engine, "_read", lambda *args, **kwargs: reads.append(args))
+    reading = engine.read_project(project.section_texts(), title="Saved once", tags="ranking")
+    assert reads == [] and reading == expected
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_project(project=project, data={**data, "results": "AUC 0.91"}, metrics=[])
+    assert len(reads) == 1  # the edit was read when it was saved, not later
