@@ -39,7 +39,7 @@ REDIS_URL = "redis://127.0.0.1:6379/5"
 PASSWORD = "bench-password-42"
 CONNECTIONS = 32  # wrk's open connections, 2 threads
 
-# name, target ratio of the floor's requests/s
+# name, target ratio of the floor's requests/s (None: only the p99 limit)
 TARGETS = {
     "livez (floor)": None,
     "dashboard": 0.15,
@@ -49,7 +49,8 @@ TARGETS = {
     "review page": 0.10,
     "history": 0.15,
     # The peer interviewer's console polls every 1.5 s; nothing changed: 304 Not Modified.
-    "peer console poll": 0.25,
+    # Issue 18 asks only that its p99 stay within the limit at 32 connections.
+    "peer console poll": None,
 }
 P99_LIMIT_MS = 100.0
 
@@ -353,6 +354,12 @@ def main() -> None:
         write_benchmarks(table, args)
 
 
+def _target_label(name: str, target: float | None) -> str:
+    if name == "livez (floor)":
+        return "floor, "
+    return "" if target is None else f"≥ {target:.2f}, "
+
+
 def report(results: dict, args) -> str:
     floor = results["livez (floor)"]["rps"]
     lines = [
@@ -365,7 +372,7 @@ def report(results: dict, args) -> str:
         met = r["p99"] <= P99_LIMIT_MS and r["bad"] == 0 and (target is None or ratio >= target)
         lines.append(
             f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {ratio:.2f} | "
-            f"{'floor' if target is None else f'≥ {target:.2f}'}, p99 ≤ {P99_LIMIT_MS:.0f} | "
+            f"{_target_label(name, target)}p99 ≤ {P99_LIMIT_MS:.0f} | "
             f"{'yes' if met else 'NO'} |"
         )
     return "\n".join(lines)
