@@ -354,8 +354,9 @@ def _read(
     )
 
 
-# A project record's reading is kept this long after it was last saved or read.
-READING_CACHE_SECONDS = 14 * 24 * 3600
+# A project record's reading (about 10 KB pickled) is kept this long after it was last saved
+# or read; a round started later reads the record again, once.
+READING_CACHE_SECONDS = 7 * 24 * 3600
 
 
 def _reading_key(sections: Mapping[str, str], title: str, tags: str) -> str:
