@@ -354,8 +354,8 @@ def _read(
     )
 
 
-# A project record's reading (about 10 KB pickled) is kept this long after it was last saved
-# or read; a round started later reads the record again, once.
+# A project record's reading (about 10 KB pickled) is kept this long after the save (or the
+# round start) that read it; a round started later reads the record again, once.
 READING_CACHE_SECONDS = 7 * 24 * 3600
 
 
