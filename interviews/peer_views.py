@@ -5,8 +5,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.cache import get_conditional_response
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -197,14 +199,16 @@ def console_actions(request, pk):
     )
 
 
-def _peer_move(request, pk, move, done: str):
+def _peer_move(request, pk, move, done):
+    """Make a move and say how it went: `done` is the message, or makes it from the move's
+    result."""
     invite = get_console_invite(user=request.user, pk=pk)
     try:
-        move(invite)
+        result = move(invite)
     except InterviewError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, done)
+        messages.success(request, done(result) if callable(done) else done)
     return redirect(reverse("interviews:console", args=[pk]) + "#console-live")
 
 
@@ -221,14 +225,27 @@ def ask(request, pk):
     )
 
 
+def _moved_on(dropped: list[str]) -> str:
+    if not dropped:
+        return "Moved on: their answer was kept as it stood."
+    questions = "; ".join(f"“{Truncator(question).chars(80)}”" for question in dropped)
+    return (
+        f"Skipped to the next section: their answer was kept as it stood, and "
+        f"{len(dropped)} question{pluralize(len(dropped))} you queued will not be asked: "
+        f"{questions}"
+    )
+
+
 @login_required
 @require_POST
 def next_section(request, pk):
+    """Move on; the peer's queued questions come next unless they chose to drop them too."""
+    drop_queued = request.POST.get("queued") == "drop"
     return _peer_move(
         request,
         pk,
-        lambda invite: peers.next_section(invite=invite),
-        "Moved on: the candidate's answer was kept as it stood.",
+        lambda invite: peers.next_section(invite=invite, drop_queued=drop_queued),
+        _moved_on,
     )
 
 

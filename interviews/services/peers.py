@@ -177,43 +177,37 @@ def send_question(*, invite: PeerInvite, text: str, slug: str = "") -> Turn:
             pick = {"slug": "", "section": turn.section, "persona": "", "reason": ""}
         else:
             project.suggestions = [p for p in project.suggestions if p is not pick]
-        queued = Turn.objects.filter(
-            session_project=project, index__gt=turn.index, opened_at=None, asked_by=PEER
-        ).count()
+        queued = _queued_after(turn).count()
         new = _suggested_turn(session, project, pick, text, PEER)
         _insert(session, project, turn.index + 1 + queued, [new])
         _bump(invite)
     return new
 
 
-def next_section(*, invite: PeerInvite) -> None:
-    """Close the open answer as it stands, skip anything queued for the same section, and
-    open the next question."""
+def next_section(*, invite: PeerInvite, drop_queued: bool = False) -> list[str]:
+    """Close the open answer as it stands and open the next question.
+
+    The peer's queued questions are theirs: they come next, unless the peer drops them too
+    (`drop_queued`), which skips straight to the next framework question. Returns the
+    questions dropped, so the peer is told what will not be asked."""
     session = invite.session
     now = timezone.now()
     with transaction.atomic():
         rows.lock(session)
         turn = _peer_turn(invite, now)
         rows.close_now(turn, now)
-        later = Turn.objects.filter(session=session, index__gt=turn.index).order_by("index")
-        skipped = []
-        for queued in later.only("id", "session_project_id", "section", "opened_at")[:50]:
-            same = (queued.session_project_id, queued.section) == (
-                turn.session_project_id,
-                turn.section,
-            )
-            if not same or queued.opened_at is not None:
-                break
-            skipped.append(queued.pk)
-        if skipped:
-            Turn.objects.filter(pk__in=skipped).delete()
-            Turn.objects.filter(session=session, index__gt=turn.index).update(
-                index=F("index") - len(skipped)
-            )
+        dropped = (
+            list(_queued_after(turn).only("id", "question", "budget_seconds"))
+            if drop_queued
+            else []
+        )
+        if dropped:
+            _remove(session, turn.session_project, turn.index, dropped)
         session.current_index += 1
         session.save(update_fields=["current_index"])
         advance(session, now)
         _bump(invite)
+    return [queued.question for queued in dropped]
 
 
 def give_more_time(*, invite: PeerInvite) -> Turn:
@@ -304,6 +298,13 @@ def _bump(invite: PeerInvite) -> None:
     PeerInvite.objects.filter(pk=invite.pk).update(revision=F("revision") + 1)
 
 
+def _queued_after(turn: Turn):
+    """The peer's questions waiting after the open turn, in the order they will be asked."""
+    return Turn.objects.filter(
+        session_project=turn.session_project, index__gt=turn.index, opened_at=None, asked_by=PEER
+    ).order_by("index")
+
+
 def _suggested_turn(session, project, pick: dict, question: str, asked_by: str) -> Turn:
     return Turn(
         session=session,
@@ -334,3 +335,15 @@ def _insert(session: MockSession, project: SessionProject, at: int, turns: list[
     if project.deadline is not None:
         project.deadline += timedelta(seconds=added)
     project.save(update_fields=["budget_seconds", "deadline", "suggestions"])
+
+
+def _remove(session: MockSession, project: SessionProject, after: int, turns: list[Turn]) -> None:
+    """Take out unasked turns, moving the later ones back; the project gives back the time
+    _insert added for them."""
+    Turn.objects.filter(pk__in=[turn.pk for turn in turns]).delete()
+    Turn.objects.filter(session=session, index__gt=after).update(index=F("index") - len(turns))
+    removed = sum(turn.budget_seconds for turn in turns)
+    project.budget_seconds -= removed
+    if project.deadline is not None:
+        project.deadline -= timedelta(seconds=removed)
+    project.save(update_fields=["budget_seconds", "deadline"])

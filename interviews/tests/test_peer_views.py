@@ -111,6 +111,27 @@ def test_an_edited_suggestion_is_the_candidates_next_question_from_the_interview
     assert edited in page and "From your interviewer" in page
 
 
+def test_the_console_says_what_moving_on_does_to_the_peers_queue(client_user, live, peer_client):
+    page = peer_client.get(console(live)).text
+    assert "Move to the next section" in page and "Skip to the next section" not in page
+    for question in ("Where did 50 ms come from?", "Who set that SLO?"):
+        peer_client.post(console(live, "console-ask"), {"question": question})
+    page = peer_client.get(console(live)).text
+    assert "Close this answer: ask your next question" in page
+    assert "Your 2 queued questions come next" in page
+    assert "Skip to the next section, dropping your queued questions" in page
+
+    page = peer_client.post(console(live, "console-next"), follow=True).text
+    assert "Moved on: their answer was kept as it stood." in page
+    assert escape("Where did 50 ms come from?") in page  # asked now, the other still queued
+    assert "Your 1 queued question comes next" in page
+
+    page = peer_client.post(console(live, "console-next"), {"queued": "drop"}, follow=True).text
+    assert "1 question you queued will not be asked: “Who set that SLO?”" in page
+    run = client_user.get(reverse("interviews:run", args=[live.pk])).text
+    assert "Who set that SLO?" not in run and "What was your part" in run
+
+
 def test_the_peers_moves_are_refused_with_a_reason(live, peer_client):
     for _ in range(peers.MORE_TIME_MAX_SECONDS // peers.MORE_TIME_SECONDS):
         peer_client.post(console(live, "console-more-time"))

@@ -88,19 +88,39 @@ def test_sending_is_refused_when_empty_or_too_long(round_, peer):
             peers.send_question(invite=invite, text=text)
 
 
-def test_moving_to_the_next_section_closes_the_answer_with_its_draft(round_, peer):
+def test_moving_on_closes_the_answer_with_its_draft_and_asks_the_peers_queue_next(round_, peer):
     invite = joined(round_, peer)
     turn = sync_session(session=round_)
     turn.draft = "Half an answer"
     turn.save()
     peers.send_question(invite=invite, text="Queued for this section")
-    peers.next_section(invite=invite)
+    assert peers.next_section(invite=invite) == []  # nothing dropped
     turn.refresh_from_db()
     assert turn.answer == "Half an answer" and turn.is_answered
     round_.refresh_from_db()
     now_open = sync_session(session=round_)
+    assert now_open.question == "Queued for this section" and now_open.index == 1
+    submit_answer(session=round_, index=now_open.index, text="An answer.")
+    assert sync_session(session=round_).section == "ownership"
+
+
+def test_skipping_to_the_next_section_drops_the_peers_queue_and_gives_back_its_time(round_, peer):
+    invite = joined(round_, peer)
+    project = sync_session(session=round_).session_project
+    budget = project.budget_seconds
+    peers.send_question(invite=invite, text="First queued")
+    peers.send_question(invite=invite, text="Second queued")
+    project.refresh_from_db()
+    assert project.budget_seconds == budget + 2 * round_.challenge_seconds
+    dropped = peers.next_section(invite=invite, drop_queued=True)
+    assert dropped == ["First queued", "Second queued"]
+    round_.refresh_from_db()
+    now_open = sync_session(session=round_)
     assert now_open.section == "ownership" and now_open.index == 1
-    assert not round_.turns.filter(question="Queued for this section").exists()
+    assert not round_.turns.filter(asked_by=PEER).exists()
+    assert list(round_.turns.values_list("index", flat=True)) == list(range(round_.turns.count()))
+    now_open.session_project.refresh_from_db()
+    assert now_open.session_project.budget_seconds == budget
 
 
 def test_more_time_is_added_within_the_servers_limit(round_, peer):
