@@ -134,8 +134,9 @@ class PeerScorecard(models.Model):
     """What the peer who ran a round made of it, on the grader's rubric: each project's six
     sections 0–4, each challenge held, conceded or caved, and a note per turn if they like.
 
-    Opened when the round finishes; the peer reads the review until the candidate revokes
-    that (`access_revoked_at`). The scores stay with the review either way.
+    Opened when the round finishes; the peer reads the review, and may change their scores,
+    until the candidate revokes that (`access_revoked_at`). The scores stay with the review
+    either way.
     """
 
     NOTE_MAX_LENGTH = 1000
@@ -152,7 +153,8 @@ class PeerScorecard(models.Model):
     outcomes = models.JSONField(default=dict, blank=True, help_text="{turn number: outcome}")
     notes = models.JSONField(default=dict, blank=True, help_text="{turn number: text}")
     created_at = models.DateTimeField(auto_now_add=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True, help_text="First submitted")
+    updated_at = models.DateTimeField(null=True, blank=True, help_text="Last saved")
     access_revoked_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:

@@ -1,7 +1,8 @@
 """A peer interviewer's scorecard beside the grader's report.
 
 The scorecard is opened when a round with a peer finishes; the peer fills it in on the grader's
-own rubric (scoring.rubric) and outcomes (held, conceded, caved). The review sets both side by
+own rubric (scoring.rubric) and outcomes (held, conceded, caved), and may change it for as long
+as they may read the review. The review sets both side by
 side and marks where they differ by GAP points or more; the dashboard counts how often they
 agree within AGREE_WITHIN; the candidate may export both, with the transcript, to calibrate
 the grader. The peer's identity never leaves this module's rows: no export names them.
@@ -34,12 +35,16 @@ def open_peer_scorecard(*, grading: Grading, peer_id: int) -> PeerScorecard:
     return scorecard
 
 
-def submit_scorecard(*, scorecard: PeerScorecard, scores, outcomes, notes) -> None:
+def save_scorecard(*, scorecard: PeerScorecard, scores, outcomes, notes) -> None:
+    """Submit the scorecard, or replace what the peer gave before: the review, the dashboard's
+    agreement and the calibration export read the scores as last saved."""
+    now = timezone.now()
     scorecard.scores = scores
     scorecard.outcomes = outcomes
     scorecard.notes = notes
-    scorecard.submitted_at = timezone.now()
-    scorecard.save(update_fields=["scores", "outcomes", "notes", "submitted_at"])
+    scorecard.submitted_at = scorecard.submitted_at or now
+    scorecard.updated_at = now
+    scorecard.save(update_fields=["scores", "outcomes", "notes", "submitted_at", "updated_at"])
 
 
 def revoke_peer_access(*, scorecard: PeerScorecard) -> None:
@@ -53,7 +58,8 @@ def revoke_peer_access(*, scorecard: PeerScorecard) -> None:
 
 
 def get_scorecard_for_peer(user, grading_pk: int) -> PeerScorecard:
-    """The scorecard of a round this user interviewed, while they may still read it; or 404."""
+    """The scorecard of a round this user interviewed, while they may still read (and change)
+    it; or 404."""
     return get_object_or_404(
         PeerScorecard.objects.select_related("grading"),
         grading__pk=grading_pk,  # checked against the column's range, unlike grading_id

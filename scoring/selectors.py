@@ -228,8 +228,8 @@ def _charts(charted: list[Grading], summaries: dict[int, dict]) -> tuple:
 
 def dashboard_sessions(user) -> list[tuple[int, str, datetime, datetime | None, datetime | None]]:
     """The sessions the dashboard reads, newest first, as (id, status, created, graded, when a
-    peer interviewer scored it): all its figures follow from these rows, which change whenever
-    a session is added or graded, or a peer scores one.
+    peer interviewer last saved their scores): all its figures follow from these rows, which
+    change whenever a session is added or graded, or a peer scores one or changes their scores.
 
     A regrade is left out: each session counts once, with the grader it was first scored by,
     so the chart compares like with like.
@@ -237,7 +237,7 @@ def dashboard_sessions(user) -> list[tuple[int, str, datetime, datetime | None, 
     return list(
         Grading.objects.filter(user=user, regrade_of__isnull=True)
         .order_by("-created_at", "-pk")
-        .values_list("pk", "status", "created_at", "graded_at", "peer_scorecard__submitted_at")[
+        .values_list("pk", "status", "created_at", "graded_at", "peer_scorecard__updated_at")[
             :HISTORY_SESSIONS
         ]
     )

@@ -28,8 +28,10 @@ urlpatterns = [
     path("<int:pk>/export.json", views.export_json, name="export-json"),
     path("<int:pk>/share/", views.create_share, name="share-create"),
     path("<int:pk>/share/<int:link_pk>/revoke/", views.revoke_share, name="share-revoke"),
-    # A peer interviewer's scores: their page, the candidate's revoking it, the export.
+    # A peer interviewer's scores: their page, changing them, the candidate's revoking it,
+    # the export.
     path("<int:pk>/peer/", views.peer_review, name="peer-review"),
+    path("<int:pk>/peer/edit/", views.peer_scores_edit, name="peer-scores-edit"),
     path("<int:pk>/peer/revoke/", views.revoke_peer_access, name="peer-access-revoke"),
     path("calibration/", views.calibration_export, name="calibration-export"),
     path("shared/<share_token:token>/", views.shared_review, name="shared"),

@@ -217,25 +217,47 @@ def peer_review(request, pk):
     """The peer's page for a round they interviewed: the scorecard until they submit it, then
     their scores beside the grader's and the review, until the candidate revokes access."""
     scorecard = peer_scores.get_scorecard_for_peer(request.user, pk)
+    if request.method == "POST" or not scorecard.is_submitted:
+        return _score_the_round(request, scorecard)
     grading = scorecard.grading
-    form = None
-    if not scorecard.is_submitted:
-        projects = peer_scores.projects_to_score(grading.transcript)
-        form = PeerScorecardForm(projects, request.POST if request.method == "POST" else None)
-        if form.is_valid():
-            peer_scores.submit_scorecard(scorecard=scorecard, **form.scorecard())
-            messages.success(request, "Scores saved. The candidate sees them beside the grader's.")
-            return redirect("scoring:peer-review", grading.pk)
     graded = grading.status == GRADED
     context = {
         "grading": grading,
         "scorecard": scorecard,
-        "form": form,
         "comparisons": peer_scores.compare(grading, scorecard) if graded else [],
         "review": selectors.review_for(grading) if graded else None,
         "peer_gap": peer_scores.GAP,
     }
-    status = 400 if form is not None and form.errors else 200
+    return render(request, "scoring/peer_review.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
+def peer_scores_edit(request, pk):
+    """The scorecard again, as the peer last saved it, while they may read the review."""
+    return _score_the_round(request, peer_scores.get_scorecard_for_peer(request.user, pk))
+
+
+def _score_the_round(request, scorecard):
+    grading = scorecard.grading
+    form = PeerScorecardForm(
+        peer_scores.projects_to_score(grading.transcript),
+        request.POST if request.method == "POST" else None,
+        scorecard=scorecard,
+    )
+    if form.is_valid():
+        first = not scorecard.is_submitted
+        peer_scores.save_scorecard(scorecard=scorecard, **form.scorecard())
+        messages.success(
+            request,
+            "Scores saved. The candidate sees them beside the grader's."
+            if first
+            else "Changes saved. The candidate's review shows your new scores.",
+        )
+        return redirect("scoring:peer-review", grading.pk)
+    context = {"grading": grading, "scorecard": scorecard, "form": form}
+    status = 400 if form.errors else 200
     return render(request, "scoring/peer_review.html", context, status=status)
 
 

@@ -255,6 +255,7 @@ MATRIX: dict[str, Row] = {
     # A peer interviewer's scorecard ("owner": the peer; an empty form is refused), the
     # candidate's revoking their access, and the candidate's calibration export.
     "scoring:peer-review": owned(post=400, kwargs=lambda w: {"pk": w.peer_grading.pk}),
+    "scoring:peer-scores-edit": owned(post=400, kwargs=lambda w: {"pk": w.peer_grading.pk}),
     "scoring:peer-access-revoke": owned(get=405, post=302, kwargs=grading_pk),
     "scoring:calibration-export": signed_in(post=200, data=lambda w: {"consent": "on"}),
     # The mentor's page: whoever holds a live token, signed in or not

@@ -320,7 +320,8 @@ def test_peer_interviewer_posts_survive_hostile_input(user):
             for name in ("interviews:console-more-time", "interviews:peer-alone"):
                 pk = console if name.startswith("interviews:console") else world.peer_round.pk
                 _send(client, reverse(name, args=[pk]), junk)
-            _send(client, reverse("scoring:peer-review", args=[world.peer_grading.pk]), junk)
+            for name in ("scoring:peer-review", "scoring:peer-scores-edit"):
+                _send(client, reverse(name, args=[world.peer_grading.pk]), junk)
             _send(client, reverse("scoring:calibration-export"), junk)
             status = reverse("interviews:peer-status", args=[world.peer_round.pk])
             assert_safe(client.get(status, {"seen": junk["seen"]}, headers={"HX-Request": "true"}))

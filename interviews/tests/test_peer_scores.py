@@ -2,6 +2,7 @@
 scores, the dashboard's agreement figure, revoking the peer's access, and the export."""
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -108,3 +109,101 @@ def test_an_unsubmitted_scorecard_says_so_on_the_review(grading, client_user):
     assert PeerScorecard.objects.get(grading=grading).peer is not None
     review = client_user.get(reverse("scoring:review", args=[grading.pk])).text
     assert "Your interviewer has not scored this round yet." in review
+
+
+def test_the_peer_changes_their_scores_and_the_review_and_dashboard_follow(
+    grading, peer_client, client_user, user
+):
+    peer_client.post(page(grading), scores(grading, 0))
+    first = PeerScorecard.objects.get(grading=grading)
+    shown = peer_client.get(page(grading)).text
+    assert "Your scores last saved" in shown and "Change your scores" in shown
+    assert "0%</strong> of section scores agree" in client_user.get("/dashboard/").text
+
+    edit = reverse("scoring:peer-scores-edit", args=[grading.pk])
+    form = peer_client.get(edit).text
+    assert "Change your scores" in form and "Good instinct, but no figure." in form
+    assert '<option value="0" selected>' in form  # as last saved
+    assert 'value="held" required id="id_outcome-' in form and "checked" in form
+
+    report = grading.report["projects"][0]["sections"]
+    agreeing = scores(grading, 0) | {
+        f"score-0-{key}": str(round(report[key]["score"])) for key in SECTION_KEYS
+    }
+    agreeing[next(name for name in agreeing if name.startswith("note-"))] = "Changed my mind."
+    bad = peer_client.post(edit, agreeing | {"score-0-problem": ""})
+    assert bad.status_code == 400 and "Changed my mind." in bad.text  # nothing typed is lost
+    response = peer_client.post(edit, agreeing, follow=True)
+    assert "Changes saved." in response.text and "Changed my mind." in response.text
+
+    changed = PeerScorecard.objects.get(grading=grading)
+    assert changed.submitted_at == first.submitted_at and changed.updated_at > first.updated_at
+    review = client_user.get(reverse("scoring:review", args=[grading.pk])).text
+    assert "Changed my mind." in review and "Good instinct" not in review
+    assert "last changed" in review
+    assert agreement(user).agreeing == 6
+    assert "100%</strong> of section scores agree" in client_user.get("/dashboard/").text
+
+    client_user.post(reverse("scoring:peer-access-revoke", args=[grading.pk]))
+    assert peer_client.get(edit).status_code == 404
+    assert peer_client.post(edit, scores(grading, 4)).status_code == 404
+    assert PeerScorecard.objects.get(grading=grading).scores == changed.scores
+
+
+@pytest.fixture
+def two_project_grading(user, peer):
+    """A graded round on two projects with the same title, each challenged by the peer."""
+    from interviews.tests.conftest import make_project
+
+    twins = [make_project(user, "Fraud scoring", position=p) for p in range(2)]
+    session = warmup_round(user, twins, seed=3, with_peer=True)
+    invite = peers.accept_invite(invite=session.peer_invite, user=peer)
+
+    def answer(turn):
+        if turn.kind == PROMPT and turn.section == "problem":
+            peers.send_question(invite=invite, text="Where did that limit come from?")
+        return STRONG[turn.section] if turn.kind == PROMPT else CAVE
+
+    return play(session, answer)
+
+
+def accessible_names(html: str) -> dict[str, str]:
+    """Each form control's id and the text of its label (what a screen reader names it)."""
+    from html.parser import HTMLParser
+
+    class Labels(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.controls, self.labels, self.open = [], {}, []
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "label":
+                self.open.append([attrs.get("for"), ""])
+            elif tag in ("select", "textarea") or (tag == "input" and attrs["type"] != "hidden"):
+                self.controls.append(attrs["id"])
+
+        def handle_endtag(self, tag):
+            if tag == "label":
+                target, text = self.open.pop()
+                self.labels[target] = " ".join(text.split())
+
+        def handle_data(self, data):
+            if self.open:
+                self.open[-1][1] += data
+
+    parser = Labels()
+    parser.feed(html[html.index('class="form peer-scorecard"') :])
+    return {control: parser.labels.get(control, "") for control in parser.controls}
+
+
+def test_every_control_on_the_scorecard_is_named_for_its_project_and_question(
+    two_project_grading, peer_client
+):
+    names = accessible_names(peer_client.get(page(two_project_grading)).text)
+    assert len(names) > 2 * (len(SECTION_KEYS) + 3)  # sections, notes and outcomes of both
+    assert all(names.values()) and len(set(names.values())) == len(names)
+    assert all(re.search(r"project [12] \(Fraud scoring\)", name) for name in names.values())
+    assert "Problem & Constraints score for project 2 (Fraud scoring):" in names.values()
+    assert "Your note on question 2 of project 1 (Fraud scoring):" in names.values()
+    assert "Held with evidence on question 2 of project 2 (Fraud scoring)" in names.values()
