@@ -159,3 +159,74 @@ def test_delete_removes_everything_the_account_owned(client_user, user, other_us
     assert set(Project.objects.values_list("user", flat=True)) == {other_user.pk}
     assert set(MockSession.objects.values_list("user", flat=True)) == {other_user.pk}
     assert set(Grading.objects.values_list("user", flat=True)) == {other_user.pk}
+
+
+def _peer_scored_round(candidate, peer):
+    """A graded round on one project that `peer` interviewed and scored, with a note."""
+    from interviews.models import PROMPT
+    from interviews.services import peers
+    from interviews.tests.conftest import CAVE, STRONG, make_project, play, warmup_round
+    from scoring.framework import SECTION_KEYS
+    from scoring.models import PeerScorecard
+    from scoring.peer_scores import save_scorecard
+
+    session = warmup_round(
+        candidate, [make_project(candidate, "Fraud scoring")], seed=3, with_peer=True
+    )
+    invite = peers.accept_invite(invite=session.peer_invite, user=peer)
+    suggestion = session.projects.first().suggestions[0]
+    peers.send_question(invite=invite, text=suggestion["question"], slug=suggestion["slug"])
+    grading = play(session, lambda turn: STRONG[turn.section] if turn.kind == PROMPT else CAVE)
+    scorecard = PeerScorecard.objects.get(grading=grading)
+    save_scorecard(
+        scorecard=scorecard,
+        scores=[dict.fromkeys(SECTION_KEYS, 2)],
+        outcomes={"1": "caved"},
+        notes={"1": "Gave in at the first push."},
+    )
+    return grading
+
+
+def test_a_peers_export_holds_the_scorecards_they_wrote_and_the_invites_they_accepted(
+    client_user, user, other_user
+):
+    grading = _peer_scored_round(other_user, user)  # ada interviewed mallory
+    response = client_user.get(reverse("accounts:export"))
+    data = response.json()
+    kept = data["kept_after_deletion"]
+    assert "Deleting your account does not delete them" in kept["explanation"]
+    assert kept["unlinked_field"] == {
+        "interviews.peerinvite": "peer",
+        "scoring.peerscorecard": "peer",
+    }
+    [scorecard] = kept["records"]["scoring.peerscorecard"]
+    assert scorecard["grading"] == grading.pk and scorecard["peer"] == user.pk
+    assert scorecard["notes"] == {"1": "Gave in at the first push."}
+    assert scorecard["outcomes"] == {"1": "caved"} and scorecard["scores"][0]["problem"] == 2
+    assert scorecard["submitted_at"] and scorecard["updated_at"]
+    [invite] = kept["records"]["interviews.peerinvite"]
+    assert invite["accepted_at"] and "token" not in invite
+    # Nothing of the candidate's own: not their name, their answers or the invite's link.
+    text = response.content.decode()
+    assert "mallory" not in text and "Checkout fraud cost us" not in text
+    assert other_user.mock_sessions.get().peer_invite.token not in text
+    assert "scoring.peerscorecard" not in data["records"]
+
+
+def test_deleting_a_peers_account_leaves_their_scores_on_the_candidates_review(
+    client, client_user, user, other_user
+):
+    from scoring.models import PeerScorecard
+
+    grading = _peer_scored_round(other_user, user)
+    client_user.post(reverse("accounts:delete"), {"confirmation": "ada"})
+    scorecard = PeerScorecard.objects.get(grading=grading)
+    assert scorecard.peer is None and scorecard.notes == {"1": "Gave in at the first push."}
+    client.force_login(other_user)
+    review = client.get(reverse("scoring:review", args=[grading.pk])).text
+    assert "Gave in at the first push." in review
+    own = client.get(reverse("accounts:export")).json()
+    assert own["kept_after_deletion"]["records"] == {}
+    assert [row["notes"] for row in own["records"]["scoring.peerscorecard"]] == [
+        {"1": "Gave in at the first push."}
+    ]
