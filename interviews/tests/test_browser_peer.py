@@ -7,9 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import PASSWORD, assert_accessible, login_page
-from interviews.models import MockSession
+from interviews.models import PROMPT, MockSession
 from interviews.services import peers
-from interviews.tests.conftest import make_project
+from interviews.tests.conftest import CAVE, STRONG, make_project, play, warmup_round
 from scoring.framework import SECTIONS
 from scoring.services import run_grading
 
@@ -98,10 +98,14 @@ def test_a_whole_round_with_a_peer_from_invite_to_both_reviews(
     suggestion.get_by_label("Question to send").fill(edited)
     suggestion.get_by_role("button", name="Send").click()
     expect(peer_page.locator("ol.queued")).to_contain_text(edited)
+    # Moving on would ask it next; skipping says it drops it.
+    expect(peer_page.get_by_text("Your 1 queued question comes next")).to_be_visible()
+    expect(peer_page.get_by_role("button", name="Skip to the next section")).to_be_visible()
 
     answer(page, "Card fraud cost us 2% of revenue; scoring had to stay under 50 ms p99.")
     expect(page.locator("#question-text")).to_have_text(edited)
     expect(page.locator(".question-who")).to_contain_text("From your interviewer")
+    expect(peer_page.get_by_role("button", name="Move to the next section")).to_be_visible()
     assert_accessible(page)
     both_widths(page, "peer-run")
     answer(page, "The checkout team's SLO: above 50 ms p99, carts were abandoned 3% more often.")
@@ -167,3 +171,63 @@ def test_a_revoked_invite_is_a_404(page, peer_page, live_server, user, peer):
     login_page(peer_page, live_server, peer)
     response = peer_page.goto(link)
     assert response.status == 404
+
+
+def test_the_peer_changes_their_scores_and_tells_every_control_apart(
+    page, peer_page, live_server, user, peer
+):
+    """Two projects with the same title, each challenged by the peer: every control on the
+    scorecard still has a name of its own, and a change reaches the candidate's review."""
+    twins = [make_project(user, "Fraud scoring", position=p) for p in range(2)]
+    session = warmup_round(user, twins, seed=3, with_peer=True)
+    invite = peers.accept_invite(invite=session.peer_invite, user=peer)
+
+    def answer(turn):
+        if turn.kind == PROMPT and turn.section == "problem":
+            peers.send_question(invite=invite, text="Where did that limit come from?")
+        return STRONG[turn.section] if turn.kind == PROMPT else CAVE
+
+    grading = play(session, answer)
+    login_page(peer_page, live_server, peer)
+    peer_page.goto(f"{live_server.url}/review/{grading.pk}/peer/")
+    form = peer_page.locator("form.peer-scorecard")
+    names = re.findall(r'- (?:combobox|radio|textbox) "([^"]*)"', form.aria_snapshot())
+    projects = grading.transcript["projects"]
+    # Per project: six sections, three outcomes for its one pushback, and a note per question.
+    assert len(names) == sum(len(SECTIONS) + 3 + len(p["turns"]) for p in projects)
+    assert len(set(names)) == len(names)
+    assert all(re.search(r"project [12] \(Fraud scoring\)", name) for name in names)
+    assert_accessible(peer_page)
+
+    for p in (1, 2):
+        for section in SECTIONS:
+            name = f"{section.title} score for project {p} (Fraud scoring)"
+            peer_page.get_by_role("combobox", name=name).select_option("1")
+    for held in peer_page.get_by_role("radio", name=re.compile("^Held with evidence")).all():
+        held.check()
+    note = peer_page.get_by_role("textbox", name="Your note on question 2 of project 2")
+    note.fill("No baseline for the limit.")
+    peer_page.get_by_role("button", name="Save my scores").click()
+    expect(peer_page.get_by_role("heading", name="Your scores beside the grader's")).to_be_visible()
+    expect(peer_page.locator("#last-saved")).to_contain_text("Your scores last saved")
+
+    peer_page.get_by_role("link", name="Change your scores").click()
+    expect(peer_page.get_by_role("heading", name="Change your scores")).to_be_visible()
+    expect(note).to_have_value("No baseline for the limit.")  # as last saved
+    assert_accessible(peer_page)
+    peer_page.get_by_role(
+        "combobox", name="Problem & Constraints score for project 2"
+    ).select_option("4")
+    note.fill("The limit came from the checkout SLO after all.")
+    peer_page.get_by_role("button", name="Save changes").click()
+    expect(peer_page.get_by_text("Changes saved.")).to_be_visible()
+    expect(peer_page.get_by_text("The limit came from the checkout SLO after all.")).to_be_visible()
+
+    login_page(page, live_server, user)
+    page.goto(f"{live_server.url}/review/{grading.pk}/")
+    scores = page.get_by_role("region", name="Your interviewer's scores beside the grader's")
+    expect(scores).to_contain_text("The limit came from the checkout SLO after all.")
+    expect(scores).to_contain_text("last changed")
+    problem = scores.get_by_role("table").nth(2).get_by_role("row", name=re.compile("^Problem"))
+    expect(problem.get_by_role("cell").nth(1)).to_have_text("4")
+    assert_accessible(page)
