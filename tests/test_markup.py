@@ -15,6 +15,9 @@ from django.urls import reverse
 
 from challenges.models import Challenge
 from scoring import review_services
+from scoring.framework import SECTION_KEYS
+from scoring.models import PeerScorecard
+from scoring.peer_scores import save_scorecard
 from tests.support import nu
 from tests.test_authorization import build_world
 
@@ -41,12 +44,15 @@ def _pages(world) -> dict[str, tuple[Client, str]]:
         "settings": reverse("accounts:settings"),
         "password change": reverse("accounts:password-change"),
         "too large (413)": reverse("too-large"),
-        # A peer interviewer: the candidate waiting, the peer's console and scorecard, the
-        # invite link as the candidate sees it, the calibration export.
+        # A peer interviewer: the candidate waiting, the peer's console and scorecard (saved,
+        # and being changed), the invite link as the candidate sees it, the calibration export.
         "waiting for the peer": reverse("interviews:run", args=[world.peer_round.pk]),
         "invite link": reverse("interviews:peer-join", args=[world.peer_round.peer_invite.token]),
         "peer console": reverse("interviews:console", args=[world.interviewing.pk]),
         "peer scorecard": reverse("scoring:peer-review", args=[world.peer_grading.pk]),
+        "peer scorecard, changing it": reverse(
+            "scoring:peer-scores-edit", args=[world.peer_grading.pk]
+        ),
         "calibration export": reverse("scoring:calibration-export"),
     }
     public = {
@@ -66,6 +72,17 @@ def test_main_pages_have_no_html_errors(user, tmp_path):
     review_services.add_review_comment(
         link=world.link, turn=world.turn, author="Grace", text="Why?"
     )
+    # Both scorecards saved, then changed: the user's, of the round they interviewed, and the
+    # one beside the user's own review, with its times.
+    for scorecard in PeerScorecard.objects.filter(grading__in=[world.grading, world.peer_grading]):
+        projects = scorecard.grading.transcript["projects"]
+        for level in (2, 3):
+            save_scorecard(
+                scorecard=scorecard,
+                scores=[dict.fromkeys(SECTION_KEYS, level)] * len(projects),
+                outcomes={},
+                notes={"0": "Why?"},
+            )
     files = []
     for number, (name, (client, url)) in enumerate(_pages(world).items()):
         response = client.get(url)
