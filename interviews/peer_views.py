@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.text import Truncator
 from django.utils.cache import get_conditional_response
+from django.utils.text import Truncator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh
