@@ -19,9 +19,7 @@ def _read_when_saved(project: Project) -> None:
     """Once the save commits, the challenge engine reads the record (and keeps its reading),
     so the round that starts from it does not wait for that."""
     transaction.on_commit(
-        lambda: engine.read_project(
-            project.section_texts(), title=project.title, tags=project.tags
-        )
+        lambda: engine.read_project(project.section_texts(), title=project.title, tags=project.tags)
     )
 
 
