@@ -83,6 +83,10 @@ def test_a_whole_round_with_a_peer_from_invite_to_both_reviews(
     expect(peer_page.locator("#console-live")).to_contain_text("What problem")
     expect(peer_page.get_by_text("Why now:").first).to_be_visible()
     assert_accessible(peer_page)
+    # Each suggestion's question box and Send button has a name of its own.
+    moves = peer_page.locator("#console-actions").aria_snapshot()
+    names = re.findall(r'- (?:textbox|button) "([^"]*)"', moves)
+    assert len(names) > 4 and len(set(names)) == len(names), names
 
     # The answer reaches the console within two seconds of its autosave.
     page.get_by_label("Your answer").fill("Card fraud cost us 2% of revenue at 3k QPS.")
