@@ -53,6 +53,21 @@ def _rules(sections):
             {"ownership": "I led a team of 3 engineers.", "results": "My 12 engineers shipped it."},
             "contradiction",
         ),
+        # A result offered as its own proof, whatever the result is.
+        ({"defense": "Our 70% fewer tickets proves it."}, "authority_reason"),
+        ({"results": "Zero downtime since then proved them wrong."}, "authority_reason"),
+        # The whole system as one person's build, or nobody else able to build it.
+        (
+            {"ownership": "I personally wrote the entire billing service in a fortnight."},
+            "sweeping_ownership",
+        ),
+        ({"ownership": "I designed the whole stack on my own."}, "sweeping_ownership"),
+        ({"ownership": "No one else on the team could read the code."}, "sweeping_ownership"),
+        # A cost cut far beyond what doubled load allows, however the cost is phrased.
+        (
+            {"results": "Serving costs fell 70% while traffic doubled over the quarter."},
+            "savings_exceed_bill",
+        ),
     ],
 )
 def test_what_an_interviewer_would_not_believe_is_flagged(sections, rule):
@@ -70,6 +85,8 @@ def test_what_an_interviewer_would_not_believe_is_flagged(sections, rule):
         {"results": "18% of spend comes from campaigns younger than a week."},
         {"tradeoffs": "We compared it with the state-of-the-art cross-encoder: +4% NDCG, 180 ms."},
         {"ownership": "I chose the ranker; the platform team helped with the feature store."},
+        {"ownership": "I built the whole evaluation harness with one colleague."},
+        {"defense": "The replay of 40 past incidents proved useful for tuning."},
     ],
 )
 def test_ordinary_strong_claims_are_not_flagged_red(sections):
