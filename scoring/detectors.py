@@ -542,6 +542,8 @@ _HINDSIGHT = compile_lowered(
     r"|dropped|cut|instrument|instrumented|calibrate|calibrated|involve|involved|ask|asked|set"
     r"|begin|focus|focused|split|switch|switched|prioriti[sz]e|prioriti[sz]ed|rethink|revisit"
     r"|design|designed|plan|planned|run|automate|automated|narrow|narrowed)\b"
+    # A would-clause marked as a change of course: "I'd now exclude ...", "we'd instead train".
+    r"|(?:I|we)(?:'d| would) (?:now|instead|today) \w+"
     r"|should have\b|lessons? (?:I |we )?learn(?:ed|t) (?:was|were|is|:)"
     r"|(?:I|we) learn(?:ed|t) (?:that|to|how)\b"
     r"|what I(?:'d| would) change\b|differently\b|regret\w*|my mistake\b|mistake was\b"

@@ -122,7 +122,7 @@ _SUBJECTS: tuple[tuple[re.Pattern, re.Pattern], ...] = (
     (
         re.compile(r"hindsight|again|change|differently|regret|mistake|lesson", _F),
         re.compile(
-            r"hindsight|next time|would (?:have )?\w+|should have|differently|lesson"
+            r"hindsight|next time|(?:would|'d) (?:have )?\w+|should have|differently|lesson"
             r"|learn",
             _F,
         ),
@@ -139,6 +139,12 @@ _CONCESSION = re.compile(
     r"|I'?d concede|I won'?t argue|partly (?:right|true|fair)|in part)\b"
     # A partial yes opens the answer: "Partly, yes.", "For the first year, yes."
     r"|^(?:[^.!?]{0,40},\s*)?yes[.;:]"
+    # ... or a yes limited by its first word: "Partly, yes, and ...", "At first, yes, ..."
+    r"|^(?:partly|partially|in part|somewhat|to (?:a|some) (?:degree|extent)|at first|initially"
+    r"|early on|sometimes),\s*yes\b"
+    # Owning the miss: "that's on me", "my mistake", "I got that wrong", "I underestimated".
+    r"|\b(?:that'?s on me|(?:my|our) (?:mistake|fault|miss)\b|I (?:got|had) (?:that|this|it) wrong"
+    r"|I under-?estimated)"
     r"|(?:^|(?<=[.!?]\s))there(?:'s| is) a real (?:effect|risk|cost|problem|concern|trade-?off)"
     r"|\b(?:half|part|some) of (?:that|it|this) (?:lands|is fair|is true|holds)\b"
     r"|\bfor (?:one|some|that) (?:group|segment|slice|case)s?,? (?:it|they) (?:is|are|was|were)"

@@ -264,6 +264,9 @@ def test_hedging_ignores_plain_statements():
         "In hindsight I would calibrate scores earlier",
         "next time I'd invest in negative sampling",
         "I should have narrowed the scope",
+        # A would-clause marked as a change of course, whatever the verb.
+        "I'd now freeze the vocabulary before labelling",
+        "we would instead deduplicate the queue upstream",
     ],
 )
 def test_hindsight_finds_reflection(text):
