@@ -360,12 +360,35 @@ _ALTERNATIVE = compile_lowered(
     r"|(?:^|(?<=[.;:!?] ))(?P<name6>(?:[\w'-]+ ){0,5}?[\w'-]+) (?:would have|would've)"
     r" (?:been|cost|needed|taken|required|meant|given|added|doubled|broken)\b"
     r"|(?:^|(?<=[.;:!?] ))(?P<name7>(?:[\w'-]+ ){0,4}?[\w'-]+) (?:needed|measured|scored|took"
-    r"|came in at|ran at|cost)\s+~?\d[^.;]{0,60}\b(?:over (?:the|our)|too (?:slow|expensive"
-    r"|big|large)|against|worse|broke|missed|above|than)",
+    r"|came in at|ran at|cost|reached|got|achieved|hit|reduced|cut|improved|lowered|raised)"
+    # a decimal point ("0.11 against 0.09") does not end the sentence
+    r"\s+(?:[\w-]+ ){0,3}?(?:by )?~?\d(?:[^.;]|\.(?=\d)){0,60}\b(?:over (?:the|our)|too (?:slow"
+    r"|expensive|big|large)|against|versus|vs|worse|broke|missed|above|than|but)",
 )
 # Words that may open an alternative's name without being it: "was to wait seven days".
 _ARTICLES = frozenset(
     ["a", "an", "the", "our", "their", "its", "his", "her", "my", "using", "to", "just", "simply"]
+)
+_QUANTIFIERS = frozenset(
+    [
+        "few",
+        "several",
+        "some",
+        "many",
+        "various",
+        "different",
+        "multiple",
+        "couple",
+        "of",
+        "two",
+        "three",
+        "four",
+        "five",
+        "more",
+        "other",
+        "alternative",
+        "possible",
+    ]
 )
 _NOT_A_NAME = _VAGUE | frozenset(
     [
@@ -412,6 +435,9 @@ def _alternatives(text: str) -> list[Span]:
         # other options" or "over time".
         words = [w.strip(".,;:()").lower() for w in name]
         while words and words[0] in _ARTICLES:
+            words.pop(0)
+        # "a few different options", "three approaches": a count of things is not a name.
+        while len(words) > 1 and words[0] in _QUANTIFIERS:
             words.pop(0)
         first = words[0] if words else ""
         if not first or first in _NOT_A_NAME or first.replace(".", "").isdigit():
