@@ -418,7 +418,9 @@ def status_at(text: str, start: int, end: int) -> str:
 
 _LIMIT_TALK = compile_lowered(
     r"\b(?:constraints?|limits?|requirements?|had to|have to|has to|must|needed to|need to"
-    r"|required|budget|sl[ao]s?|deadline|non-negotiable)\b"
+    r"|required|budget|sl[ao]s?|deadline|non-negotiable"
+    # a limit said as what must not happen: "without raising the error rate above 5%"
+    r"|without (?:raising|increasing|pushing|letting|exceeding|going|adding|losing))\b"
 )
 _THROUGHPUT = compile_lowered(
     r"^(?:qps|rps|tps|req(?:uest)?s?/s(?:ec)?|requests?|events?|messages?|queries)$"

@@ -28,6 +28,8 @@ def _claims(text, section=""):
         ("tradeoffs", "The student model lost ~1.5 pp F1 against the teacher.", OFFLINE),
         ("results", "In a two-week A/B test, bookings rose 2.3% against control.", ONLINE),
         ("problem", "Scoring had to stay under 15 ms at p99.", CONSTRAINT),
+        # A limit said as what the change must not do.
+        ("problem", "We wanted faster releases without letting crash rates pass 0.2%.", CONSTRAINT),
         ("problem", "The warehouse ships from 340 stores.", CONTEXT),
         ("results", "Serving cost dropped to $0.40 per 1k requests.", COST),
         ("ownership", "I was tech lead for 5 engineers.", TEAM),
