@@ -273,6 +273,8 @@ def test_hedging_ignores_plain_statements():
         # A would-clause marked as a change of course, whatever the verb.
         "I'd now freeze the vocabulary before labelling",
         "we would instead deduplicate the queue upstream",
+        # ... and with an adverb before "have": "would also have", "would probably have".
+        "I would also have tested the fallback path first",
     ],
 )
 def test_hindsight_finds_reflection(text):
