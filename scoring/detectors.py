@@ -468,7 +468,11 @@ _RATIONALE = compile_lowered(
     r"|avoids|is why)|that way|the reason (?:was|is|being)|this (?:let|lets|allowed|allows|kept"
     r"|keeps|meant|means)|to (?:keep|meet|stay|fit|avoid|prevent|guarantee|hit)|is what (?:lets"
     r"|keeps|makes|allows)|that'?s why|otherwise|as a fallback|in case|so (?:that|the|we|it"
-    r"|agents|users|no|every|each))\b"
+    r"|they|you|our|their|agents|users|no|every|each)(?:'(?:re|d|ll|s|ve))?"
+    # a purpose said with whoever benefits: "so clerks fix two fields", "so analysts can see",
+    # "so an outage pages once"
+    r"|so (?:[a-z-]+ ){1,2}(?:can|could|would|will|only|never|no longer|don'?t|doesn'?t)"
+    r"|so [a-z-]+s (?!of\b|and\b|far\b|much\b|many\b)[a-z]+|so (?:a|an|one) [a-z-]+ [a-z]+s)\b"
     rf"{_WORDS}{{2,12}}",
 )
 

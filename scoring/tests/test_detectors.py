@@ -187,6 +187,10 @@ def test_tradeoff_language_ignores_plain_description():
         "INT8 because the budget left 50 ms for ranking",
         "a shared feature store so that training and serving agree",
         "CPU inference, which meant no GPU queueing",
+        # A purpose said with whoever it serves, written or contracted.
+        "a per-shard queue so dispatchers only see their own region's jobs",
+        "we cache the menu at the edge so riders load it in one round trip",
+        "prices are snapshotted nightly, so they're stable during a campaign",
     ],
 )
 def test_rationale_finds_reasons_with_content(text):
@@ -194,7 +198,13 @@ def test_rationale_finds_reasons_with_content(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["It worked because.", "We have used Kafka since 2019.", "Since then, fine."]
+    "text",
+    [
+        "It worked because.",
+        "We have used Kafka since 2019.",
+        "Since then, fine.",
+        "It was so far so good.",
+    ],
 )
 def test_rationale_ignores_empty_reasons(text):
     assert d.rationale(text) == []
