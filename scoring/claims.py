@@ -117,6 +117,9 @@ _COST_WORDS = compile_lowered(
     r"\b(?:cost|costs|costing|spend|spending|bill|budget|price|pricing|saving|savings|saved"
     r"|save|expensive|cheaper|compute|opex|capex|per (?:1k|1,000|thousand|million))\b"
 )
+_COST_AS_VERB = compile_lowered(
+    r"\bcost(?:s|ing)?(?: us| them| me)?(?: about| roughly| around| nearly| only)? ~?\d"
+)
 _BOUND = compile_lowered(
     r"(?:[≤<≥>]=?|\b(?:under|below|within|at most|at least|no more than|less than|fewer than"
     r"|max(?:imum)?|cap(?:ped)?|limit(?:ed)?|budget|sl[ao]|target|ceiling|up to|not exceed"
@@ -452,7 +455,11 @@ def _type(
         return TEAM
     comparison = bool(_COMPARISON.search(clause))
     money = "$" in units or bool(_MONEY.search(clause))
-    if (money or _COST_WORDS.search(metric)) and not _REVENUE.search(clause):
+    # "cost four points of recall", "cost us 25 ms": a price paid in something other than money.
+    paid_otherwise = (
+        not money and units.isdisjoint({"%", "x"}) and bool(_COST_AS_VERB.search(clause))
+    )
+    if (money or _COST_WORDS.search(metric)) and not _REVENUE.search(clause) and not paid_otherwise:
         return COST
     if any(_COUNTED.match(n) for n in nouns) and "%" not in units:
         return COUNT

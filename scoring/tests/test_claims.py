@@ -101,3 +101,18 @@ def test_spoken_figures_make_the_same_claims_as_written_ones():
     assert [(c.type, c.values[0].value) for c in written] == [
         (c.type, c.values[0].value) for c in spoken
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_cost"),
+    [
+        # "cost" as a verb with a price paid in another unit is not a money claim ...
+        ("Dropping the rerank stage cost us 2 points of NDCG.", False),
+        ("The extra hop cost 14 ms at p99.", False),
+        # ... while money, or a share of a bill, is.
+        ("The managed service would cost $6,500 a month.", True),
+        ("Labelling cost 30% more than planned.", True),
+    ],
+)
+def test_a_price_paid_in_quality_or_time_is_not_a_cost_claim(text, is_cost):
+    assert any(c.type == COST for c in _claims(text, "tradeoffs")) == is_cost
