@@ -926,7 +926,7 @@ def _rating_as_quality(project: _Project) -> Iterable[Flag]:
 
 
 _PAID = compile_lowered(
-    r"\b(?:hosted|api|gpus?|llm|gpt|claude|long-context|tokens?|inference endpoint)\b"
+    r"\b(?:hosted|api|llm|gpt|claude|long-context|tokens?|inference endpoint)\b"
 )
 _VAGUE_COST = compile_lowered(
     r"\bcosts? (?:were|was|are|is) (?:acceptable|fine|reasonable|manageable|worth it|justified)"

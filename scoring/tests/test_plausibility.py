@@ -153,3 +153,13 @@ def test_every_rule_has_a_reason_and_a_source():
         assert rule.key == key and rule.doubt and rule.source and rule.title
         assert "{quote}" in rule.doubt
         assert (rule.cap == 1) == (rule.severity == RED)
+
+
+def test_a_per_request_bill_is_asked_of_a_paid_service_not_of_owned_gpus():
+    """Unit cost (tokens and dollars per request) is the question for a hosted model; a model
+    on the team's own GPUs at the same volume does not owe a per-token bill."""
+    volume = "It handles 2,000,000 requests a month."
+    hosted = {"architecture": "Each request goes to a hosted LLM API.", "problem": volume}
+    owned = {"architecture": "The classifier runs on 4 GPUs we already had.", "problem": volume}
+    assert "unit_cost_missing" in _rules(hosted)
+    assert "unit_cost_missing" not in _rules(owned)
