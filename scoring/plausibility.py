@@ -393,7 +393,10 @@ _BEHAVIOURAL = compile_lowered(
 )
 _PERFECT_WORDS = compile_lowered(
     r"\b(?:100\s?%\s?(?:recall|precision|accura\w+|calibrat\w+|of (?:fraud|abuse|spam|cases))"
-    r"|(?:recall|precision|accuracy) of 100\s?%|zero false (?:positives?|negatives?|alarms?)"
+    r"|(?:recall|precision|accuracy) of 100\s?%|zero false [\w-]+"
+    # every error of every kind gone, not a narrow class of them ("zero IBAN errors")
+    r"|zero (?:errors|mistakes|issues|defects|misses|fraud)|never (?:made|makes) a (?:wrong|bad"
+    r"|single) [\w-]+"
     r"|(?:false[- ]positive|error) rate of (?:exactly )?(?:zero|0\s?%)|exactly (?:1\.0|zero|0)"
     r"|never (?:wrong|misses|makes a mistake)|perfect(?:ly)? (?:accura\w+|calibrat\w+|recall)"
     r"|(?:late|wrong|missed) \w+ went to 0\s?%|no false (?:blocks|positives))\b"

@@ -53,6 +53,13 @@ def _rules(sections):
             {"ownership": "I led a team of 3 engineers.", "results": "My 12 engineers shipped it."},
             "contradiction",
         ),
+        # Every error of every kind gone is a claim of perfection, however it is said.
+        (
+            {"results": "Since the rollout there have been zero mistakes in routing."},
+            "near_perfect_metric",
+        ),
+        ({"results": "The pipeline has never made a wrong payout."}, "near_perfect_metric"),
+        ({"results": "We saw zero false escalations in the quarter."}, "near_perfect_metric"),
         # A result offered as its own proof, whatever the result is.
         ({"defense": "Our 70% fewer tickets proves it."}, "authority_reason"),
         ({"results": "Zero downtime since then proved them wrong."}, "authority_reason"),
@@ -87,6 +94,7 @@ def test_what_an_interviewer_would_not_believe_is_flagged(sections, rule):
         {"ownership": "I chose the ranker; the platform team helped with the feature store."},
         {"ownership": "I built the whole evaluation harness with one colleague."},
         {"defense": "The replay of 40 past incidents proved useful for tuning."},
+        {"results": "No duplicate refund reached a customer; zero downtime in the migration."},
     ],
 )
 def test_ordinary_strong_claims_are_not_flagged_red(sections):
