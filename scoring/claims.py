@@ -63,7 +63,11 @@ _FACET_FIGURE_AFTER = compile_lowered(
     r"|holdouts?|canar(?:y|ies)|runs?|windows? of|splits?|samples?|interleav\w*|shadow|intervals?"
     r"|of "
     r"(?:traffic|users|auction|requests|sessions|queries|subscribers|sellers|advertisers|the "
-    r"traffic)|(?:confidence|ci\b)|significance)"
+    r"traffic)|(?:confidence|ci\b)|significance"
+    # an arm's share, however its population is named: "50% of eligible subscribers were
+    # targeted by the new model", "10% of flagged accounts were held out"
+    r"|of (?:[\w-]+ ){1,3}?(?:were|was) (?:targeted|assigned|randomi[sz]ed|exposed|held out"
+    r"|treated|bucketed|enrolled|put in))"
 )
 _FACET_FIGURE_BEFORE = compile_lowered(
     r"(?:\b(?:top|bottom|interval of|ci of|between|p\s?[<=≤]|n\s?=|per)|±|\+/-)[\s-]*~?\s*$"

@@ -116,3 +116,8 @@ def test_spoken_figures_make_the_same_claims_as_written_ones():
 )
 def test_a_price_paid_in_quality_or_time_is_not_a_cost_claim(text, is_cost):
     assert any(c.type == COST for c in _claims(text, "tradeoffs")) == is_cost
+
+
+def test_an_arms_share_of_its_population_is_how_the_test_ran_not_an_outcome():
+    text = "In a four-week A/B test, 30% of returning shoppers were assigned to the new ranking."
+    assert not [c for c in _claims(text, "results") if c.type in (ONLINE, OFFLINE)]
