@@ -359,10 +359,11 @@ _ALTERNATIVE = compile_lowered(
     # been faster", "Prophet per series needed 9 hours, too slow"
     r"|(?:^|(?<=[.;:!?] ))(?P<name6>(?:[\w'-]+ ){0,5}?[\w'-]+) (?:would have|would've)"
     r" (?:been|cost|needed|taken|required|meant|given|added|doubled|broken)\b"
-    r"|(?:^|(?<=[.;:!?] ))(?P<name7>(?:[\w'-]+ ){0,4}?[\w'-]+) (?:needed|measured|scored|took"
-    r"|came in at|ran at|cost|reached|got|achieved|hit|reduced|cut|improved|lowered|raised)"
+    r"|(?:^|(?<=[.;:!?] ))(?P<name7>(?:[\w'-]+ ){0,4}?[\w'-]+) (?:(?:needed|measured|scored|took"
+    r"|came in at|ran at|cost|reached|got|achieved|hit)\s+~?\d"
+    r"|(?:reduced|cut|improved|lowered|raised)\s+(?:[\w-]+ ){0,3}?(?:by )?~?\d)"
     # a decimal point ("0.11 against 0.09") does not end the sentence
-    r"\s+(?:[\w-]+ ){0,3}?(?:by )?~?\d(?:[^.;]|\.(?=\d)){0,60}\b(?:over (?:the|our)|too (?:slow"
+    r"(?:[^.;]|\.(?=\d)){0,60}\b(?:over (?:the|our)|too (?:slow"
     r"|expensive|big|large)|against|versus|vs|worse|broke|missed|above|than|but)",
 )
 # Words that may open an alternative's name without being it: "was to wait seven days".
