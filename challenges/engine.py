@@ -340,7 +340,14 @@ def _read(
         for technique, words in _built_mentions(section, text or ""):
             built.setdefault(technique, (section, words))
 
-    whole = "\n".join([title, tags, *sections.values(), *(a.text for a in answers)])
+    # What the project is, not the options it weighed: a general topic is read from every
+    # section but Alternatives & Trade-offs ("a regression on 40 features" that lost does not
+    # make a project that predicts from features).
+    whole = "\n".join(
+        [title, tags]
+        + [text for key, text in sections.items() if key != "tradeoffs"]
+        + [a.text for a in answers if a.section != "tradeoffs"]
+    )
     return _Reading(
         gaps=gaps,
         weakness=weakness,

@@ -118,9 +118,11 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
     ),
     "fairness": (
         _signal(
-            r"applicants?|patients?|borrowers?|loans?|credit|hiring|candidates|tenants"
-            r"|insurance|eligib\w+|languages?|dialects?|accents?|skin|gender|age groups?"
-            r"|disabilit\w+|minorit\w+",
+            # People a decision is about; not the ML homonyms ("50 candidates" from retrieval,
+            # a "large language model", "eligible users" of a test).
+            r"applicants?|patients?|borrowers?|loans?|credit|hiring|job candidates|tenants"
+            r"|insurance|eligibility|(?<!large )languages?(?! models?)|dialects?|accents?|skin"
+            r"|gender|age groups?|disabilit\w+|minorit\w+",
             2.0,
             "its mistakes may fall harder on some groups of people than others",
         ),

@@ -63,7 +63,11 @@ _FACET_FIGURE_AFTER = compile_lowered(
     r"|holdouts?|canar(?:y|ies)|runs?|windows? of|splits?|samples?|interleav\w*|shadow|intervals?"
     r"|of "
     r"(?:traffic|users|auction|requests|sessions|queries|subscribers|sellers|advertisers|the "
-    r"traffic)|(?:confidence|ci\b)|significance)"
+    r"traffic)|(?:confidence|ci\b)|significance"
+    # an arm's share, however its population is named: "50% of eligible subscribers were
+    # targeted by the new model", "10% of flagged accounts were held out"
+    r"|of (?:[\w-]+ ){1,3}?(?:were|was) (?:targeted|assigned|randomi[sz]ed|exposed|held out"
+    r"|treated|bucketed|enrolled|put in))"
 )
 _FACET_FIGURE_BEFORE = compile_lowered(
     r"(?:\b(?:top|bottom|interval of|ci of|between|p\s?[<=≤]|n\s?=|per)|±|\+/-)[\s-]*~?\s*$"
@@ -116,6 +120,9 @@ _MONEY = compile_lowered(r"[$€£]|\b(?:usd|eur|dollars?|cents?|euros?|pounds?|
 _COST_WORDS = compile_lowered(
     r"\b(?:cost|costs|costing|spend|spending|bill|budget|price|pricing|saving|savings|saved"
     r"|save|expensive|cheaper|compute|opex|capex|per (?:1k|1,000|thousand|million))\b"
+)
+_COST_AS_VERB = compile_lowered(
+    r"\bcost(?:s|ing)?(?: us| them| me)?(?: about| roughly| around| nearly| only)? ~?\d"
 )
 _BOUND = compile_lowered(
     r"(?:[≤<≥>]=?|\b(?:under|below|within|at most|at least|no more than|less than|fewer than"
@@ -418,7 +425,9 @@ def status_at(text: str, start: int, end: int) -> str:
 
 _LIMIT_TALK = compile_lowered(
     r"\b(?:constraints?|limits?|requirements?|had to|have to|has to|must|needed to|need to"
-    r"|required|budget|sl[ao]s?|deadline|non-negotiable)\b"
+    r"|required|budget|sl[ao]s?|deadline|non-negotiable"
+    # a limit said as what must not happen: "without raising the error rate above 5%"
+    r"|without (?:raising|increasing|pushing|letting|exceeding|going|adding|losing))\b"
 )
 _THROUGHPUT = compile_lowered(
     r"^(?:qps|rps|tps|req(?:uest)?s?/s(?:ec)?|requests?|events?|messages?|queries)$"
@@ -450,7 +459,11 @@ def _type(
         return TEAM
     comparison = bool(_COMPARISON.search(clause))
     money = "$" in units or bool(_MONEY.search(clause))
-    if (money or _COST_WORDS.search(metric)) and not _REVENUE.search(clause):
+    # "cost four points of recall", "cost us 25 ms": a price paid in something other than money.
+    paid_otherwise = (
+        not money and units.isdisjoint({"%", "x"}) and bool(_COST_AS_VERB.search(clause))
+    )
+    if (money or _COST_WORDS.search(metric)) and not _REVENUE.search(clause) and not paid_otherwise:
         return COST
     if any(_COUNTED.match(n) for n in nouns) and "%" not in units:
         return COUNT
@@ -534,6 +547,19 @@ def phrase_around(text: str, start: int, end: int, *, min_words: int = 0) -> str
         right = max(right, end)
     lo, hi = _window(text, left, start, end, right)
     return _cut(text, lo, hi, left, right)
+
+
+_CALENDAR_UNIT = compile_lowered(r"\b(?:days?|weeks?|months?|quarters?|years?)$")
+_MEASURE_UNITS = frozenset({"%", "pp", "x", "$", "ms", "s", "qps", "gb", "mb", "points", "point"})
+
+
+def measures_something(claim: Claim) -> bool:
+    """A figure that measures rather than names: "212 flagged invoices", not "a seven-day
+    window", not "the two". What counts as evidence, for the pushback judge and the gaps."""
+    if all(_CALENDAR_UNIT.search(lowered(v.unit or "-")) for v in claim.values):
+        return False
+    small_count = all(v.value < 10 and v.unit not in _MEASURE_UNITS for v in claim.values)
+    return not (claim.type == CONTEXT and not claim.metric and small_count)
 
 
 @lru_cache(maxsize=4096)

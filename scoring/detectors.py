@@ -359,13 +359,37 @@ _ALTERNATIVE = compile_lowered(
     # been faster", "Prophet per series needed 9 hours, too slow"
     r"|(?:^|(?<=[.;:!?] ))(?P<name6>(?:[\w'-]+ ){0,5}?[\w'-]+) (?:would have|would've)"
     r" (?:been|cost|needed|taken|required|meant|given|added|doubled|broken)\b"
-    r"|(?:^|(?<=[.;:!?] ))(?P<name7>(?:[\w'-]+ ){0,4}?[\w'-]+) (?:needed|measured|scored|took"
-    r"|came in at|ran at|cost)\s+~?\d[^.;]{0,60}\b(?:over (?:the|our)|too (?:slow|expensive"
-    r"|big|large)|against|worse|broke|missed|above|than)",
+    r"|(?:^|(?<=[.;:!?] ))(?P<name7>(?:[\w'-]+ ){0,4}?[\w'-]+) (?:(?:needed|measured|scored|took"
+    r"|came in at|ran at|cost|reached|got|achieved|hit)\s+~?\d"
+    r"|(?:reduced|cut|improved|lowered|raised)\s+(?:[\w-]+ ){0,3}?(?:by )?~?\d)"
+    # a decimal point ("0.11 against 0.09") does not end the sentence
+    r"(?:[^.;]|\.(?=\d)){0,60}\b(?:over (?:the|our)|too (?:slow"
+    r"|expensive|big|large)|against|versus|vs|worse|broke|missed|above|than|but)",
 )
 # Words that may open an alternative's name without being it: "was to wait seven days".
 _ARTICLES = frozenset(
     ["a", "an", "the", "our", "their", "its", "his", "her", "my", "using", "to", "just", "simply"]
+)
+_QUANTIFIERS = frozenset(
+    [
+        "few",
+        "several",
+        "some",
+        "many",
+        "various",
+        "different",
+        "multiple",
+        "couple",
+        "of",
+        "two",
+        "three",
+        "four",
+        "five",
+        "more",
+        "other",
+        "alternative",
+        "possible",
+    ]
 )
 _NOT_A_NAME = _VAGUE | frozenset(
     [
@@ -413,6 +437,9 @@ def _alternatives(text: str) -> list[Span]:
         words = [w.strip(".,;:()").lower() for w in name]
         while words and words[0] in _ARTICLES:
             words.pop(0)
+        # "a few different options", "three approaches": a count of things is not a name.
+        while len(words) > 1 and words[0] in _QUANTIFIERS:
+            words.pop(0)
         first = words[0] if words else ""
         if not first or first in _NOT_A_NAME or first.replace(".", "").isdigit():
             continue
@@ -442,7 +469,11 @@ _RATIONALE = compile_lowered(
     r"|avoids|is why)|that way|the reason (?:was|is|being)|this (?:let|lets|allowed|allows|kept"
     r"|keeps|meant|means)|to (?:keep|meet|stay|fit|avoid|prevent|guarantee|hit)|is what (?:lets"
     r"|keeps|makes|allows)|that'?s why|otherwise|as a fallback|in case|so (?:that|the|we|it"
-    r"|agents|users|no|every|each))\b"
+    r"|they|you|our|their|agents|users|no|every|each)(?:'(?:re|d|ll|s|ve))?"
+    # a purpose said with whoever benefits: "so clerks fix two fields", "so analysts can see",
+    # "so an outage pages once"
+    r"|so (?:[a-z-]+ ){1,2}(?:can|could|would|will|only|never|no longer|don'?t|doesn'?t)"
+    r"|so [a-z-]+s (?!of\b|and\b|far\b|much\b|many\b)[a-z]+|so (?:a|an|one) [a-z-]+ [a-z]+s)\b"
     rf"{_WORDS}{{2,12}}",
 )
 
@@ -536,12 +567,15 @@ _HINDSIGHT = compile_lowered(
     r"(?:^|(?<=[.;:\n])|(?<=[.;:\n] ))[ \t]*would (?:have )?\w+"
     r"|\b(?:in hindsight\b|hindsight:|looking back\b|in retrospect\b|next time\b|next iteration\b"
     r"|if I (?:did|were to do|had to do|could do|started) (?:it|this|that)?\s*(?:again|over)\b"
-    r"|(?:I|we)(?:'d| would)(?: have)?(?: \w+)? (?:do|done|change|changed|invest|invested|start"
+    r"|(?:I|we)(?:'d| would)(?: (?:also|probably|still|rather|definitely))?(?: have)?(?: \w+)?"
+    r" (?:do|done|change|changed|invest|invested|start"
     r"|started|use|used|add|added|build|built|pick|picked|choose|chosen|try|tried|move|moved"
     r"|spend|spent|push|pushed|measure|measured|test|tested|ship|shipped|skip|skipped|drop"
     r"|dropped|cut|instrument|instrumented|calibrate|calibrated|involve|involved|ask|asked|set"
     r"|begin|focus|focused|split|switch|switched|prioriti[sz]e|prioriti[sz]ed|rethink|revisit"
     r"|design|designed|plan|planned|run|automate|automated|narrow|narrowed)\b"
+    # A would-clause marked as a change of course: "I'd now exclude ...", "we'd instead train".
+    r"|(?:I|we)(?:'d| would) (?:now|instead|today) \w+"
     r"|should have\b|lessons? (?:I |we )?learn(?:ed|t) (?:was|were|is|:)"
     r"|(?:I|we) learn(?:ed|t) (?:that|to|how)\b"
     r"|what I(?:'d| would) change\b|differently\b|regret\w*|my mistake\b|mistake was\b"

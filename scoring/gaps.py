@@ -7,6 +7,7 @@ weakness triggers, so the codes never change meaning. Pure Python, no Django.
 from dataclasses import dataclass
 
 from scoring import detectors as d
+from scoring.claims import measures_something, read_claims
 from scoring.framework import SECTION_BY_KEY
 
 
@@ -95,7 +96,10 @@ def codes_from(section_key: str, text: str, found: dict[str, list[d.Span]]) -> l
         if numbers and not found["variance"]:
             codes.append("no_variance")
     elif section_key == "defense":
-        if not numbers and not found["measurement"]:
+        # Evidence as the pushback judge counts it: a figure that measures something, whatever
+        # it counts ("212 flagged invoices"), or a measurement.
+        figures = numbers or any(measures_something(c) for c in read_claims(text, section_key))
+        if not figures and not found["measurement"]:
             codes.append("no_evidence")
         if not found["hindsight"]:
             codes.append("no_hindsight")

@@ -393,7 +393,10 @@ _BEHAVIOURAL = compile_lowered(
 )
 _PERFECT_WORDS = compile_lowered(
     r"\b(?:100\s?%\s?(?:recall|precision|accura\w+|calibrat\w+|of (?:fraud|abuse|spam|cases))"
-    r"|(?:recall|precision|accuracy) of 100\s?%|zero false (?:positives?|negatives?|alarms?)"
+    r"|(?:recall|precision|accuracy) of 100\s?%|zero false [\w-]+"
+    # every error of every kind gone, not a narrow class of them ("zero IBAN errors")
+    r"|zero (?:errors|mistakes|issues|defects|misses|fraud)|never (?:made|makes) a (?:wrong|bad"
+    r"|single) [\w-]+"
     r"|(?:false[- ]positive|error) rate of (?:exactly )?(?:zero|0\s?%)|exactly (?:1\.0|zero|0)"
     r"|never (?:wrong|misses|makes a mistake)|perfect(?:ly)? (?:accura\w+|calibrat\w+|recall)"
     r"|(?:late|wrong|missed) \w+ went to 0\s?%|no false (?:blocks|positives))\b"
@@ -590,9 +593,14 @@ _GREW = compile_lowered(
 )
 
 
+_COST_WORD = compile_lowered(r"\b(?:costs?|spend(?:ing)?|bills?)\b")
+
+
 def _savings_exceed_bill(project: _Project) -> Iterable[Flag]:
     for passage, claim in project.claims:
-        if claim.status != BUILT or claim.type != COST:
+        # "costs dropped 95% while volume tripled" is read as an online change; it is a cost.
+        is_cost = claim.type == COST or _COST_WORD.search(lowered(claim.phrase))
+        if claim.status != BUILT or not is_cost:
             continue
         change = _percent_change(claim)
         if change is not None and change <= -30 and _GREW.search(lowered(claim.sentence)):
@@ -638,6 +646,9 @@ _AUTHORITY = compile_lowered(
     r"|what the best \w+ (?:teams|companies) use|industry standard|best practices?"
     r"|\bspeaks? for (?:themselves|itself)|the numbers (?:prove|settle) it"
     r"|the results (?:prove|settle)\w* (?:it|that)"
+    # Any result offered as its own proof: "the 85% drop proves it", "zero errors prove it works".
+    r"|\bprov(?:es|ed|e) (?:it|that|this|everything|them wrong|the choice|there(?:'s| is) no"
+    r"|(?:that )?(?:i|we) (?:was|were) right)"
     r"|end of (?:story|discussion)|no (?:reason|need) to (?:even )?(?:test|compare|try)"
     r"|(?:we|I) (?:already )?knew (?:ours|it|our \w+) was better|beyond any doubt"
     r"|nobody (?:in the \w+ )?(?:questioned|complained|has ever complained))\b"
@@ -651,7 +662,12 @@ _SWEEPING = compile_lowered(
     r"|(?:designed|built|decided|owned) everything|every (?:important |key )?decision was mine"
     r"|(?:the )?(?:other engineers|others|team|everyone else) (?:mostly|just|only) (?:followed"
     r"|helped|validated)\b[^.]{0,20}|followed my (?:design|lead|plan)|(?:the ideas|all the ideas)"
-    r"[^.]{0,30}\bwere mine|it was my project|wasn't really a team effort)"
+    r"[^.]{0,30}\bwere mine|it was my project|wasn't really a team effort"
+    # The whole system as one person's build, or nobody else able to do it.
+    r"|i personally (?:\w+ )?(?:built|designed|wrote|created|owned|did)\b[^.]{0,15}\b(?:whole"
+    r"|entire)\b|(?:built|designed|wrote|created) (?:the |our |an? )?(?:whole|entire)\b[^.]{0,40}"
+    r"\b(?:myself|alone|on my own|by myself)|(?:nobody|no one) else (?:in the \w+ |on the \w+ )?"
+    r"(?:had|could|understood|knew|contributed))"
 )
 
 
@@ -913,7 +929,7 @@ def _rating_as_quality(project: _Project) -> Iterable[Flag]:
 
 
 _PAID = compile_lowered(
-    r"\b(?:hosted|api|gpus?|llm|gpt|claude|long-context|tokens?|inference endpoint)\b"
+    r"\b(?:hosted|api|llm|gpt|claude|long-context|tokens?|inference endpoint)\b"
 )
 _VAGUE_COST = compile_lowered(
     r"\bcosts? (?:were|was|are|is) (?:acceptable|fine|reasonable|manageable|worth it|justified)"

@@ -292,3 +292,24 @@ def test_every_pick_says_what_a_strong_answer_contains():
     assert claim.key_points != BANK_KEY_POINTS.get(claim.slug)  # its own, not a bank entry's
     flagged = next(p for p in picks if p.trigger_kind == FLAG)
     assert flagged.key_points == BANK_KEY_POINTS[flagged.slug]
+
+
+def test_general_topics_come_from_what_was_built_not_the_options_weighed():
+    """A rules engine whose Trade-offs weighed (and dropped) a model predicting from features is
+    not asked about feature leakage, as if it had shipped that model."""
+    sections = {
+        "problem": "Refund requests took 3 days to approve by hand; we needed under 4 hours.",
+        "ownership": "I designed the rules engine and wrote its 40 rules with the finance team.",
+        "architecture": "Requests land in a queue; the engine checks each rule and approves "
+        "or escalates, because finance wanted every decision traceable to a rule.",
+        "tradeoffs": "A classifier predicting approval from 60 features and labels of past "
+        "decisions was 4 points more accurate, but finance could not audit it.",
+        "results": "Median approval fell from 3 days to 2 hours over a 6-week rollout.",
+        "defense": "I would write the rules with the auditors from day one next time.",
+    }
+    topics = {
+        p.topic
+        for seed in (1, 2, 3)
+        for p in pick(sections=sections, pressure="bar_raiser", seed=seed)
+    }
+    assert "leakage" not in topics

@@ -53,11 +53,14 @@ _SCOPE = re.compile(
 )
 # "I led 12 engineers" says how big the scope was, not what was decided.
 _PEOPLE_OBJECT = re.compile(
-    r"^\s*(?:a |the |my )?(?:team|\d+|two|three|four|five|six|several|other)\b"
+    r"^\s*(?:(?:on|of|for) )?(?:a |the |my )?(?:(?:small|large|new) )?(?:team|\d+|two|three"
+    r"|four|five|six|several|other)\b"
     r"(?:\s+[\w-]+){0,2}\s*(?:engineers?|people|developers?|scientists?|teams?|squads?)?",
     _F,
 )
-_SCOPE_VERBS = re.compile(r"\b(?:led|managed|mentored|hired|coordinated|was (?:tech )?lead)\b", _F)
+_SCOPE_VERBS = re.compile(
+    r"\b(?:led|managed|mentored|hired|coordinated|was (?:the |a )?(?:tech(?:nical)? )?lead)\b", _F
+)
 # Limits named without a number ("latency is tight", "traffic is very high").
 _LIMIT_DIMENSIONS = re.compile(
     r"\b(?:latency|throughput|qps|traffic|memory|cost|budget|deadline|privacy|gdpr|compliance"

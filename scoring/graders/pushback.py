@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from scoring import detectors as d
 from scoring import meaning
-from scoring.claims import CONTEXT, read_claims
+from scoring.claims import measures_something, read_claims
 from scoring.graders.text import content_stems, gradability, keyword_list, quote_for
 from scoring.listener import listen
 from scoring.plausibility import RED, Flag, Passage, find_flags
@@ -122,7 +122,7 @@ _SUBJECTS: tuple[tuple[re.Pattern, re.Pattern], ...] = (
     (
         re.compile(r"hindsight|again|change|differently|regret|mistake|lesson", _F),
         re.compile(
-            r"hindsight|next time|would (?:have )?\w+|should have|differently|lesson"
+            r"hindsight|next time|(?:would|'d) (?:have )?\w+|should have|differently|lesson"
             r"|learn",
             _F,
         ),
@@ -139,6 +139,12 @@ _CONCESSION = re.compile(
     r"|I'?d concede|I won'?t argue|partly (?:right|true|fair)|in part)\b"
     # A partial yes opens the answer: "Partly, yes.", "For the first year, yes."
     r"|^(?:[^.!?]{0,40},\s*)?yes[.;:]"
+    # ... or a yes limited by its first word: "Partly, yes, and ...", "At first, yes, ..."
+    r"|^(?:partly|partially|in part|somewhat|to (?:a|some) (?:degree|extent)|at first|initially"
+    r"|early on|sometimes),\s*yes\b"
+    # Owning the miss: "that's on me", "my mistake", "I got that wrong", "I underestimated".
+    r"|\b(?:that'?s on me|(?:my|our) (?:mistake|fault|miss)\b|I (?:got|had) (?:that|this|it) wrong"
+    r"|I under-?estimated)"
     r"|(?:^|(?<=[.!?]\s))there(?:'s| is) a real (?:effect|risk|cost|problem|concern|trade-?off)"
     r"|\b(?:half|part|some) of (?:that|it|this) (?:lands|is fair|is true|holds)\b"
     r"|\bfor (?:one|some|that) (?:group|segment|slice|case)s?,? (?:it|they) (?:is|are|was|were)"
@@ -223,15 +229,6 @@ _RESULT_VERB = re.compile(
     _F,
 )
 _CALENDAR = re.compile(r"\b(?:days?|weeks?|months?|quarters?|years?)$", _F)
-_MEASURE_UNITS = frozenset({"%", "pp", "x", "$", "ms", "s", "qps", "gb", "mb", "points", "point"})
-
-
-def _measures_something(claim) -> bool:
-    """A figure that measures rather than names: not "a seven-day window", not "the two"."""
-    if all(_CALENDAR.search(v.unit or "-") for v in claim.values):
-        return False
-    small_count = all(v.value < 10 and v.unit not in _MEASURE_UNITS for v in claim.values)
-    return not (claim.type == CONTEXT and not claim.metric and small_count)
 
 
 def _evidence(turn: Turn, found: d.Detections, flags: list[Flag]) -> list[d.Span]:
@@ -244,7 +241,7 @@ def _evidence(turn: Turn, found: d.Detections, flags: list[Flag]) -> list[d.Span
     figures += [
         d.Span("claim", c.start, c.end, c.values[0].text)
         for c in read_claims(turn.answer, turn.section)
-        if _measures_something(c) and not any(s.start < c.end and c.start < s.end for s in figures)
+        if measures_something(c) and not any(s.start < c.end and c.start < s.end for s in figures)
     ]
     experiments = [
         s

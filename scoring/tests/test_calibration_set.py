@@ -1,8 +1,9 @@
-"""The shape of our labelled calibration set (calibration_set.json), not the grader's scores on it.
+"""The shape of our labelled sets, the calibration set (calibration_set.json) and the held-out
+probe set (probe_set.json), not the grader's scores on them.
 
-bench/calibration_eval.py grades the set; these tests keep it well formed as it grows: ten
-variants per base, one label per section, one expected outcome per challenge turn, unique neutral
-titles, and answers of the length the set promises.
+bench/calibration_eval.py grades them (`--cases scoring/tests/probe_set.json` for the probes);
+these tests keep both well formed as they grow: ten variants per base, one label per section, one
+expected outcome per challenge turn, unique neutral titles, and answers of the length promised.
 """
 
 import json
@@ -17,8 +18,13 @@ import pytest
 from scoring.framework import SECTION_KEYS
 from scoring.transcript import FORMAT, parse_transcript
 
-DATA = json.loads((Path(__file__).parent / "calibration_set.json").read_text(encoding="utf-8"))
-CASES = DATA["cases"]
+# Each set, with the fewest bases it holds.
+FILES = {"calibration_set.json": 6, "probe_set.json": 4}
+SETS = {
+    name: json.loads((Path(__file__).parent / name).read_text(encoding="utf-8")) for name in FILES
+}
+DATA = SETS["calibration_set.json"]
+CASES = [case for data in SETS.values() for case in data["cases"]]
 BY_ID = {case["id"]: case for case in CASES}
 VARIANTS = set(DATA["variants"])
 OUTCOMES = {"held", "conceded", "caved"}
@@ -45,14 +51,16 @@ def strong_of(case):
     return BY_ID[f"{case['base']}.strong"]
 
 
-def test_the_file_says_what_it_is_and_every_base_has_all_ten_variants():
-    assert DATA["format"] == "hotseat.calibration/1"
-    assert len(VARIANTS) == 10
-    per_base = Counter(case["base"] for case in CASES)
-    assert set(per_base) == set(DATA["bases"])
-    assert len(per_base) >= 6
+@pytest.mark.parametrize("name", FILES)
+def test_the_file_says_what_it_is_and_every_base_has_all_ten_variants(name):
+    data = SETS[name]
+    assert data["format"] == "hotseat.calibration/1"
+    assert set(data["variants"]) == VARIANTS and len(VARIANTS) == 10
+    per_base = Counter(case["base"] for case in data["cases"])
+    assert set(per_base) == set(data["bases"])
+    assert len(per_base) >= FILES[name]
     for base in per_base:
-        assert {c["variant"] for c in CASES if c["base"] == base} == VARIANTS, base
+        assert {c["variant"] for c in data["cases"] if c["base"] == base} == VARIANTS, base
     assert len(BY_ID) == len(CASES)
     assert all(case["id"] == f"{case['base']}.{case['variant']}" for case in CASES)
 

@@ -28,6 +28,8 @@ def _claims(text, section=""):
         ("tradeoffs", "The student model lost ~1.5 pp F1 against the teacher.", OFFLINE),
         ("results", "In a two-week A/B test, bookings rose 2.3% against control.", ONLINE),
         ("problem", "Scoring had to stay under 15 ms at p99.", CONSTRAINT),
+        # A limit said as what the change must not do.
+        ("problem", "We wanted faster releases without letting crash rates pass 0.2%.", CONSTRAINT),
         ("problem", "The warehouse ships from 340 stores.", CONTEXT),
         ("results", "Serving cost dropped to $0.40 per 1k requests.", COST),
         ("ownership", "I was tech lead for 5 engineers.", TEAM),
@@ -99,3 +101,23 @@ def test_spoken_figures_make_the_same_claims_as_written_ones():
     assert [(c.type, c.values[0].value) for c in written] == [
         (c.type, c.values[0].value) for c in spoken
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_cost"),
+    [
+        # "cost" as a verb with a price paid in another unit is not a money claim ...
+        ("Dropping the rerank stage cost us 2 points of NDCG.", False),
+        ("The extra hop cost 14 ms at p99.", False),
+        # ... while money, or a share of a bill, is.
+        ("The managed service would cost $6,500 a month.", True),
+        ("Labelling cost 30% more than planned.", True),
+    ],
+)
+def test_a_price_paid_in_quality_or_time_is_not_a_cost_claim(text, is_cost):
+    assert any(c.type == COST for c in _claims(text, "tradeoffs")) == is_cost
+
+
+def test_an_arms_share_of_its_population_is_how_the_test_ran_not_an_outcome():
+    text = "In a four-week A/B test, 30% of returning shoppers were assigned to the new ranking."
+    assert not [c for c in _claims(text, "results") if c.type in (ONLINE, OFFLINE)]

@@ -94,6 +94,15 @@ CASES = [
 ]
 
 
+def test_a_count_of_the_projects_own_things_is_evidence_not_opinion():
+    """Evidence means what the pushback judge takes as evidence, whatever noun is counted."""
+    defense = (
+        "I would keep the manual review step: it caught 340 mislabelled shipments out of "
+        "18,000 in the pilot, and what I would change is sampling the hard cases first."
+    )
+    assert "no_evidence" not in codes("defense", defense)
+
+
 def test_every_gap_code_has_a_case_and_a_message():
     assert {case[0] for case in CASES} == set(GAP_CODES)
     assert set(GAP_MESSAGES) == set(GAP_CODES)

@@ -330,3 +330,21 @@ def test_a_drill_review_shows_only_the_sections_it_asked_about():
     transcript = {**c.transcript(project), "session_kind": "drill"}
     review = build_review(transcript, grade_transcript(transcript))
     assert [section.key for section in review.projects[0].sections] == ["results"]
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "I was the tech lead on a small team with two data engineers.",
+        "I was a technical lead for three analysts and a designer.",
+    ],
+)
+def test_a_role_is_scope_not_a_decision(role):
+    """Naming the role and the team says how big the part was, not what was decided: with the
+    choices made together ("we"), Ownership stays partial."""
+    shared = " We picked the storage format together and we wrote the loaders as a group."
+    with_role = grade_transcript(one_turn("ownership", role + shared))["projects"][0]
+    decided = role + " I chose the storage format and wrote the loaders myself."
+    with_choices = grade_transcript(one_turn("ownership", decided))["projects"][0]
+    assert with_role["sections"]["ownership"]["score"] <= 2.0
+    assert with_choices["sections"]["ownership"]["score"] >= 3.0

@@ -69,6 +69,41 @@ def test_pushback_is_judged_on_its_mechanism_and_evidence(question, answer, outc
     assert judged.outcome == outcome, judged.reason
 
 
+HINDSIGHT_CHALLENGE = "Wasn't hosting the index yourselves a mistake?"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "outcome"),
+    [
+        # A concession opened by a limited yes, backed by data, bounded, with a change.
+        (
+            BIDDER,
+            "At first, yes, and I measured it: in the first month shading cost 2.1 points of "
+            "win rate on accounts below $500 a day. I'd now switch it off below that spend.",
+            CONCEDED,
+        ),
+        # Owning the miss is granting the point, even when the answer then says "but".
+        (
+            MODERATION,
+            "Early on it did over-block, and that's on me: appeals that succeeded rose from 0.4% "
+            "to 1.1% in the first two weeks, but after I raised the threshold they fell back to "
+            "0.5%. I'd now ship behind a review queue for a month.",
+            CONCEDED,
+        ),
+        # A contracted "I'd" takes up a question about hindsight as "I would" does.
+        (
+            HINDSIGHT_CHALLENGE,
+            "I reran the comparison a year on: the hosted option went from 0.71 to 0.74 recall "
+            "and ours from 0.78 to 0.80, at a third of the cost. If they passed us, I'd move.",
+            HELD,
+        ),
+    ],
+)
+def test_concessions_and_contractions_are_read_as_said(question, answer, outcome):
+    judged = _judge(question, answer)
+    assert judged.outcome == outcome, judged.reason
+
+
 def test_key_points_are_checked_by_meaning_not_shared_words():
     held = _judge(
         SEASONAL,

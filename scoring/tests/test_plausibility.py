@@ -53,6 +53,28 @@ def _rules(sections):
             {"ownership": "I led a team of 3 engineers.", "results": "My 12 engineers shipped it."},
             "contradiction",
         ),
+        # Every error of every kind gone is a claim of perfection, however it is said.
+        (
+            {"results": "Since the rollout there have been zero mistakes in routing."},
+            "near_perfect_metric",
+        ),
+        ({"results": "The pipeline has never made a wrong payout."}, "near_perfect_metric"),
+        ({"results": "We saw zero false escalations in the quarter."}, "near_perfect_metric"),
+        # A result offered as its own proof, whatever the result is.
+        ({"defense": "Our 70% fewer tickets proves it."}, "authority_reason"),
+        ({"results": "Zero downtime since then proved them wrong."}, "authority_reason"),
+        # The whole system as one person's build, or nobody else able to build it.
+        (
+            {"ownership": "I personally wrote the entire billing service in a fortnight."},
+            "sweeping_ownership",
+        ),
+        ({"ownership": "I designed the whole stack on my own."}, "sweeping_ownership"),
+        ({"ownership": "No one else on the team could read the code."}, "sweeping_ownership"),
+        # A cost cut far beyond what doubled load allows, however the cost is phrased.
+        (
+            {"results": "Serving costs fell 70% while traffic doubled over the quarter."},
+            "savings_exceed_bill",
+        ),
     ],
 )
 def test_what_an_interviewer_would_not_believe_is_flagged(sections, rule):
@@ -70,6 +92,9 @@ def test_what_an_interviewer_would_not_believe_is_flagged(sections, rule):
         {"results": "18% of spend comes from campaigns younger than a week."},
         {"tradeoffs": "We compared it with the state-of-the-art cross-encoder: +4% NDCG, 180 ms."},
         {"ownership": "I chose the ranker; the platform team helped with the feature store."},
+        {"ownership": "I built the whole evaluation harness with one colleague."},
+        {"defense": "The replay of 40 past incidents proved useful for tuning."},
+        {"results": "No duplicate refund reached a customer; zero downtime in the migration."},
     ],
 )
 def test_ordinary_strong_claims_are_not_flagged_red(sections):
@@ -136,3 +161,13 @@ def test_every_rule_has_a_reason_and_a_source():
         assert rule.key == key and rule.doubt and rule.source and rule.title
         assert "{quote}" in rule.doubt
         assert (rule.cap == 1) == (rule.severity == RED)
+
+
+def test_a_per_request_bill_is_asked_of_a_paid_service_not_of_owned_gpus():
+    """Unit cost (tokens and dollars per request) is the question for a hosted model; a model
+    on the team's own GPUs at the same volume does not owe a per-token bill."""
+    volume = "It handles 2,000,000 requests a month."
+    hosted = {"architecture": "Each request goes to a hosted LLM API.", "problem": volume}
+    owned = {"architecture": "The classifier runs on 4 GPUs we already had.", "problem": volume}
+    assert "unit_cost_missing" in _rules(hosted)
+    assert "unit_cost_missing" not in _rules(owned)
