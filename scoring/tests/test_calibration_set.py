@@ -19,7 +19,7 @@ from scoring.framework import SECTION_KEYS
 from scoring.transcript import FORMAT, parse_transcript
 
 # Each set, with the fewest bases it holds.
-FILES = {"calibration_set.json": 6, "probe_set.json": 4}
+FILES = {"calibration_set.json": 6, "probe_set.json": 4, "probe_set_2.json": 4}
 SETS = {
     name: json.loads((Path(__file__).parent / name).read_text(encoding="utf-8")) for name in FILES
 }
