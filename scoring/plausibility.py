@@ -392,7 +392,8 @@ _BEHAVIOURAL = compile_lowered(
     r"|subscri\w+|booking|intent|propensity|next[- ]\w+ prediction|will (?:leave|return))\b"
 )
 _PERFECT_WORDS = compile_lowered(
-    r"\b(?:100\s?%\s?(?:recall|precision|accura\w+|calibrat\w+|of (?:fraud|abuse|spam|cases))"
+    r"\b(?:100\s?%\s?(?:recall|precision|accura\w+|calibrat\w+|sensitiv\w+|specific\w*"
+    r"|of (?:fraud|abuse|spam|cases))"
     r"|(?:recall|precision|accuracy) of 100\s?%|zero false [\w-]+"
     # every error of every kind gone, not a narrow class of them ("zero IBAN errors")
     r"|zero (?:errors|mistakes|issues|defects|misses|fraud)|never (?:made|makes) a (?:wrong|bad"
@@ -649,6 +650,9 @@ _AUTHORITY = compile_lowered(
     # Any result offered as its own proof: "the 85% drop proves it", "zero errors prove it works".
     r"|\bprov(?:es|ed|e) (?:it|that|this|everything|them wrong|the choice|there(?:'s| is) no"
     r"|(?:that )?(?:i|we) (?:was|were) right)"
+    # ... or shown by it: "which shows the decisions were right".
+    r"|\b(?:shows|showed|shown) (?:that )?(?:the|my|our) (?:decisions?|choices?|approach|call"
+    r"|design|plan)s? (?:was|were) (?:right|correct)"
     r"|end of (?:story|discussion)|no (?:reason|need) to (?:even )?(?:test|compare|try)"
     r"|(?:we|I) (?:already )?knew (?:ours|it|our \w+) was better|beyond any doubt"
     r"|nobody (?:in the \w+ )?(?:questioned|complained|has ever complained))\b"
@@ -659,15 +663,21 @@ _SWEEPING = compile_lowered(
     r"\b(?:without me,? (?:none of (?:this|it)|nothing|this (?:project)?|the project|it)\b"
     r"[^.]{0,40}|(?:I|me) (?:alone|single-?handedly)|I (?:made|took) every"
     r"(?: \w+)? decision|I (?:did|designed|built|decided) (?:everything|it all|all of it)"
-    r"|(?:designed|built|decided|owned) everything|every (?:important |key )?decision was mine"
-    r"|(?:the )?(?:other engineers|others|team|everyone else) (?:mostly|just|only) (?:followed"
-    r"|helped|validated)\b[^.]{0,20}|followed my (?:design|lead|plan)|(?:the ideas|all the ideas)"
+    r"|(?:designed|built|decided|owned|drove) everything"
+    r"|every (?:important |key )?decision was mine"
+    r"|I (?:owned|drove|ran) (?:all of it|it all)"
+    r"|(?:the )?(?:\w+ )?(?:engineers|others|team|squad|everyone else) (?:mostly|just|only"
+    r"|essentially) "
+    r"(?:followed|helped|validated|executed|implemented)\b[^.]{0,20}"
+    r"|followed my (?:design|lead|plan|direction|vision|instructions|recommendations)"
+    r"|(?:the ideas|all the ideas)"
     r"[^.]{0,30}\bwere mine|it was my project|wasn't really a team effort"
     # The whole system as one person's build, or nobody else able to do it.
     r"|i personally (?:\w+ )?(?:built|designed|wrote|created|owned|did)\b[^.]{0,15}\b(?:whole"
     r"|entire)\b|(?:built|designed|wrote|created) (?:the |our |an? )?(?:whole|entire)\b[^.]{0,40}"
     r"\b(?:myself|alone|on my own|by myself)|(?:nobody|no one) else (?:in the \w+ |on the \w+ )?"
-    r"(?:had|could|understood|knew|contributed))"
+    r"(?:had|could|understood|knew|contributed)"
+    r"|I was the only (?:\w+ ){1,2}(?:in|on|at) (?:the|our) \w+ (?:who|with|that)\b)"
 )
 
 

@@ -70,6 +70,26 @@ def _rules(sections):
         ),
         ({"ownership": "I designed the whole stack on my own."}, "sweeping_ownership"),
         ({"ownership": "No one else on the team could read the code."}, "sweeping_ownership"),
+        # Sweeping ownership said as being the only one able, or as the others carrying out
+        # one's plan; perfection said as an adjective; a result shown to prove the choices.
+        (
+            {"ownership": "I was the only analyst in the bank with the skills to model it."},
+            "sweeping_ownership",
+        ),
+        (
+            {"ownership": "The payments squad just implemented what I specified."},
+            "sweeping_ownership",
+        ),
+        ({"ownership": "Legal and ops followed my instructions."}, "sweeping_ownership"),
+        ({"ownership": "I ran it all from the first sketch."}, "sweeping_ownership"),
+        (
+            {"results": "The screening model is 100% specific on every clinic."},
+            "near_perfect_metric",
+        ),
+        (
+            {"defense": "Returns halved in a week, which showed my choices were right."},
+            "authority_reason",
+        ),
         # A cost cut far beyond what doubled load allows, however the cost is phrased.
         (
             {"results": "Serving costs fell 70% while traffic doubled over the quarter."},
@@ -94,6 +114,8 @@ def test_what_an_interviewer_would_not_believe_is_flagged(sections, rule):
         {"ownership": "I chose the ranker; the platform team helped with the feature store."},
         {"ownership": "I built the whole evaluation harness with one colleague."},
         {"defense": "The replay of 40 past incidents proved useful for tuning."},
+        {"ownership": "The analysts implemented the dashboards; I reviewed every query myself."},
+        {"ownership": "I was the only engineer on call that week, so I rolled it back."},
         {"results": "No duplicate refund reached a customer; zero downtime in the migration."},
     ],
 )
