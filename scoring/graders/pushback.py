@@ -108,6 +108,15 @@ _SUBJECTS: tuple[tuple[re.Pattern, re.Pattern], ...] = (
         ),
     ),
     (
+        # A gain slipping back over time is met by what guards it: a gate, a check, an alert.
+        re.compile(r"regress|creep|slip\w* back|come back|drift|decay|what stops|prevent", _F),
+        re.compile(
+            r"regress|crept|creep|drift|gate|block\w*|benchmark|budget|alert|monitor|guard"
+            r"|every (?:build|release|merge|deploy)",
+            _F,
+        ),
+    ),
+    (
         re.compile(
             r"come from|came from|where did|who (?:set|picked|chose)|out of the air"
             r"|arbitrary|made up|origin",
@@ -143,9 +152,16 @@ _CONCESSION = re.compile(
     r"|^(?:partly|partially|in part|somewhat|to (?:a|some) (?:degree|extent)|at first|initially"
     r"|early on|sometimes),\s*yes\b"
     # Owning the miss: "that's on me", "my mistake", "I got that wrong", "I underestimated".
-    r"|\b(?:that'?s on me|(?:my|our) (?:mistake|fault|miss)\b|I (?:got|had) (?:that|this|it) wrong"
+    r"|\b(?:that'?s on me|(?:my|our) (?:mistake|fault|miss)\b"
+    r"|(?:I|we|the first (?:version|model|cut|release)) (?:got|had) (?:that|this|it) wrong"
     r"|I under-?estimated)"
-    r"|(?:^|(?<=[.!?]\s))there(?:'s| is) a real (?:effect|risk|cost|problem|concern|trade-?off)"
+    r"|(?:^|(?<=[.!?]\s))(?:yes,\s*)?(?:there|it|that|this)(?:'s| is) a real (?:effect|risk|cost"
+    r"|problem|concern|trade-?off|weakness|gap|limitation)"
+    # The charge granted in a few words, then its size promised: "It is biased, and I measured
+    # where.", "Yes, it was worse, and I can say by how much."
+    r"|^(?:yes,\s*)?(?:it|that|this|they|(?:some|part|much) of (?:it|that|them))"
+    r" (?:is|was|are|were|did|does)\b(?![^.!?,]*\b(?:not|never|no)\b)[^.!?,;]{0,30},?"
+    r" and I (?:measured|checked|quantified|can (?:say|put|show|tell|quantify))\b"
     r"|\b(?:half|part|some) of (?:that|it|this) (?:lands|is fair|is true|holds)\b"
     r"|\bfor (?:one|some|that) (?:group|segment|slice|case)s?,? (?:it|they) (?:is|are|was|were)"
     r" worse\b",
@@ -157,7 +173,19 @@ _HOLDS_ANYWAY = re.compile(
 _BOUNDED = re.compile(
     r"\b(?:only|except|limited to|in (?:this|that|the) case|at our scale|for our|but not"
     r"|not for|as long as|unless|where it|where I'?d hold|on (?:the|that) (?:part|slice|segment)"
-    r"|for (?:the|our) (?:largest|biggest|smallest|long-lag|short)|upper bound|for a large part)\b",
+    r"|for (?:the|our) (?:largest|biggest|smallest|long-lag|short)|upper bound|for a large part"
+    # ... or to a slice named by what sets it apart: "for teams that merge daily", "for sessions
+    # under 30 seconds", "on the slowest networks".
+    r"|for \w+ (?:that|who|under|over|above|below|with(?:out)?)|on (?:the )?(?:slow|slowest"
+    r"|fast|fastest|largest|smallest|oldest|newest|cheapest)\b)\b",
+    _F,
+)
+# What would change, said as a plan that depends on what happens or what it would take: "If
+# that rate rose, I would hide ...", "a stepped rollout would settle it", "the next gap I'd close".
+_WOULD_CHANGE = re.compile(
+    r"\bif [^.!?]{3,60},\s*(?:I|we)(?:'d| would) \w+"
+    r"|\bwould (?:settle|close|fix|resolve|answer) (?:it|that|this|the (?:gap|question|doubt))"
+    r"|\bthe next (?:gap|step|thing|fix) (?:I|we)(?:'d| would)\b",
     _F,
 )
 _UNSURE = re.compile(
@@ -314,7 +342,7 @@ def _judge(turn: Turn, found: d.Detections, flags: list[Flag]) -> tuple[str, str
         return CAVED, "The answer does not take up what the challenge was about.", covered
     changes = found["hindsight"]
     if conceded:
-        if changes or _BOUNDED.search(answer):
+        if changes or _BOUNDED.search(answer) or _WOULD_CHANGE.search(answer):
             return (
                 CONCEDED,
                 (

@@ -104,6 +104,55 @@ def test_concessions_and_contractions_are_read_as_said(question, answer, outcome
     assert judged.outcome == outcome, judged.reason
 
 
+DRIFT = "Isn't your demand model biased toward the stores that reported on time?"
+CREEP = "Page weight tends to grow back after a redesign. What keeps that from happening?"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "outcome"),
+    [
+        # The charge granted in a few words with its size promised, bounded to a slice.
+        (
+            DRIFT,
+            "It was skewed, and I can put a figure on it: for stores that reported a day late, "
+            "forecast error was 14% against 9% for the rest, about a tenth of stores.",
+            CONCEDED,
+        ),
+        # Naming the weakness, then what would change as a plan that depends on the data.
+        (
+            DRIFT,
+            "That is a real gap. Late stores had 14% error against 9%, though only in weeks "
+            "with holidays. If late reporting passed 15% of stores, I would impute their sales.",
+            CONCEDED,
+        ),
+        # What would settle it is a change too.
+        (
+            DRIFT,
+            "Yes, it was biased, and I measured how much: error 14% against 9% on late "
+            "stores. A backfill of their true sales for one quarter would settle it.",
+            CONCEDED,
+        ),
+        # A denial with the same opening shape still holds.
+        (
+            DRIFT,
+            "It was not, and I checked: error was 9.2% on late stores and 9.0% on the rest "
+            "across 26 weeks of backtests.",
+            HELD,
+        ),
+        # A gain slipping back is met by the guard that stops it.
+        (
+            CREEP,
+            "Every merge runs a bundle-size check, and it blocked 7 merges that added more "
+            "than 20 KB in the last quarter; median page weight stayed at 410 KB.",
+            HELD,
+        ),
+    ],
+)
+def test_a_granted_charge_and_a_guard_against_slipping_back_are_read(question, answer, outcome):
+    judged = _judge(question, answer)
+    assert judged.outcome == outcome, judged.reason
+
+
 def test_key_points_are_checked_by_meaning_not_shared_words():
     held = _judge(
         SEASONAL,
