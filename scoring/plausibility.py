@@ -849,10 +849,15 @@ def _random_split(project: _Project) -> Iterable[Flag]:
 
 
 def _scored_on(heard: str, match: re.Match) -> bool:
-    """Is a model's score reported in the sentence of the match?"""
+    """Is a model's score reported in the sentence of the match? The match's own "random" is
+    not one: a random sample kept to audit or explore with is not a test split."""
     start = heard.rfind(". ", 0, match.start()) + 1
     end = heard.find(". ", match.end())
-    return bool(_EVALUATION_SPLIT.search(heard, start, end if end >= 0 else len(heard)))
+    end = end if end >= 0 else len(heard)
+    return bool(
+        _EVALUATION_SPLIT.search(heard, start, match.start())
+        or _EVALUATION_SPLIT.search(heard, match.end(), end)
+    )
 
 
 _TUNED = compile_lowered(

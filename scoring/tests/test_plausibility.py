@@ -130,6 +130,7 @@ def test_ordinary_strong_claims_are_not_flagged_red(sections):
             {"results": "Average basket was $51 in March against $46 in February, up 11%."},
             "pre_post",
         ),
+        ({"results": "Recall was 0.93 on a random 15% sample of claims."}, "random_split"),
         ({"results": "Offline NDCG@10 rose 7% over the popularity baseline."}, "offline_only"),
         ({"results": "In a 3-day A/B test, sign-ups rose 1.1%."}, "short_test"),
         (
@@ -156,6 +157,11 @@ def test_ordinary_strong_claims_are_not_flagged_red(sections):
 def test_evidence_that_does_not_show_the_claim_is_flagged_amber(sections, rule):
     assert rule in _rules(sections)
     assert RULES[rule].severity == AMBER
+
+
+def test_a_random_sample_kept_to_audit_or_explore_is_not_a_split():
+    text = "Each night we also price a random 3% sample of routes by hand to audit the model."
+    assert "random_split" not in _rules({"architecture": text})
 
 
 def test_a_flag_quotes_the_candidate_and_says_why():
