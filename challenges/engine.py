@@ -64,7 +64,14 @@ from challenges.pressure import (
     STANDARD,
 )
 from challenges.relevance import COST as COST_CLAIMS
-from challenges.relevance import LATENCY_LIMIT, OFFLINE, ONLINE, topic_relevance
+from challenges.relevance import (
+    LATENCY_LIMIT,
+    MODEL_TOPICS,
+    OFFLINE,
+    ONLINE,
+    learns_from_data,
+    topic_relevance,
+)
 from challenges.selectors import BankRow, active_bank_rows, forget_bank_rows
 from challenges.techniques import TECHNIQUE_BY_KEY, find_techniques
 from scoring import claims as claim_reader
@@ -203,6 +210,7 @@ class _Reading:
     relevance: dict  # general topic -> Relevance
     parts: dict[str, list[str]]  # each section's text and its answers
     last: str = ""  # the answer just given, if this is a live reading
+    learns: bool = True  # a model learned from data is part of what was built
 
 
 def _capitalised(text: str) -> str:
@@ -358,6 +366,7 @@ def _read(
         relevance=topic_relevance(whole, _claim_types(sections)),
         parts=parts,
         last=answers[-1].text if live and answers else "",
+        learns=learns_from_data(whole),
     )
 
 
@@ -503,6 +512,8 @@ def _candidates(
             score = _DOMAIN_SCORE + (_FIRST_DOMAIN if row.trigger == reading.domains[0] else 0.0)
             reason = f"Your project reads as {DOMAIN_BY_KEY[row.trigger].label.lower()}"
         elif kind == ALWAYS:
+            if row.topic in MODEL_TOPICS and not reading.learns:
+                continue  # no model, so nothing to leak, drift or learn from itself
             relevance = reading.relevance.get(row.topic)
             if row.topic in GENERAL_TOPICS and relevance is not None:
                 score = _GENERAL_SCORE + _PER_RELEVANCE * min(relevance.score, _MAX_RELEVANCE)

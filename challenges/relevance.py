@@ -164,6 +164,23 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
 # What any model in production is asked about when nothing points elsewhere.
 PRIORS = {"drift": 0.5, "oncall": 0.5}
 
+# The general topics that presuppose a model learned from data: a project without one (an app
+# made to start faster, a variance-reduction method) is not asked about its features' leakage,
+# its labels or its drift.
+MODEL_TOPICS = frozenset(
+    {"leakage", "label_delay", "feedback_loop", "position_bias", "offline_online", "drift"}
+)
+_LEARNED = compile_lowered(
+    r"\b(?:models?|classifiers?|neural|trained|training|retrain\w*|machine learning|ml|llms?"
+    r"|auc|auroc|gradient[- ]boost\w*|xgboost|lightgbm|embeddings?|fine-?tun\w+|transformers?"
+    r"|learned|learners?)\b"
+)
+
+
+def learns_from_data(text: str) -> bool:
+    """Does the project (title, tags, sections) have a model learned from data?"""
+    return bool(_LEARNED.search(lowered(text)))
+
 
 @dataclass(frozen=True)
 class Relevance:
