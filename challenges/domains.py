@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from challenges.techniques import literal_prefix
+from challenges.techniques import COLD_START, literal_prefix
 from scoring.patterns import compile_lowered
 
 STRONG = 2  # evidence from one strong alias; a domain needs this much
@@ -59,7 +59,8 @@ DOMAINS: tuple[Domain, ...] = (
         "recommendation and feed projects",
         strong=(
             r"recommend(?:er|ers|ations?)(?: systems?| engines?| models?)?",
-            r"(?:home|news|main|for[- ]you) ?feeds?",
+            # An app's home feed alone is what it shows, not what it ranks ("feeds?" below).
+            r"(?:news|for[- ]you) ?feeds?",
             r"feed ranking",
             r"collaborative filtering",
             r"candidate (?:generation|retrieval|sets?)",
@@ -71,7 +72,7 @@ DOMAINS: tuple[Domain, ...] = (
             r"candidates",
             r"watch[- ]?time",
             r"personali[sz](?:ed|ation)",
-            r"cold[- ]start",
+            COLD_START,
             r"engagement",
             r"catalog(?:ue)?s?",
             r"(?-i:NDCG)(?:@\d+)?",

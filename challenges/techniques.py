@@ -27,6 +27,15 @@ class TechniqueHit(NamedTuple):
     text: str
 
 
+# Users or items with no history yet, said with who or what is new, not an app or a server
+# starting up ("a cold start of 3.8 seconds", "I measured cold start on real phones").
+COLD_START = (
+    r"cold[- ]start(?=[^.]{0,50}\b(?:users?|items?|products?|listings?|sellers?|creators?"
+    r"|shows?|episodes?|songs?|videos?|articles?|new|history|histories|problem|embeddings?"
+    r"|popular\w*|priors?)\b)"
+    r"|(?:users?|items?|new[- ]\w+) cold[- ]start"
+)
+
 TECHNIQUES: tuple[Technique, ...] = (
     # Machine learning
     Technique(
@@ -209,12 +218,7 @@ TECHNIQUES: tuple[Technique, ...] = (
         (r"multi[- ]task(?: learning| model)?", r"(?-i:MMoE)", r"multi[- ]objective"),
     ),
     Technique("gnn", "Graph neural networks", "ml", (r"(?-i:GNNs?)", r"graph neural networks?")),
-    Technique(
-        "cold_start",
-        "Cold start",
-        "ml",
-        (r"cold[- ]start",),
-    ),
+    Technique("cold_start", "Cold start", "ml", (COLD_START,)),
     # Systems
     Technique(
         "kafka",
@@ -254,9 +258,11 @@ TECHNIQUES: tuple[Technique, ...] = (
         "Streaming pipelines",
         "systems",
         (
-            r"stream(?:ing)? (?:pipelines?|processing|jobs?|features?)",
+            # Stream processing, not streamed media or a streaming model ("our streaming app",
+            # "a streaming Conformer").
+            r"stream(?:ing)? (?:pipelines?|processing|jobs?|features?|ingestion|data|events?"
+            r"|aggregat\w+|joins?)",
             r"real[- ]time (?:pipelines?|features?|processing|streams?)",
-            r"streaming",
             r"micro[- ]batch(?:es|ing)?",
         ),
     ),

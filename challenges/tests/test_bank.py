@@ -165,6 +165,14 @@ def test_bank_triggers_are_known_techniques_and_gap_codes():
             {"distillation", "transformer", "quantization"},
         ),
         ("Ann from the payments team joined; we were dragging our feet.", set()),
+        # Words a technique shares with other work: streamed media, a streaming speech model,
+        # an app or a function starting up.
+        ("Our music streaming service plays 40 million tracks a day.", set()),
+        ("A streaming encoder emits words while the person is still talking.", set()),
+        ("Lambda cold start added 900 ms to the first request of the day.", set()),
+        ("The TV app's cold start fell from 6 to 2 seconds after I trimmed it.", set()),
+        ("New podcasts had a cold-start problem: no plays, so no ranking.", {"cold_start"}),
+        ("Events are joined in a streaming pipeline before scoring.", {"streaming"}),
     ],
 )
 def test_named_techniques_finds_aliases_and_ignores_ordinary_words(text, expected):
