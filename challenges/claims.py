@@ -463,6 +463,17 @@ _SINCE = re.compile(
     r"|(?:first|past|last) (?:\w+ )?(?:weeks?|months?|days?)|in the (?:month|week)s? after)\b",
     _F,
 )
+# A comparison that needs no control group: one named in words ("compared with eight wards
+# that had not switched yet"), both measured on the same cases (a silent or shadow run, A/A
+# tests, an audit of the same payments), or a rate that did not exist before ("from 0%").
+_COMPARED_WITHOUT_CONTROL = re.compile(
+    r"\b(?:that|which|who) (?:had|have|did|do|were|was)(?: not|n't)(?: yet)? (?:switch\w*|get"
+    r"|got|receiv\w+|use[ds]?|see|seen|mov\w+|adopt\w*|launch\w*|start\w*)\b"
+    r"|\b(?:silent|shadow) (?:mode|run)|\bA/A\b|\baudit\w*"
+    r"|\bon the same (?:\w+ )?(?:patients|cases|traffic|requests|sessions|orders|items|sample)\b"
+    r"|\bfrom (?:0\s?%|zero|none|nothing)(?![\d.,])",
+    _F,
+)
 # An outcome known from someone else, or through complaints and feedback.
 _HEARSAY = re.compile(
     r"\b(?:according to|reports? that|reported that|told (?:us|me)|said that|heard|say(?:s)? that"
@@ -606,6 +617,8 @@ def choose_ask(
     if claim.status != reader.BUILT or (claim.values and _FIGURE_ONLY.match(claim.phrase)):
         return None  # not built, or a bare figure restating its neighbour ("+11.8%")
     known = claim.stated | stated
+    if _COMPARED_WITHOUT_CONTROL.search(claim.sentence):
+        known |= {CONTROL}
     kind = claim.type
     if kind in (reader.ONLINE, reader.OFFLINE):
         if not claim.values:

@@ -115,6 +115,24 @@ def test_a_test_that_names_its_control_and_length_is_never_asked_for_them():
     assert "how long" not in question and "weeks did it run" not in question
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A comparison group named in words, not as "control".
+        "Late deliveries fell from 9% to 6% in the depots we moved, compared with depots that "
+        "had not switched yet.",
+        # Both measured on the same cases: a shadow run, A/A tests, an audit.
+        "In shadow mode the new rule blocked 41% of the bad orders, against 29% for the old one.",
+        "Across 200 A/A tests, false alarms stayed at 4.9%, against 5.3% before.",
+        "Mislabelled parcels fell from 2.2% to 0.6% in the quarterly audit of 3,000 parcels.",
+        # A rate that did not exist before.
+        "Automatic refunds went from 0% to 58% of all refunds.",
+    ],
+)
+def test_a_comparison_that_needs_no_control_group_is_not_asked_for_one(text):
+    assert only({"results": text}).template != "online_control"
+
+
 def test_context_facts_are_not_boasts():
     sections = {
         "problem": "We run 340 stores in 12 countries and sell 9,000 products.",
