@@ -358,7 +358,11 @@ _ALTERNATIVE = compile_lowered(
     # a path not taken, said as what it would have done: "Buying a managed store would have
     # been faster", "Prophet per series needed 9 hours, too slow"
     r"|(?:^|(?<=[.;:!?] ))(?P<name6>(?:[\w'-]+ ){0,5}?[\w'-]+) (?:would have|would've)"
-    r" (?:been|cost|needed|taken|required|meant|given|added|doubled|broken)\b"
+    r" (?:been|cost|needed|taken|required|meant|given|added|doubled|broken|brought|bought"
+    r"|made|saved|cut|halved|tripled|forced|pushed|kept|lost|raised|lowered)\b"
+    # ... or as how it looked before it lost: "Static selection was exact in theory, but ..."
+    r"|(?:^|(?<=[.;:!?] ))(?P<name8>(?:[\w'-]+ ){0,6}?[\w'-]+) (?:was|looked|seemed|sounded)"
+    r" (?:\w+ ){0,2}?(?:in theory|on paper|attractive|tempting|appealing),? but\b"
     r"|(?:^|(?<=[.;:!?] ))(?P<name7>(?:[\w'-]+ ){0,4}?[\w'-]+) (?:(?:needed|measured|scored|took"
     r"|came in at|ran at|cost|reached|got|achieved|hit)\s+~?\d"
     r"|(?:reduced|cut|improved|lowered|raised)\s+(?:[\w-]+ ){0,3}?(?:by )?~?\d)"
@@ -424,6 +428,11 @@ _NOT_A_NAME = _VAGUE | frozenset(
         "things",
         "ones",
         "one",
+        # a person is not an option: "we would have saved a week"
+        "we",
+        "i",
+        "they",
+        "you",
     ]
 )
 

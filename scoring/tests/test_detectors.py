@@ -142,6 +142,9 @@ def test_we_statements_finds_we_and_stays_in_the_sentence():
         # A path not taken named as the subject of its own figures, decimals included.
         "A gradient-boosted ranker got 0.412 against 0.431 NDCG for ours.",
         "Quantile regression cut interval width by 18% but doubled the training time.",
+        # A path not taken said as what it would have done, or as how it looked before it lost.
+        "Sharding the database would have bought us a year but tripled the on-call load.",
+        "A rules-only matcher looked attractive on paper, but it missed 30% of renamed SKUs.",
     ],
 )
 def test_alternatives_finds_named_alternatives(text):
@@ -160,6 +163,8 @@ def test_alternatives_finds_named_alternatives(text):
         "I tried a couple of options first.",
         # The chosen option's own price is not a rival option.
         "Pruning cost us about 0.3 points of recall but halved the index.",
+        # A person is not an option.
+        "We would have saved a month with more reviewers.",
     ],
 )
 def test_alternatives_ignores_unnamed_alternatives(text):
