@@ -224,6 +224,11 @@ _MEASUREMENT = compile_lowered(
     r"|offline (?:eval\w*|replay|test\w*)\b|load[- ]test\w*|benchmark\w*|profil(?:ed|ing)\b"
     r"|power analysis\b|(?:I|we) (?:measured|tracked|compared|prototyped|tested)\b"
     r"|measured\s+(?:it|them|this|that|by|with|on|over|via|using|across|in)\b"
+    # what was measured, then how: "measured misses with the post-merge suite"
+    r"|measured (?:[\w-]+ ){1,3}(?:with|by|via|using|against|on every|across)\b"
+    # a silent run beside the old system, or a comparison group named in words
+    r"|silent (?:mode|run|period)\b|compared (?:with|to|against) (?:[\w-]+ ){0,3}(?:that|which"
+    r"|who) (?:had|have|did|were)(?: not|n't)\b"
     r"|survey\w*|time[- ]tracking\b|experiment\w*|diff(?:erence)?[- ]in[- ]diff\w*"
     r"|bootstrap\w*|incident (?:cost )?analysis\b|post[- ]?mortems?\b|ablation\w*"
     r"|cohort analysis\b|traces?\b|flame ?graphs?\b"

@@ -79,6 +79,10 @@ def test_before_after_ignores_values_without_a_baseline(text):
         "against a randomized holdout",
         "measured with a load test at peak traffic",
         "we measured it over four weeks",
+        # what was measured named first, then how; a silent run; a comparison group in words
+        "I measured dropped calls with the carrier's own logs",
+        "after three months in silent mode on two floors",
+        "compared with warehouses that had not switched yet",
     ],
 )
 def test_measurement_finds_a_method(text):
