@@ -117,6 +117,7 @@ _TIME_UNITS = compile_lowered(
     r"|months?|quarters?|years?|nights?)$"
 )
 _MONEY = compile_lowered(r"[$€£]|\b(?:usd|eur|dollars?|cents?|euros?|pounds?|bucks)\b")
+_SCALED = compile_lowered(r"\d\s?(?:k|m|bn)\b|\b(?:thousand|million|billion)\b")
 _COST_WORDS = compile_lowered(
     r"\b(?:cost|costs|costing|spend|spending|bill|budget|price|pricing|saving|savings|saved"
     r"|save|expensive|cheaper|compute|opex|capex|per (?:1k|1,000|thousand|million))\b"
@@ -458,7 +459,16 @@ def _type(
     if any(_PEOPLE.match(n) for n in nouns):
         return TEAM
     comparison = bool(_COMPARISON.search(clause))
-    money = "$" in units or bool(_MONEY.search(clause))
+    # "cost us four hundred ten K a year": a bare amount in thousands or millions beside a
+    # cost word is money, said without its currency.
+    bare_amount = any(
+        v.unit in ("", "thousand", "million", "billion") and _SCALED.search(v.text) for v in values
+    )
+    money = (
+        "$" in units
+        or bool(_MONEY.search(clause))
+        or (bare_amount and bool(_COST_WORDS.search(clause)))
+    )
     # "cost four points of recall", "cost us 25 ms": a price paid in something other than money.
     paid_otherwise = (
         not money and units.isdisjoint({"%", "x"}) and bool(_COST_AS_VERB.search(clause))

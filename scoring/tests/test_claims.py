@@ -112,6 +112,9 @@ def test_spoken_figures_make_the_same_claims_as_written_ones():
         # ... while money, or a share of a bill, is.
         ("The managed service would cost $6,500 a month.", True),
         ("Labelling cost 30% more than planned.", True),
+        # An amount in thousands or millions said without its currency is still money.
+        ("The old cluster cost us, uh, about six hundred K a year.", True),
+        ("Egress was costing around 2.4 million a quarter.", True),
     ],
 )
 def test_a_price_paid_in_quality_or_time_is_not_a_cost_claim(text, is_cost):
