@@ -48,7 +48,10 @@ _F = re.IGNORECASE
 _SCOPE = re.compile(
     r"\b(?:tech(?:nical)? lead|team of|cross-team|partnered|worked with|coordinated with"
     r"|the [\w&-]+(?: [\w&-]+)? (?:teams?|group)|stakeholders?|mentored|managed"
-    r"|\d+ (?:engineers|people|developers|teams|ML teams|data scientists?))\b",
+    r"|\d+ (?:engineers|people|developers|teams|ML teams|data scientists?)"
+    # the people around the candidate, counted: "with one other engineer and a data scientist"
+    r"|with (?:one|two|three|four|five|six|\d+|an?) (?:other )?(?:[\w-]+ )?(?:engineers?"
+    r"|developers?|scientists?|analysts?|designers?))\b",
     _F,
 )
 # "I led 12 engineers" says how big the scope was, not what was decided.

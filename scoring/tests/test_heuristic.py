@@ -340,6 +340,21 @@ def test_a_drill_review_shows_only_the_sections_it_asked_about():
     ],
 )
 def test_a_role_is_scope_not_a_decision(role):
+    _role_is_scope(role)
+
+
+def test_the_people_around_the_candidate_counted_in_words_are_scope():
+    """ "With two mobile engineers and an analyst" says how big the part was, as "a team of
+    three" does: with several decisions of one's own, Ownership is exemplary."""
+    answer = (
+        "I ran the payments rewrite with two mobile engineers and an analyst. I chose to move "
+        "card storage to the vault service and I wrote the retry scheduler myself."
+    )
+    project = grade_transcript(one_turn("ownership", answer))["projects"][0]
+    assert project["sections"]["ownership"]["score"] == 4.0
+
+
+def _role_is_scope(role):
     """Naming the role and the team says how big the part was, not what was decided: with the
     choices made together ("we"), Ownership stays partial."""
     shared = " We picked the storage format together and we wrote the loaders as a group."
