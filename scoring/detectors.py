@@ -123,12 +123,19 @@ _SET_AGAINST = compile_lowered(
     # a figure a test returned: "the A/A run showed 0.1%"
     r"|\b(?:showed|shows|found|measured|gave|returned|came (?:in|out) at)\s+(?:a |an )?~?\d"
 )
+# A share of the cases that a verb of catching names, just before it: "it only caught 49%".
+_CAUGHT = compile_lowered(
+    r"\b(?:caught|catches|catching|flagged|detected|blocked|missed|covered|resolved|matched"
+    r"|answered|routed)\s+(?:only |about |around |roughly |nearly |just )?~?$"
+)
 _OF_WHAT = re.compile(r"\s+of\s+(?:the\s+|all\s+)?[a-z]")
 
 
 def _names_what_it_measures(text: str, start: int, end: int) -> bool:
     # "0.5% of clean comments" says what it is a share of.
-    if _OF_WHAT.match(lowered(text), end):
+    if _OF_WHAT.match(lowered(text), end) or _CAUGHT.search(
+        lowered(text[max(0, start - 40) : start])
+    ):
         return True
     context = _sentence_window(text, start, end, 200, 120)
     rest = lowered(context.replace(text[start:end], " "))

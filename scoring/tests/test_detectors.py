@@ -20,6 +20,8 @@ def texts(spans):
         ("watch time rose +3.2% over control", ["+3.2%"]),
         ("it costs about $0.42 per million inferences", ["$0.42"]),
         ("AUC of 0.81 on the holdout", ["AUC of 0.81"]),
+        # a share whose verb says what it measures: the cases caught
+        ("at the same review load the old rule only flagged sixty-two percent", ["62%"]),
     ],
 )
 def test_numbers_with_units_finds_claims(text, expected):
