@@ -46,6 +46,7 @@ _SMALL = 10
 _UNIT_AFTER = re.compile(
     r"(?:percent|per cent|percentage|points?|pp|x|times|ms|milli\w*|micro\w*|seconds?|secs?"
     r"|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|k|m|b|bn|gb|mb|tb"
+    r"|gigs?|megs?|gigabytes?|megabytes?|kilobits?|megabits?"
     r"|dollars?|cents?|euros?|pounds?|bucks|engineers?|people|developers?|scientists?|teams?"
     r"|lawyers?|annotators?|labell?ers?|reviewers?|analysts?|services?|servers?|hosts?|nodes?"
     r"|machines?|gpus?|cpus?|cores?|replicas?|shards?|regions?|markets?|countries?|languages?"

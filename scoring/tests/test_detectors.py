@@ -22,6 +22,9 @@ def texts(spans):
         ("AUC of 0.81 on the holdout", ["AUC of 0.81"]),
         # a share whose verb says what it measures: the cases caught
         ("at the same review load the old rule only flagged sixty-two percent", ["62%"]),
+        # storage and bandwidth as they are said aloud
+        ("the watch app had to fit in, uh, eight megs", ["8 megs"]),
+        ("it ran fine on three-gig tablets", ["3-gig"]),
     ],
 )
 def test_numbers_with_units_finds_claims(text, expected):
