@@ -56,7 +56,7 @@ _SCOPE = re.compile(
 )
 # "I led 12 engineers" says how big the scope was, not what was decided.
 _PEOPLE_OBJECT = re.compile(
-    r"^\s*(?:(?:on|of|for) )?(?:a |the |my )?(?:(?:small|large|new) )?(?:team|\d+|two|three"
+    r"^\s*(?:(?:on|of|for) )?(?:a |the |my )?(?:[\w-]+ )?(?:team|\d+|two|three"
     r"|four|five|six|several|other)\b"
     r"(?:\s+[\w-]+){0,2}\s*(?:engineers?|people|developers?|scientists?|teams?|squads?)?",
     _F,
@@ -64,6 +64,10 @@ _PEOPLE_OBJECT = re.compile(
 _SCOPE_VERBS = re.compile(
     r"\b(?:led|managed|mentored|hired|coordinated|was (?:the |a )?(?:tech(?:nical)? )?lead)\b", _F
 )
+# A share of the work, not a decision: "I did a lot of the modelling work".
+_SHARE_OF_WORK = re.compile(r"I (?:did|handled) (?:a lot|most|some|much|parts?|a share) of\b", _F)
+# A decision made with someone, as its sentence's subject: "The analyst and I set up ...".
+_SHARED_SUBJECT = re.compile(r"(?:^|[.;!?]\s+)(?:the |my |our |an? )?[\w-]+(?: [\w-]+)? and $", _F)
 # Limits named without a number ("latency is tight", "traffic is very high").
 _LIMIT_DIMENSIONS = re.compile(
     r"\b(?:latency|throughput|qps|traffic|memory|cost|budget|deadline|privacy|gdpr|compliance"
@@ -245,6 +249,8 @@ def _ownership(s: SectionInput) -> Level:
             _SCOPE_VERBS.search(span.text)
             and _PEOPLE_OBJECT.match(_SCOPE_VERBS.split(span.text)[-1])
         )
+        and not _SHARE_OF_WORK.match(span.text)
+        and not _SHARED_SUBJECT.search(s.text, 0, span.start)
     ]
     # "I chose the ranker and designed the pipeline" is two decisions; a list of what was
     # owned counts each item, up to three per sentence.

@@ -337,10 +337,25 @@ def test_a_drill_review_shows_only_the_sections_it_asked_about():
     [
         "I was the tech lead on a small team with two data engineers.",
         "I was a technical lead for three analysts and a designer.",
+        "I was the tech lead for the billing team, working with two contractors.",
     ],
 )
 def test_a_role_is_scope_not_a_decision(role):
     _role_is_scope(role)
+
+
+@pytest.mark.parametrize(
+    "shared",
+    [
+        # A share of the work is not a decision, nor is a choice made with someone.
+        "I did most of the schema work, and the platform lead and I agreed the cut-over.",
+        "The designer and I picked the layout. I did a lot of the testing.",
+    ],
+)
+def test_a_share_of_the_work_or_a_choice_made_with_someone_is_not_ones_own_decision(shared):
+    answer = "I was on the checkout squad with four engineers. " + shared
+    project = grade_transcript(one_turn("ownership", answer))["projects"][0]
+    assert project["sections"]["ownership"]["score"] <= 2.0
 
 
 def test_the_people_around_the_candidate_counted_in_words_are_scope():
