@@ -213,6 +213,10 @@ class _Reading:
     learns: bool = True  # a model learned from data is part of what was built
 
 
+# A question that presupposes a model learned from data.
+_ABOUT_A_MODEL = re.compile(r"\b(?:models?|training|retrain\w*|labels?|scores?)\b", re.IGNORECASE)
+
+
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -498,6 +502,8 @@ def _candidates(
         elif kind == TECHNIQUE:
             if row.trigger not in reading.built:
                 continue
+            if not reading.learns and _ABOUT_A_MODEL.search(row.question):
+                continue  # "caching model outputs" asked of a CDN that caches video
             where, words = reading.built[row.trigger]
             score = _TECHNIQUE_SCORE
             if where in _TECHNIQUE_SECTIONS:

@@ -323,8 +323,9 @@ def test_a_project_without_a_learned_model_is_not_asked_about_one():
         "seconds, with no loss of payment methods and a $3k monthly CDN budget.",
         "ownership": "I led two frontend engineers; I split the bundle and moved tax "
         "calculation to the server myself.",
-        "architecture": "The page now renders on the server from one API call and hydrates "
-        "only the payment form, because the rest of the page is static.",
+        "architecture": "The page now renders on the server from one API call, is cached at "
+        "the CDN for 60 seconds, and hydrates only the payment form, because the rest of the "
+        "page is static.",
         "tradeoffs": "A native checkout would have been faster still but needed 3 teams for "
         "a quarter; edge rendering cost $9k a month, three times the budget.",
         "results": "In a 4-week test on 10% of traffic, p95 render fell from 4.1 to 1.6 "
@@ -336,3 +337,5 @@ def test_a_project_without_a_learned_model_is_not_asked_about_one():
     assert topics  # general questions are still asked
     model_topics = {"leakage", "label_delay", "feedback_loop", "position_bias", "drift"}
     assert not topics & (model_topics | {"offline_online"})
+    # Nor is a technique it used asked about as if it fed a model ("caching model outputs").
+    assert not [p for p in ranked if p.trigger_kind == "technique" and "model" in p.question]
