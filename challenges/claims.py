@@ -485,6 +485,11 @@ _PROXY = re.compile(
 )
 _DEADLINE = re.compile(r"\b(?:window|deadline|overnight|every night)\b", _F)
 _MEMORY = re.compile(r"\b(?:gb|mb|tb|gib|memory|storage|ram)\b", _F)
+_DEVICE = re.compile(
+    r"\b(?:phones?|handsets?|devices?|tablets?|watch(?:es)?|laptops?|cameras?|cars?|consoles?"
+    r"|set-top boxes|TVs?|(?:on|the) client)\b",
+    _F,
+)
 _SAVING = re.compile(r"\b(?:sav\w*|cut|reduc\w*|lower\w*|dropp\w*|fell|down|halved)\b", _F)
 _BUDGET = re.compile(r"\b(?:budget|cap|capped|limit|at most|under|below|no more than)\b", _F)
 _PER_UNIT = re.compile(
@@ -658,7 +663,8 @@ def choose_ask(
             # a size ("contracts run up to 120k tokens") or a measured speed
             return ASKS["system_load"] if _system(claim) and section != "problem" else None
         if _MEMORY.search(phrase):
-            return ASKS["limit_growth"]
+            # A device's memory is what the product must fit on, not data that keeps growing.
+            return None if _DEVICE.search(claim.sentence) else ASKS["limit_growth"]
         if _VOLUME.search(phrase) and not any(v.unit in _LATENCY_UNITS for v in claim.values):
             return ASKS["limit_headroom" if _PEAK.search(phrase) else "limit_peak"]
         if _DEADLINE.search(phrase) or any(

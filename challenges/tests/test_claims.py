@@ -133,6 +133,12 @@ def test_a_comparison_that_needs_no_control_group_is_not_asked_for_one(text):
     assert only({"results": text}).template != "online_control"
 
 
+def test_the_memory_of_the_device_a_product_runs_on_is_not_data_that_keeps_growing():
+    text = "The reader app had to keep working on e-ink tablets with 512 MB of memory."
+    claims = extract_claims({"problem": text})
+    assert all(claim.template != "limit_growth" for claim in claims)
+
+
 def test_context_facts_are_not_boasts():
     sections = {
         "problem": "We run 340 stores in 12 countries and sell 9,000 products.",
