@@ -1,8 +1,8 @@
 """The shape of our labelled sets, the calibration set (calibration_set.json) and the held-out
-probe set (probe_set.json), not the grader's scores on them.
+probe sets (probe_set.json, probe_set_2.json), not the grader's scores on them.
 
 bench/calibration_eval.py grades them (`--cases scoring/tests/probe_set.json` for the probes);
-these tests keep both well formed as they grow: ten variants per base, one label per section, one
+these tests keep them well formed as they grow: ten variants per base, one label per section, one
 expected outcome per challenge turn, unique neutral titles, and answers of the length promised.
 """
 
