@@ -86,6 +86,12 @@ _NUMBER_START = r"(?=[-+–−~≈$€£\d])"
 _NUMBER_WITH_UNIT = compile_lowered(
     rf"{_NUMBER_START}(?<![\w.@/])(?:{_SIGN}\s?)?{_NUM}\s?-?\s?(?P<unit>{_UNIT})(?![a-z0-9])"
 )
+# A fraction said as a word, of something named: "about a fifth of real failures",
+# "two-thirds of the alerts". A share, as "20% of real failures" is.
+_FRACTION_OF = compile_lowered(
+    r"\b(?:a|one|two|three|four)[- ](?:third|fifth|quarter|tenth)s? of (?:the |all |our |its )?"
+    r"(?!(?:an? |the )?(?:hour|day|week|month|year|century|mile)s?\b)[a-z][a-z-]+"
+)
 _CURRENCY = compile_lowered(
     rf"(?<![\w.])(?:{_SIGN}\s?)?[$€£]\s?\d+(?:[.,]\d+)*(?:\s?(?:k|m|bn|b)\b)?"
 )
@@ -153,6 +159,7 @@ def _numbers_with_units(text: str) -> list[Span]:
             continue
         found.append(Span("numbers_with_units", m.start(), m.end(), text[m.start() : m.end()]))
     found += _spans("numbers_with_units", _CURRENCY, text)
+    found += _spans("numbers_with_units", _FRACTION_OF, text)
     found += _spans("numbers_with_units", _METRIC_VALUE, text)
     return _dedupe(found, text)
 

@@ -25,6 +25,8 @@ def texts(spans):
         # storage and bandwidth as they are said aloud
         ("the watch app had to fit in, uh, eight megs", ["8 megs"]),
         ("it ran fine on three-gig tablets", ["3-gig"]),
+        # a fraction said as a word, of something named
+        ("roughly two-thirds of refunds came from the north", ["two-thirds of refunds"]),
     ],
 )
 def test_numbers_with_units_finds_claims(text, expected):
@@ -38,6 +40,7 @@ def test_numbers_with_units_finds_claims(text, expected):
         "We shipped it in 2021.",  # a year is not a measurement
         "We moved to INT8 and used p95 as the target.",  # digits inside names
         "There were 3 of them.",
+        "It took a quarter of an hour.",  # a span of time, not a share
     ],
 )
 def test_numbers_with_units_ignores_bare_numbers(text):
