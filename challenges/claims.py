@@ -431,6 +431,7 @@ _SYSTEM = re.compile(
     _F,
 )
 _LATENCY_UNITS = frozenset({"ms", "µs", "milliseconds"})
+_JOB_UNITS = frozenset({"minutes", "minute", "min", "mins", "hours", "hour", "h", "hrs", "days"})
 _VOLUME = re.compile(
     r"\b(?:qps|rps|tps|per (?:second|minute|hour|day)|an? (?:second|minute|hour|day)|at peak"
     r"|peak)\b|/(?:s|sec|day|hour)\b",
@@ -606,6 +607,11 @@ def claim_key_points(claim: LedgerClaim) -> tuple[str, ...]:
 
 
 def _system(claim: reader.Claim) -> bool:
+    # A wait of minutes or hours (a build, a batch run) is a job's length, not a request served
+    # under load: "p90 time to a green build went from 52 minutes to 14".
+    units = {value.unit for value in claim.values} - {""}  # "from 52 minutes to 14"
+    if units and units <= _JOB_UNITS:
+        return False
     return bool(_SYSTEM.match(claim.metric)) or any(
         value.unit in _LATENCY_UNITS for value in claim.values
     )

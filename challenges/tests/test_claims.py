@@ -133,6 +133,11 @@ def test_a_comparison_that_needs_no_control_group_is_not_asked_for_one(text):
     assert only({"results": text}).template != "online_control"
 
 
+def test_a_jobs_length_in_minutes_is_not_asked_about_as_a_request_under_load():
+    text = "The p95 time to a finished nightly export went from 80 minutes to 25."
+    assert only({"results": text}).template != "system_load"
+
+
 def test_the_memory_of_the_device_a_product_runs_on_is_not_data_that_keeps_growing():
     text = "The reader app had to keep working on e-ink tablets with 512 MB of memory."
     claims = extract_claims({"problem": text})
