@@ -68,6 +68,13 @@ _SCOPE_VERBS = re.compile(
 _SHARE_OF_WORK = re.compile(r"I (?:did|handled) (?:a lot|most|some|much|parts?|a share) of\b", _F)
 # A decision made with someone, as its sentence's subject: "The analyst and I set up ...".
 _SHARED_SUBJECT = re.compile(r"(?:^|[.;!?]\s+)(?:the |my |our |an? )?[\w-]+(?: [\w-]+)? and $", _F)
+# Limits said as requirements: "had to fit the release cycle", "without extra server calls",
+# "we couldn't let the bill go up".
+_REQUIREMENTS = re.compile(
+    r"\b(?:had to|has to|must|needed to|could(?:n't| not) (?:let|go|exceed|grow|miss|add)"
+    r"|without (?:\w+ing|extra|new|any|more)\b)",
+    _F,
+)
 # Limits named without a number ("latency is tight", "traffic is very high").
 _LIMIT_DIMENSIONS = re.compile(
     r"\b(?:latency|throughput|qps|traffic|memory|cost|budget|deadline|privacy|gdpr|compliance"
@@ -234,6 +241,8 @@ def _problem(s: SectionInput) -> Level:
         level = 2.0
     elif len({m.group(0).lower() for m in _LIMIT_DIMENSIONS.finditer(s.heard)}) >= 2:
         level = 2.0  # the limits are named, as adjectives
+    elif len(_REQUIREMENTS.findall(s.heard)) >= 2:
+        level = 2.0  # ... or as requirements without a number ("had to run on old phones")
     return level, limits + numbers, []
 
 

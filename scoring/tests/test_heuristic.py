@@ -358,6 +358,24 @@ def test_a_share_of_the_work_or_a_choice_made_with_someone_is_not_ones_own_decis
     assert project["sections"]["ownership"]["score"] <= 2.0
 
 
+def test_limits_said_as_requirements_without_numbers_are_a_partial_problem():
+    """Rubric level 2: the problem is clear but its limits carry no numbers. "Had to keep
+    working offline" and "without new hardware" are such limits; a complaint is not."""
+    limits = (
+        "Drivers lost their route whenever the signal dropped. The app had to keep working "
+        "offline for a whole shift, and without new hardware in the vans."
+    )
+    complaint = (
+        "Drivers lost their route whenever the signal dropped. It annoyed them and the "
+        "dispatchers a lot, so we wanted the app to handle it better for everyone."
+    )
+    scores = [
+        grade_transcript(one_turn("problem", text))["projects"][0]["sections"]["problem"]["score"]
+        for text in (limits, complaint)
+    ]
+    assert scores == [2.0, 1.0]
+
+
 def test_the_people_around_the_candidate_counted_in_words_are_scope():
     """ "With two mobile engineers and an analyst" says how big the part was, as "a team of
     three" does: with several decisions of one's own, Ownership is exemplary."""
