@@ -210,8 +210,6 @@ def test_tradeoff_language_ignores_plain_description():
         "a per-shard queue so dispatchers only see their own region's jobs",
         "we cache the menu at the edge so riders load it in one round trip",
         "prices are snapshotted nightly, so they're stable during a campaign",
-        # A choice justified by what it removed: "which cut duplicate pages by half".
-        "a page only fires after two failed probes, which cut flapping pages by half",
     ],
 )
 def test_rationale_finds_reasons_with_content(text):
