@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from challenges.pressure import WARMUP
 from interviews.models import PROMPT
-from interviews.services import start_session, submit_answer, sync_session
+from interviews.services import peers, start_session, submit_answer, sync_session
 from projects.models import Metric, Project
 from scoring.models import Grading
 from scoring.services import run_grading
@@ -100,3 +100,18 @@ def peer_client(peer):
     client = Client()
     client.force_login(peer)
     return client
+
+
+@pytest.fixture
+def twin_projects_grading(user, peer):
+    """A graded round on two projects with the same title, each challenged by the peer."""
+    twins = [make_project(user, "Fraud scoring", position=p) for p in range(2)]
+    session = warmup_round(user, twins, seed=3, with_peer=True)
+    invite = peers.accept_invite(invite=session.peer_invite, user=peer)
+
+    def answer(turn):
+        if turn.kind == PROMPT and turn.section == "problem":
+            peers.send_question(invite=invite, text="Where did that limit come from?")
+        return STRONG[turn.section] if turn.kind == PROMPT else CAVE
+
+    return play(session, answer)

@@ -7,9 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import PASSWORD, assert_accessible, login_page
-from interviews.models import PROMPT, MockSession
+from interviews.models import MockSession
 from interviews.services import peers
-from interviews.tests.conftest import CAVE, STRONG, make_project, play, warmup_round
+from interviews.tests.conftest import make_project
 from scoring.framework import SECTIONS
 from scoring.services import run_grading
 
@@ -178,20 +178,11 @@ def test_a_revoked_invite_is_a_404(page, peer_page, live_server, user, peer):
 
 
 def test_the_peer_changes_their_scores_and_tells_every_control_apart(
-    page, peer_page, live_server, user, peer
+    page, peer_page, live_server, user, peer, twin_projects_grading
 ):
     """Two projects with the same title, each challenged by the peer: every control on the
     scorecard still has a name of its own, and a change reaches the candidate's review."""
-    twins = [make_project(user, "Fraud scoring", position=p) for p in range(2)]
-    session = warmup_round(user, twins, seed=3, with_peer=True)
-    invite = peers.accept_invite(invite=session.peer_invite, user=peer)
-
-    def answer(turn):
-        if turn.kind == PROMPT and turn.section == "problem":
-            peers.send_question(invite=invite, text="Where did that limit come from?")
-        return STRONG[turn.section] if turn.kind == PROMPT else CAVE
-
-    grading = play(session, answer)
+    grading = twin_projects_grading
     login_page(peer_page, live_server, peer)
     peer_page.goto(f"{live_server.url}/review/{grading.pk}/peer/")
     form = peer_page.locator("form.peer-scorecard")

@@ -150,23 +150,6 @@ def test_the_peer_changes_their_scores_and_the_review_and_dashboard_follow(
     assert PeerScorecard.objects.get(grading=grading).scores == changed.scores
 
 
-@pytest.fixture
-def two_project_grading(user, peer):
-    """A graded round on two projects with the same title, each challenged by the peer."""
-    from interviews.tests.conftest import make_project
-
-    twins = [make_project(user, "Fraud scoring", position=p) for p in range(2)]
-    session = warmup_round(user, twins, seed=3, with_peer=True)
-    invite = peers.accept_invite(invite=session.peer_invite, user=peer)
-
-    def answer(turn):
-        if turn.kind == PROMPT and turn.section == "problem":
-            peers.send_question(invite=invite, text="Where did that limit come from?")
-        return STRONG[turn.section] if turn.kind == PROMPT else CAVE
-
-    return play(session, answer)
-
-
 def accessible_names(html: str) -> dict[str, str]:
     """Each form control's id and the text of its label (what a screen reader names it)."""
     from html.parser import HTMLParser
@@ -198,9 +181,9 @@ def accessible_names(html: str) -> dict[str, str]:
 
 
 def test_every_control_on_the_scorecard_is_named_for_its_project_and_question(
-    two_project_grading, peer_client
+    twin_projects_grading, peer_client
 ):
-    names = accessible_names(peer_client.get(page(two_project_grading)).text)
+    names = accessible_names(peer_client.get(page(twin_projects_grading)).text)
     assert len(names) > 2 * (len(SECTION_KEYS) + 3)  # sections, notes and outcomes of both
     assert all(names.values()) and len(set(names.values())) == len(names)
     assert all(re.search(r"project [12] \(Fraud scoring\)", name) for name in names.values())
