@@ -92,6 +92,8 @@ _FRACTION_OF = compile_lowered(
     r"\b(?:a|one|two|three|four)[- ](?:third|fifth|quarter|tenth)s? of (?:the |all |our |its )?"
     r"(?!(?:an? |the )?(?:hour|day|week|month|year|century|mile)s?\b)[a-z][a-z-]+"
 )
+# "40,000 invoices" is what "40k invoices" and a spoken "forty thousand invoices" are.
+_GROUPED_THOUSANDS = compile_lowered(r"(?<![\w.,$€£])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")
 _CURRENCY = compile_lowered(
     rf"(?<![\w.])(?:{_SIGN}\s?)?[$€£]\s?\d+(?:[.,]\d+)*(?:\s?(?:k|m|bn|b)\b)?"
 )
@@ -158,6 +160,7 @@ def _numbers_with_units(text: str) -> list[Span]:
         ):
             continue
         found.append(Span("numbers_with_units", m.start(), m.end(), text[m.start() : m.end()]))
+    found += _spans("numbers_with_units", _GROUPED_THOUSANDS, text)
     found += _spans("numbers_with_units", _CURRENCY, text)
     found += _spans("numbers_with_units", _FRACTION_OF, text)
     found += _spans("numbers_with_units", _METRIC_VALUE, text)

@@ -175,6 +175,8 @@ def _format(value: float) -> str:
         for scale, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
             if value >= scale:
                 return f"{value / scale:g}{suffix}"
+    if value >= 1_000 and value == int(value):
+        return f"{int(value):,}"
     return f"{value:g}"
 
 

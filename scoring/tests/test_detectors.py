@@ -47,6 +47,20 @@ def test_numbers_with_units_ignores_bare_numbers(text):
     assert d.numbers_with_units(text) == []
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The archive held 3,400 scanned contracts.",
+        "The archive held 3.4k scanned contracts.",
+        "The archive held thirty-four hundred scanned contracts.",
+        "Reviewers cleared 25,000 appeals.",
+        "Reviewers cleared twenty-five thousand appeals.",
+    ],
+)
+def test_a_count_in_the_thousands_is_a_figure_however_it_is_written_or_said(said):
+    assert len(d.numbers_with_units(said)) == 1
+
+
 def test_span_offsets_point_at_the_text():
     text = "latency fell to 74 ms"
     (span,) = d.numbers_with_units(text)
