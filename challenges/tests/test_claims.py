@@ -138,6 +138,18 @@ def test_a_jobs_length_in_minutes_is_not_asked_about_as_a_request_under_load():
     assert only({"results": text}).template != "system_load"
 
 
+def test_a_throughput_counted_in_the_weeks_after_launch_is_asked_what_else_changed():
+    text = "Packing throughput rose from 610 to 880 boxes per hour in the first month after launch."
+    claim = only({"results": text})
+    assert claim.template == "online_since"
+    assert "what else changed" in claim.question
+
+
+def test_a_latency_in_the_weeks_after_launch_is_still_asked_about_its_load():
+    text = "Checkout p99 latency went from 840 ms to 310 ms in the first week after the rollout."
+    assert only({"results": text}).template == "system_load"
+
+
 def test_the_memory_of_the_device_a_product_runs_on_is_not_data_that_keeps_growing():
     text = "The reader app had to keep working on e-ink tablets with 512 MB of memory."
     claims = extract_claims({"problem": text})
