@@ -126,6 +126,20 @@ ASKS: dict[str, Ask] = {
             ),
         ),
         _ask(
+            "online_clusters",
+            STAFF_ML,
+            "significance",
+            {INTERVAL},
+            "its arms were whole groups, not single users or orders",
+            "how many groups sat in each arm, did the arms match before the test, and was the "
+            "interval computed per group or per event?",
+            (
+                "The number of groups per arm, not the number of events inside them",
+                "A check that the arms matched before the test (the metric in the weeks before)",
+                "An interval that treats each group as one unit, or a test that re-randomises",
+            ),
+        ),
+        _ask(
             "online_interval",
             STAFF_ML,
             "significance",
@@ -458,6 +472,15 @@ _MEASURED_ONLINE = re.compile(
     _F,
 )
 # Where an online result with no control came from: a pilot, or the weeks after a launch.
+# A test whose arms are whole groups: "50% of merchants in each arm", "randomised by store".
+_GROUP_ARMS = re.compile(
+    r"\b(?:of (?:the )?(?:merchants|stores|shops|sellers|sites|cities|regions|markets|depots"
+    r"|clinics|hospitals|schools|warehouses|teams|branches) (?:in|per|to) (?:each|either|every)"
+    r" (?:arm|group|variant)|randomi[sz]ed (?:by|at the level of|per) (?:the )?(?:merchant|store"
+    r"|shop|seller|site|city|region|market|depot|clinic|hospital|school|warehouse|team|branch)s?)"
+    r"\b",
+    _F,
+)
 _PILOT = re.compile(r"\b(?:pilot\w*|trial|first (?:site|store|warehouse|market|city))\b", _F)
 _SINCE = re.compile(
     r"\b(?:since (?:the )?(?:launch|rollout|release)|after (?:the )?(?:launch|rollout|release)"
@@ -656,6 +679,8 @@ def choose_ask(
             return ASKS["online_control"]
         if DURATION not in known:
             return ASKS["online_weeks"]
+        if INTERVAL not in known and _GROUP_ARMS.search(claim.sentence):
+            return ASKS["online_clusters"]
         return ASKS["online_interval" if INTERVAL not in known else "online_holds"]
     if kind == reader.OFFLINE:
         if section == "tradeoffs":

@@ -150,6 +150,24 @@ def test_a_latency_in_the_weeks_after_launch_is_still_asked_about_its_load():
     assert only({"results": text}).template == "system_load"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refill orders rose 9% over a five-week A/B test with half of the clinics in each arm.",
+        "Basket size grew 4% in an A/B test randomised by store that ran for eight weeks.",
+    ],
+)
+def test_a_test_whose_arms_are_whole_groups_is_asked_how_many_groups_and_if_they_matched(text):
+    claim = only({"results": text})
+    assert claim.template == "online_clusters"
+    assert "how many groups" in claim.question
+
+
+def test_a_test_randomised_per_user_is_still_asked_for_its_interval():
+    text = "Basket size grew 4% in an A/B test over eight weeks with half of users in each arm."
+    assert only({"results": text}).template == "online_interval"
+
+
 def test_the_memory_of_the_device_a_product_runs_on_is_not_data_that_keeps_growing():
     text = "The reader app had to keep working on e-ink tablets with 512 MB of memory."
     claims = extract_claims({"problem": text})
