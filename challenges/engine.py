@@ -276,6 +276,21 @@ _WEIGHED_BEFORE = re.compile(
 )
 
 
+# Words a question quotes as the candidate's own: "You keep saying 'we'".
+_QUOTED_WORDS = re.compile(r"(?<!\w)'([^']+)'(?!\w)")
+
+
+def _quotes_were_said(question: str, parts: list[str]) -> bool:
+    """Whether the candidate said at least one of the words the question quotes as theirs (or
+    it quotes none): a question never puts words in the candidate's mouth."""
+    quoted = _QUOTED_WORDS.findall(question)
+    return not quoted or any(
+        re.search(rf"\b{re.escape(words)}\b", part, re.IGNORECASE)
+        for words in quoted
+        for part in parts
+    )
+
+
 @lru_cache(maxsize=4096)
 def _built_mentions(section: str, text: str) -> tuple[tuple[str, str], ...]:
     """The techniques a text names as built: (key, words), first mention each.
@@ -487,7 +502,9 @@ def _candidates(
             reason = _flag_reason(flag)
         elif kind == WEAKNESS:
             codes = reading.gaps[row.section]
-            if row.trigger not in codes:
+            if row.trigger not in codes or not _quotes_were_said(
+                row.question, reading.parts[row.section]
+            ):
                 continue
             if row.trigger == "empty":
                 score = _EMPTY_SCORE

@@ -1,5 +1,7 @@
 """`pick`: the challenges a round starts with, most damaging first."""
 
+import re
+
 import pytest
 
 from challenges.bank import BANK, DOMAIN, FLAG, GENERAL_TOPICS, TECHNIQUE, WEAKNESS
@@ -339,3 +341,23 @@ def test_a_project_without_a_learned_model_is_not_asked_about_one():
     assert not topics & (model_topics | {"offline_online"})
     # Nor is a technique it used asked about as if it fed a model ("caching model outputs").
     assert not [p for p in ranked if p.trigger_kind == "technique" and "model" in p.question]
+
+
+def test_a_question_never_quotes_words_the_candidate_did_not_say():
+    # No limit in numbers, no hedging word the bank quotes, no "we" in ownership.
+    sections = {
+        "problem": "Ward nurses lost time hunting for free infusion pumps on every shift.",
+        "ownership": "I designed the tag reader service; biomedical staff fitted the tags.",
+        "architecture": "Badge readers on each corridor send pump sightings to a small "
+        "service, because the hospital already had the readers.",
+        "tradeoffs": "I chose corridor readers over GPS tags, since GPS fails indoors.",
+        "results": "Time to find a pump fell from 11 minutes to 3 minutes over a month.",
+        "defense": "Nurses asked for the map on their phones; in hindsight I would do that.",
+    }
+    said = " ".join(sections.values()).lower()
+
+    for pressure in PRESSURE_KEYS:
+        for seed in (1, 2, 3, 4, 5):
+            for p in pick(sections=sections, pressure=pressure, seed=seed):
+                quoted = re.findall(r"(?<!\w)'([^']+)'(?!\w)", p.question)
+                assert all(words.lower() in said for words in quoted), p.question
