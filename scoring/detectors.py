@@ -559,7 +559,8 @@ _BOUND_NUM = (
 _CONSTRAINT = compile_lowered(
     r"(?:[≤<≥>]=?|\b(?:under|below|within|at most|at least|no more than|less than|fewer than"
     r"|more than|max(?:imum)?(?: of)?|cap(?:ped)? (?:at|of)|limit(?:ed)? (?:to|of)"
-    r"|budget (?:of|was|is)|SL[AO] (?:of|was|is)|target (?:of|was|is)|ceiling of"
+    r"|budget (?:of|was|is)|SL[AO] (?:of|was|is)|target (?:of|was|is)|ceiling of|needed"
+    r"|target(?:ed|ing)|aim(?:ed|ing)? (?:at|for)|goal (?:of|was|is)"
     r"|up to|keep (?:it )?(?:under|below)|stay (?:under|below)|not exceed|exceed))"
     rf"\s*:?\s*(?:~\s?)?{_BOUND_NUM}"
     # throughput and volume: "120k QPS", "200M comments a day", "3k requests per second"
