@@ -926,6 +926,8 @@ _RATING = compile_lowered(
     r"\brated\b[^.]{0,40}\b\d(?:\.\d)?\s?(?:/\s?5|out of (?:5|five|10|ten))"
     r"|\b\d(?:\.\d)?\s?(?:/\s?5|out of (?:5|five))\b"
     r"|\b(?:satisfaction|csat|thumbs[- ]up)\b[^.]{0,30}\d"
+    # the share of outputs users voted up: "64% of the answers got a thumbs up"
+    r"|\d\s?%[^.]{0,60}\b(?:thumbs[- ]up|upvot\w+|(?:marked|rated|voted) (?:as )?helpful)\b"
 )
 
 

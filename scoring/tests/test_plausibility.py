@@ -151,6 +151,10 @@ def test_ordinary_strong_claims_are_not_flagged_red(sections):
         ({"results": "AUC of 0.84 on a random 20% holdout of accounts."}, "random_split"),
         ({"tradeoffs": "The threshold was tuned on the evaluation set."}, "tuned_on_eval"),
         ({"results": "Reviewers rated the summaries 4.4 out of 5."}, "rating_as_quality"),
+        (
+            {"results": "58% of the suggested replies got a thumbs-up from agents."},
+            "rating_as_quality",
+        ),
         ({"defense": "The 20 ms budget was non-negotiable."}, "given_budget"),
     ],
 )
