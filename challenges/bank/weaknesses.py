@@ -339,7 +339,7 @@ ENTRIES = build(
         ),
         (
             ("defense-opinion", "no_evidence", "defense", S, ML, ""),
-            "That is an opinion. What data backs it up?",
+            "What in the data backs that up: a measurement, an experiment or an incident?",
             (
                 "An experiment, a measurement or an incident analysis",
                 "How that evidence supports the choice specifically",
