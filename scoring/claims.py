@@ -559,14 +559,15 @@ def phrase_around(text: str, start: int, end: int, *, min_words: int = 0) -> str
     return _cut(text, lo, hi, left, right)
 
 
-_CALENDAR_UNIT = compile_lowered(r"\b(?:days?|weeks?|months?|quarters?|years?)$")
+# A span of the calendar ("a seven-day window", "6 weeks"): how long, not what was measured.
+CALENDAR_UNIT = compile_lowered(r"\b(?:days?|weeks?|months?|quarters?|years?)$")
 _MEASURE_UNITS = frozenset({"%", "pp", "x", "$", "ms", "s", "qps", "gb", "mb", "points", "point"})
 
 
 def measures_something(claim: Claim) -> bool:
     """A figure that measures rather than names: "212 flagged invoices", not "a seven-day
     window", not "the two". What counts as evidence, for the pushback judge and the gaps."""
-    if all(_CALENDAR_UNIT.search(lowered(v.unit or "-")) for v in claim.values):
+    if all(CALENDAR_UNIT.search(lowered(v.unit or "-")) for v in claim.values):
         return False
     small_count = all(v.value < 10 and v.unit not in _MEASURE_UNITS for v in claim.values)
     return not (claim.type == CONTEXT and not claim.metric and small_count)

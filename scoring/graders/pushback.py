@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 from scoring import detectors as d
 from scoring import meaning
-from scoring.claims import measures_something, read_claims
+from scoring.claims import CALENDAR_UNIT, measures_something, read_claims
 from scoring.graders.text import content_stems, gradability, keyword_list, quote_for
 from scoring.listener import listen
+from scoring.patterns import lowered
 from scoring.plausibility import RED, Flag, Passage, find_flags
 from scoring.transcript import Turn
 
@@ -256,13 +257,12 @@ _RESULT_VERB = re.compile(
     r"|cut|dropped|rose|fell|beat|lost|won|reached|measured at|was (?:flat|stable|within))\b",
     _F,
 )
-_CALENDAR = re.compile(r"\b(?:days?|weeks?|months?|quarters?|years?)$", _F)
 
 
 def _evidence(turn: Turn, found: d.Detections, flags: list[Flag]) -> list[d.Span]:
     """Figures and experiments with a result in the answer, minus those an interviewer would
     not believe and calendar durations that only name a thing ("a seven-day window")."""
-    figures = [s for s in found["numbers_with_units"] if not _CALENDAR.search(s.text)]
+    figures = [s for s in found["numbers_with_units"] if not CALENDAR_UNIT.search(lowered(s.text))]
     figures += found["before_after"]
     # A figure the claim reader finds that the unit detectors do not: "went up to about
     # 4,100", "15 of 19", "0.6 of an engineer".
