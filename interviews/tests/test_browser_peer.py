@@ -210,6 +210,7 @@ def test_the_peer_changes_their_scores_and_tells_every_control_apart(
     expect(peer_page.get_by_role("heading", name="Change your scores")).to_be_visible()
     expect(note).to_have_value("No baseline for the limit.")  # as last saved
     assert_accessible(peer_page)
+    both_widths(peer_page, "peer-scorecard-edit")
     peer_page.get_by_role(
         "combobox", name="Problem & Constraints score for project 2"
     ).select_option("4")
