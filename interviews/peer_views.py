@@ -251,6 +251,17 @@ def next_section(request, pk):
 
 @login_required
 @require_POST
+def withdraw(request, pk, turn_pk):
+    return _peer_move(
+        request,
+        pk,
+        lambda invite: peers.withdraw_question(invite=invite, pk=turn_pk),
+        lambda question: f"Taken back: “{Truncator(question).chars(80)}” will not be asked.",
+    )
+
+
+@login_required
+@require_POST
 def more_time(request, pk):
     return _peer_move(
         request,

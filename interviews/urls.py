@@ -29,4 +29,9 @@ urlpatterns = [
     path("<int:pk>/console/ask/", peer_views.ask, name="console-ask"),
     path("<int:pk>/console/next/", peer_views.next_section, name="console-next"),
     path("<int:pk>/console/more-time/", peer_views.more_time, name="console-more-time"),
+    path(
+        "<int:pk>/console/queued/<int:turn_pk>/withdraw/",
+        peer_views.withdraw,
+        name="console-withdraw",
+    ),
 ]

@@ -242,6 +242,11 @@ MATRIX: dict[str, Row] = {
     "interviews:console-more-time": owned(
         get=405, post=302, kwargs=lambda w: {"pk": w.interviewing.pk}
     ),
+    "interviews:console-withdraw": owned(
+        get=405,
+        post=302,
+        kwargs=lambda w: {"pk": w.interviewing.pk, "turn_pk": w.interviewing.turns.first().pk},
+    ),
     # Review
     "scoring:review": owned(kwargs=grading_pk),
     "scoring:retry": owned(get=405, post=302, kwargs=grading_pk),

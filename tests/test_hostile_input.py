@@ -320,6 +320,9 @@ def test_peer_interviewer_posts_survive_hostile_input(user):
             for name in ("interviews:console-more-time", "interviews:peer-alone"):
                 pk = console if name.startswith("interviews:console") else world.peer_round.pk
                 _send(client, reverse(name, args=[pk]), junk)
+            turn_pk = data.draw(st.integers(min_value=0, max_value=2**70), label="turn_pk")
+            withdraw = reverse("interviews:console-withdraw", args=[console, turn_pk])
+            _send(client, withdraw, junk)
             for name in ("scoring:peer-review", "scoring:peer-scores-edit"):
                 _send(client, reverse(name, args=[world.peer_grading.pk]), junk)
             _send(client, reverse("scoring:calibration-export"), junk)

@@ -210,6 +210,26 @@ def next_section(*, invite: PeerInvite, drop_queued: bool = False) -> list[str]:
     return [queued.question for queued in dropped]
 
 
+def withdraw_question(*, invite: PeerInvite, pk: int) -> str:
+    """Take back one of the peer's queued questions before it is asked: its time goes back to
+    the project, and a suggestion goes back among the suggestions, as the peer last worded it.
+    Returns the question."""
+    session = invite.session
+    with transaction.atomic():
+        rows.lock(session)
+        turn = _peer_turn(invite, timezone.now())
+        queued = _queued_after(turn).filter(pk=pk).first()
+        if queued is None:
+            raise InterviewError("That question is no longer queued: it was asked or taken back.")
+        project = turn.session_project
+        if queued.challenge_slug:
+            project.suggestions = [*project.suggestions, _as_suggestion(queued)]
+            project.save(update_fields=["suggestions"])
+        _remove(session, project, queued.index, [queued])
+        _bump(invite)
+    return queued.question
+
+
 def give_more_time(*, invite: PeerInvite) -> Turn:
     """Add MORE_TIME_SECONDS to the open answer and its project, up to MORE_TIME_MAX_SECONDS."""
     session = invite.session
@@ -303,6 +323,19 @@ def _queued_after(turn: Turn):
     return Turn.objects.filter(
         session_project=turn.session_project, index__gt=turn.index, opened_at=None, asked_by=PEER
     ).order_by("index")
+
+
+def _as_suggestion(turn: Turn) -> dict:
+    """A queued suggestion taken back: the shape _suggested_turn made it from."""
+    return {
+        "slug": turn.challenge_slug,
+        "section": turn.section,
+        "question": turn.question,
+        "persona": turn.persona,
+        "reason": turn.reason,
+        "key_points": list(turn.key_points),
+        "follow_up": turn.is_follow_up,
+    }
 
 
 def _suggested_turn(session, project, pick: dict, question: str, asked_by: str) -> Turn:

@@ -102,6 +102,16 @@ def test_a_whole_round_with_a_peer_from_invite_to_both_reviews(
     suggestion.get_by_label("Question to send").fill(edited)
     suggestion.get_by_role("button", name="Send").click()
     expect(peer_page.locator("ol.queued")).to_contain_text(edited)
+    # A question of their own, queued after it and taken back before it is asked.
+    own = "Who chose 2% as the fraud rate the business would tolerate?"
+    peer_page.get_by_label(re.compile("^Question to ask on")).fill(own)
+    peer_page.get_by_role("button", name="Send your question").click()
+    expect(peer_page.locator("ol.queued li")).to_have_count(2)
+    assert_accessible(peer_page)
+    both_widths(peer_page, "peer-console-queued")
+    peer_page.get_by_role("button", name=re.compile("^Take back queued question 2")).click()
+    expect(peer_page.get_by_text(f"Taken back: “{own}” will not be asked.")).to_be_visible()
+    expect(peer_page.locator("ol.queued li")).to_have_count(1)
     # Moving on would ask it next; skipping says it drops it.
     expect(peer_page.get_by_text("Your 1 queued question comes next")).to_be_visible()
     expect(peer_page.get_by_role("button", name="Skip to the next section")).to_be_visible()

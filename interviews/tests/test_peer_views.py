@@ -208,3 +208,29 @@ def test_sign_up_never_sends_anyone_off_site(client):
         },
     )
     assert response["Location"] == reverse("dashboard")
+
+
+def test_the_peer_takes_back_one_queued_question_and_a_suggestion_returns(
+    client_user, live, peer_client
+):
+    suggestion = live.projects.first().suggestions[0]
+    reworded = "Which customer segment paid for the 50 ms budget?"
+    peer_client.post(
+        console(live, "console-ask"), {"question": reworded, "slug": suggestion["slug"]}
+    )
+    peer_client.post(console(live, "console-ask"), {"question": "Who signed off the SLO?"})
+    taken = live.turns.get(question=reworded)
+    page = peer_client.post(
+        reverse("interviews:console-withdraw", args=[live.pk, taken.pk]), follow=True
+    ).text
+    assert f"Taken back: “{reworded}” will not be asked." in page
+    assert "Your 1 queued question comes next" in page
+    assert reworded in [s["question"] for s in live.projects.first().suggestions]
+
+    again = peer_client.post(
+        reverse("interviews:console-withdraw", args=[live.pk, taken.pk]), follow=True
+    ).text
+    assert "no longer queued" in again
+    peer_client.post(console(live, "console-next"))
+    run = client_user.get(reverse("interviews:run", args=[live.pk])).text
+    assert "Who signed off the SLO?" in run and reworded not in run
