@@ -234,6 +234,10 @@ def test_the_peer_changes_their_scores_and_tells_every_control_apart(
     scores = page.get_by_role("region", name="Your interviewer's scores beside the grader's")
     expect(scores).to_contain_text("The limit came from the checkout SLO after all.")
     expect(scores).to_contain_text("last changed")
-    problem = scores.get_by_role("table").nth(2).get_by_role("row", name=re.compile("^Problem"))
+    # Each project's tables are told apart by name, though the projects share a title.
+    tables = re.findall(r'table "([^"]*)"', scores.aria_snapshot())
+    assert len(tables) == 4 and len(set(tables)) == 4, tables
+    problem = scores.get_by_role("table", name=re.compile("^Section scores for project 2"))
+    problem = problem.get_by_role("row", name=re.compile("^Problem"))
     expect(problem.get_by_role("cell").nth(1)).to_have_text("4")
     assert_accessible(page)
