@@ -135,13 +135,23 @@ class DueDrill:
 
 
 @dataclass(frozen=True, slots=True)
+class Weakest:
+    """The newest graded session's weakest section, and whether a challenge on it caved: then
+    the fix is holding the claim under pushback, not only rewriting the record."""
+
+    title: str
+    score: float
+    caved: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Progress:
     recent: list[Grading]
     chart: LineChart | None
     delivery: tuple[LineChart, LineChart] | None  # pace and fillers a minute, spoken rounds only
     pushback: list[PushbackRow]
     latest: Grading | None  # the newest graded session
-    weakest: tuple[str, float] | None  # its weakest section: (title, score)
+    weakest: Weakest | None  # the newest graded session's weakest section
     drills_due: list[DueDrill]
     more_drills_due: int
     next_drill: datetime | None  # when the next drill comes back, if none is due now
@@ -243,6 +253,20 @@ def dashboard_sessions(user) -> list[tuple[int, str, datetime, datetime | None, 
     )
 
 
+def _weakest(summary: dict) -> Weakest | None:
+    means = summary["sections"]
+    scored = [s for s in SECTIONS if means[s.key] is not None]
+    if not scored:
+        return None
+    section = min(scored, key=lambda s: means[s.key])
+    caved = any(
+        outcome.get("section") == section.key and outcome.get("outcome") == CAVED
+        for project in summary.get("projects") or []
+        for outcome in project.get("pushback") or []
+    )
+    return Weakest(title=section.title, score=means[section.key], caved=caved)
+
+
 def progress_for_user(user, sessions: list[tuple]) -> Progress:
     """Everything the dashboard's body shows, from the sessions dashboard_sessions listed: their
     summaries stand in for the reports and transcripts."""
@@ -253,11 +277,7 @@ def progress_for_user(user, sessions: list[tuple]) -> Progress:
     for grading in listed:
         grading.summary = summaries.get(grading.pk)
     graded = [g for g in listed if g.pk in summaries]
-    weakest = None
-    if graded:
-        means = summaries[graded[0].pk]["sections"]
-        scored = [(s.title, means[s.key]) for s in SECTIONS if means[s.key] is not None]
-        weakest = min(scored, key=lambda item: item[1], default=None)
+    weakest = _weakest(summaries[graded[0].pk]) if graded else None
     rotation = drills.schedule_drills(
         # A summary keeps the report's "projects" -> "pushback" shape, which is all drills read.
         [drills.Session(g.pk, g.created_at, summaries[g.pk]) for g in graded]

@@ -61,6 +61,25 @@ def test_dashboard_next_steps_name_the_weakest_section_and_top_fix(client_user, 
     assert f'href="/review/{grading.pk}/"' in page
 
 
+def test_a_weakest_section_that_caved_under_pushback_is_sent_to_hold_it_not_only_rewrite_it(
+    client_user, user
+):
+    grading = make_grading(user)
+    page = client_user.get("/dashboard/").text
+    assert "you gave way when it was challenged" not in page  # its one challenge was on Results
+    weakest = min(
+        (key for key, mean in grading.summary["sections"].items() if mean is not None),
+        key=grading.summary["sections"].get,
+    )
+    for project in grading.summary["projects"]:
+        for outcome in project["pushback"]:
+            outcome["section"] = weakest
+    Grading.objects.filter(pk=grading.pk).update(summary=grading.summary, graded_at=timezone.now())
+    page = client_user.get("/dashboard/").text
+    assert "you gave way when it was challenged" in page
+    assert "hold it when that challenge comes back as a drill" in page
+
+
 def test_dashboard_shows_a_session_still_grading(client_user, user):
     grading = make_grading(user, graded=False)
     page = client_user.get("/dashboard/").content.decode()
