@@ -179,6 +179,7 @@ def _dedupe(spans: list[Span], text: str) -> list[Span]:
     return kept
 
 
+_ABOUT = r"(?:about |around |roughly |~\s?)?"
 _VAL = rf"(?:{_SIGN}\s?)?{_NUM}(?:\s?-?\s?{_UNIT}(?![a-z0-9]))?"
 _BEFORE_AFTER = compile_lowered(
     # Word-led forms, behind one word boundary.
@@ -195,6 +196,11 @@ _BEFORE_AFTER = compile_lowered(
     # a change verb with the number right after it: "fell 28%", "rose +3.2% watch time"
     r"|(?:fell|dropped|rose|grew|jumped|climbed|declined|shrank|improved|increased"
     rf"|decreased|went (?:up|down))\s+(?:{_SIGN}\s?)?{_NUM}\s?-?\s?{_UNIT}(?![a-z0-9])"
+    # a change verb, then one figure to another with what they count in between: "fell from
+    # 17 in the two quarters before to 1", "went from about 150 a month to 2"
+    r"|(?:fell|dropped|rose|grew|went|came down|climbed|declined|shrank|jumped|improved"
+    rf"|increased|decreased)\s+from\s+{_ABOUT}{_VAL}(?![\w.,]\d)[^.;]{{0,40}}?\s+to\s+{_ABOUT}"
+    rf"(?:{_VAL}|zero|one)\b"
     r")"
     # Number-led forms, behind one guard.
     rf"|{_NUMBER_START}(?<![\w.])(?:"
@@ -220,12 +226,17 @@ _ABSOLUTE_UNIT = compile_lowered(
 )
 
 
+# "escalations fell from 42 to 9": a change from one figure to another, told by its subject.
+_CHANGE_FROM = compile_lowered(r"^[a-z ]+ from ")
+
+
 def _before_after(text: str) -> list[Span]:
     # "improved by 20%" compares against nothing we can name; it needs the measured thing.
     spans = [
         span
         for span in _spans("before_after", _BEFORE_AFTER, text)
         if _ABSOLUTE_UNIT.search(lowered(span.text))
+        or _CHANGE_FROM.match(lowered(span.text))
         or _names_what_it_measures(text, span.start, span.end)
     ]
     return _dedupe(spans, text)
@@ -236,6 +247,9 @@ def _before_after(text: str) -> list[Span]:
 _MEASUREMENT = compile_lowered(
     r"\b(?:A/B(?:[- ]?test\w*)?|AB[- ]test\w*|A/A\b|split[- ]test\w*|hold[- ]?outs?\b"
     r"|control (?:group|bucket|arm|cell)s?\b|randomi[sz]ed\b(?:\s+\w+){0,2}|CUPED\b"
+    # a test over the units the business runs on: "paired control stores", "a store-level test"
+    r"|control (?:stores|sites|regions|markets|cities|wards|clinics|branches|warehouses)\b"
+    r"|(?:I|we) ran (?:it|this|that) as an? [\w-]+(?: [\w-]+)? (?:test|experiment|trial)\b"
     r"|confidence intervals?\b|\d+\s?% CI\b|p[- ]?values?\b|p\s*[<=≤]\s*0?\.\d+"
     r"|statistically (?:significant|insignificant)\b|stat[- ]sig\w*|sequential test\w*"
     r"|interleav\w+|canary\b|shadow (?:mode|traffic|test\w*|deploy\w*)\b|backtest\w*"
@@ -261,7 +275,7 @@ def _measurement(text: str) -> list[Span]:
 
 _VARIANCE = compile_lowered(
     r"[±]\s?\d[\d.]*\s?\S*|\+/-\s?\d[\d.]*\s?\S*"
-    r"|\b(?:confidence intervals?\b|\d+\s?% CI\b|p\s*[<=≤]\s*0?\.\d+"
+    r"|\b(?:confidence intervals?\b|\d+\s?% (?:CI|interval)\b|p\s*[<=≤]\s*0?\.\d+"
     r"|p[- ]?values?\b(?:\s+(?:of|was|=|<)\s*0?\.\d+)?"
     r"|(?:not\s+)?statistically (?:significant|insignificant)\b|stat[- ]sig\w*"
     r"|standard (?:deviation|error)s?\b|variance\b|error bars?\b|CUPED\b"
@@ -383,9 +397,13 @@ _ALTERNATIVE = compile_lowered(
     r"|(?:^|(?<=[.;:!?] ))(?P<name6>(?:[\w'-]+ ){0,5}?[\w'-]+) (?:would have|would've)"
     r" (?:been|cost|needed|taken|required|meant|given|added|doubled|broken|brought|bought"
     r"|made|saved|cut|halved|tripled|forced|pushed|kept|lost|raised|lowered)\b"
-    # ... or as how it looked before it lost: "Static selection was exact in theory, but ..."
-    r"|(?:^|(?<=[.;:!?] ))(?P<name8>(?:[\w'-]+ ){0,6}?[\w'-]+) (?:was|looked|seemed|sounded)"
-    r" (?:\w+ ){0,2}?(?:in theory|on paper|attractive|tempting|appealing),? but\b"
+    # ... or as what it had going for it before it lost: "Static selection was exact in theory,
+    # but ...", "Counting globally, with one shared key, gave perfect fairness but measured ...",
+    # "Keeping the old rule cost nothing, but ..."
+    r"|(?:^|(?<=[.;:!?] ))(?P<name8>(?:[\w'%-]+,? ){0,11}?[\w'%-]+),? (?:was|were|looked|seemed"
+    r"|sounded|gave|offered|promised|cost) (?:\w+ ){0,2}?(?:in theory|on paper|attractive"
+    r"|tempting|appealing|simple|simpler|free|nothing|cheap|cheaper|easy|easier|exact|perfect"
+    r"|fair|faster|quicker)\b[^.;!?]{0,90}?\bbut\b"
     r"|(?:^|(?<=[.;:!?] ))(?P<name7>(?:[\w'-]+ ){0,4}?[\w'-]+) (?:(?:needed|measured|scored|took"
     r"|came in at|ran at|cost|reached|got|achieved|hit)\s+~?\d"
     r"|(?:reduced|cut|improved|lowered|raised)\s+(?:[\w-]+ ){0,3}?(?:by )?~?\d)"
@@ -525,8 +543,12 @@ _FLOW_VERBS = compile_lowered(
     r"|publish(?:es|ed)?|consumes?|consumed|pushes|pushed|sends?|sent|passes|passed|pulls?|pulled"
     r"|loads?|loaded|ingests?|ingested|go|goes|went|joins?|joined|emits?|emitted|forwards?"
     r"|forwarded|routes?|routed|served|cached|stored|indexed|exports?|exported|sinks?|fetch(?:es|ed)?"
-    r"|enrich(?:es|ed)|lookups?|queues?|queued|batched|materiali[sz]ed|compiled)"
-    r"(?:\s+[\w-]+){0,3}?\s+(?:into|to|from|through|via|onto|out to|in)\s+(?:the\s+|a\s+|an\s+)?"
+    r"|enrich(?:es|ed)|lookups?|queues?|queued|batched|materiali[sz]ed|compiled"
+    # a request's path through services: "leases a slice of quota from Redis", "looks up the
+    # tenant's quota in a cache", "uploads in the background", "applies them in clock order"
+    r"|leases?|leased|looks? up|looked up|uploads?|uploaded|syncs?|synced|replicat(?:es|ed)"
+    r"|appl(?:y|ies|ied)|copies|copied|polls?|polled)"
+    r"(?:\s+[\w'-]+){0,5}?\s+(?:into|to|from|through|via|onto|out to|in)\s+(?:the\s+|a\s+|an\s+)?"
     r"[\w-]+(?:\s+[\w-]+){0,2}"
     r"|\b(?:upstream|downstream) (?:of|from|to)\s+[\w-]+(?:\s+[\w-]+){0,2}",
 )
@@ -571,6 +593,12 @@ _CONSTRAINT = compile_lowered(
     r"|\b(?:latency|memory|budget|cost|throughput|p\d{2,3}|error rate|uptime|availability"
     r"|sla|slo|fpr|deadline)\b(?:\s+[\w-]+){0,2}?\s*(?:of|:|=|is|was|at|must be|had to be"
     rf"|needed to be)\s*(?:~\s?)?{_NUM}\s?-?\s?{_UNIT}(?![a-z0-9])"
+    # a limit said as what must not get worse: "gross margin must not get worse", "the close
+    # could not slip", "could not miss more cases than the old rule"
+    r"|\b(?:must|could|can|should)(?:n't| not| never)(?: let [^.;,]{1,30}?)?\s+(?:get worse|worsen"
+    r"|regress|degrade|slip|fall|drop|go (?:up|down))\b"
+    r"|\b(?:must|could|can|should)(?:n't| not)\s+\w+\s+(?:any )?(?:more|fewer|less|worse|higher"
+    r"|lower|later|slower)\b[^.;]{0,30}?\bthan (?:the|today|before|it did|we did|now)\b"
     # a date: "launch by March", "ship within 6 weeks", "live before Q4"
     r"|\b(?:launch\w*|ship\w*|deadline|live|ready|deliver\w*|go-live|due)\s+(?:date\s+)?"
     rf"(?:by|before|in|within|of|was|for)\s+(?:the end of\s+|early\s+|late\s+|mid-?\s*)?"

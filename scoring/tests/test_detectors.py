@@ -79,6 +79,10 @@ def test_span_offsets_point_at_the_text():
         "session length +2.1% vs control",
         "skew incidents from 10/quarter → 2/quarter",
         "MTTR from days to hours",
+        # a change verb, then what was counted between the two figures, or "zero" at the end
+        "escalations fell from 42 in the spring term to 9 in the autumn term",
+        "failed nightly exports went from about 30 a week to 3",
+        "duplicate shipments dropped from 11 in the first month to zero",
     ],
 )
 def test_before_after_finds_changes_with_a_baseline(text):
@@ -87,7 +91,12 @@ def test_before_after_finds_changes_with_a_baseline(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["It improved by 20%.", "Latency is 74 ms.", "We went from idea to launch quickly."],
+    [
+        "It improved by 20%.",
+        "Latency is 74 ms.",
+        "We went from idea to launch quickly.",
+        "The workshop ran from 9 to 5 on Fridays.",  # a span of hours is not a change
+    ],
 )
 def test_before_after_ignores_values_without_a_baseline(text):
     assert d.before_after(text) == []
@@ -105,6 +114,9 @@ def test_before_after_ignores_values_without_a_baseline(text):
         "I measured dropped calls with the carrier's own logs",
         "after three months in silent mode on two floors",
         "compared with warehouses that had not switched yet",
+        # the comparison group and the test named by the units the business runs on
+        "against twelve control clinics that kept paper forms",
+        "we ran it as a branch-level trial across the county",
     ],
 )
 def test_measurement_finds_a_method(text):
@@ -118,7 +130,13 @@ def test_measurement_ignores_claims_without_a_method(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["significant at p < 0.01", "95% CI [0.4, 1.1]", "±0.3 pp", "a confidence interval of 1 pp"],
+    [
+        "significant at p < 0.01",
+        "95% CI [0.4, 1.1]",
+        "±0.3 pp",
+        "a confidence interval of 1 pp",
+        "a 90% interval of 1.2 to 3.4 days",
+    ],
 )
 def test_variance_finds_noise_estimates(text):
     assert d.variance(text)
@@ -171,6 +189,12 @@ def test_we_statements_finds_we_and_stays_in_the_sentence():
         # A path not taken said as what it would have done, or as how it looked before it lost.
         "Sharding the database would have bought us a year but tripled the on-call load.",
         "A rules-only matcher looked attractive on paper, but it missed 30% of renamed SKUs.",
+        # ... or as what it had going for it, with how it is built, before why it lost
+        "Polling every device each minute was simple, and it needed no broker, but it tripled "
+        "the battery drain.",
+        "Rendering every chart on the server, with a cache per dashboard, gave exact pixels but "
+        "took 2.3 seconds a page.",
+        "Leaving the cron jobs as they were cost nothing, but two of them overlapped nightly.",
     ],
 )
 def test_alternatives_finds_named_alternatives(text):
@@ -191,6 +215,8 @@ def test_alternatives_finds_named_alternatives(text):
         "Pruning cost us about 0.3 points of recall but halved the index.",
         # A person is not an option.
         "We would have saved a month with more reviewers.",
+        # A merit of nothing named.
+        "It was simple, but slow.",
     ],
 )
 def test_alternatives_ignores_unnamed_alternatives(text):
@@ -249,6 +275,10 @@ def test_rationale_ignores_empty_reasons(text):
         "ingest -> features -> model -> serving",
         "Events land in Kafka and Flink writes features to Redis",
         "the ranker reads from the feature store",
+        # a request's path told with the verbs of the services it passes through
+        "each kiosk leases a batch of ticket numbers from the central counter",
+        "the worker looks up the customer's tier in a local cache",
+        "receipt photos upload in the background over Wi-Fi",
     ],
 )
 def test_data_flow_finds_the_path_of_data(text):
@@ -292,6 +322,23 @@ def test_constraints_finds_limits_with_numbers(text):
 )
 def test_constraints_ignores_limits_without_numbers(text):
     assert d.constraints(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the checkout conversion rate must not get worse",
+        "the weekly payroll run could not slip",
+        "it could not reject more valid claims than the manual team did",
+        "we couldn't let reorder accuracy drop",
+    ],
+)
+def test_constraints_finds_a_limit_said_as_what_must_not_get_worse(text):
+    assert d.constraints(text)
+
+
+def test_constraints_does_not_read_a_plain_outcome_as_a_limit():
+    assert d.constraints("Sales did not fall after the launch.") == []
 
 
 @pytest.mark.parametrize(
