@@ -542,6 +542,10 @@ _ABSOLUTE_SYSTEMS = compile_lowered(
     r"|at no cost|no cost at all|costs? nothing|never (?:fails|goes down))\b"
 )
 
+# What a path not taken had going for it, before why it lost: "Keeping the old buckets cost
+# nothing, but autoscaling ..." is not a claim about what was built.
+_GRANTED_THEN_REJECTED = re.compile(r",?\s+but\b", _F)
+
 
 def _qps(claim: Claim) -> float | None:
     for value in claim.values:
@@ -584,7 +588,8 @@ def _systems_mismatch(project: _Project) -> Iterable[Flag]:
         if rate >= MILLION_SCALE_QPS and _SUB_MILLISECOND.search(lowered(claim.sentence)):
             yield _flag("systems_mismatch", passage, claim.phrase)
     for passage, match in project.matches(_ABSOLUTE_SYSTEMS):
-        yield _flag_at("systems_mismatch", passage, match)
+        if not _GRANTED_THEN_REJECTED.match(match.string, match.end()):
+            yield _flag_at("systems_mismatch", passage, match)
 
 
 _GREW = compile_lowered(
