@@ -609,7 +609,10 @@ def _savings_exceed_bill(project: _Project) -> Iterable[Flag]:
         if claim.status != BUILT or not is_cost:
             continue
         change = _percent_change(claim)
-        if change is not None and change <= -30 and _GREW.search(lowered(claim.sentence)):
+        if change is None:
+            continue
+        # "the bill fell 150%": more than all of it saved.
+        if change < -100 or (change <= -30 and _GREW.search(lowered(claim.sentence))):
             yield _flag("savings_exceed_bill", passage, claim.phrase)
     bills = [
         v.value for _, c in project.claims if c.type == COST for v in c.values if v.unit == "$"

@@ -209,3 +209,8 @@ def test_a_path_not_taken_that_cost_nothing_is_no_systems_claim():
     rejected = "Keeping the old batch job cost nothing, but it finished after the 6 am deadline."
     assert "systems_mismatch" not in _rules({"tradeoffs": rejected})
     assert "systems_mismatch" in _rules({"architecture": "The new pipeline costs nothing to run."})
+
+
+def test_a_bill_cut_by_more_than_all_of_it_does_not_add_up():
+    assert "savings_exceed_bill" in _rules({"results": "Our storage bill fell 140% after it."})
+    assert "savings_exceed_bill" not in _rules({"results": "Our storage bill fell 40% after it."})
