@@ -593,6 +593,9 @@ _CONSTRAINT = compile_lowered(
     r"|\b(?:latency|memory|budget|cost|throughput|p\d{2,3}|error rate|uptime|availability"
     r"|sla|slo|fpr|deadline)\b(?:\s+[\w-]+){0,2}?\s*(?:of|:|=|is|was|at|must be|had to be"
     rf"|needed to be)\s*(?:~\s?)?{_NUM}\s?-?\s?{_UNIT}(?![a-z0-9])"
+    # a bound whose figure is "a": "finish in under a minute", "within an hour"
+    r"|\b(?:under|below|within|in less than|less than|at most|no more than)\s+(?:a|an|half an?)"
+    r"\s+(?:second|minute|hour|day|night|week|month|year)\b"
     # a limit said as what must not get worse: "gross margin must not get worse", "the close
     # could not slip", "could not miss more cases than the old rule"
     r"|\b(?:must|could|can|should)(?:n't| not| never)(?: let [^.;,]{1,30}?)?\s+(?:get worse|worsen"

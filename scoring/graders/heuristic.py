@@ -227,10 +227,8 @@ Level = tuple[float, list[d.Span], list[str]]
 def _problem(s: SectionInput) -> Level:
     # Every limit counts, a list of four included: "1.9M forecasts a night, a 45-minute
     # window, under $4,000 a month, by 05:00".
-    limits = distinct(
-        s.typed_claims(CONSTRAINT, COST)
-        + [c for c in s.claims("constraints") if not _inside(c, s.typed_claims(CONSTRAINT, COST))]
-    )
+    typed = s.typed_claims(CONSTRAINT, COST)
+    limits = distinct(typed + [c for c in s.claims("constraints") if not _same_limit(c, typed)])
     numbers = s.claims("numbers_with_units")
     level = 1.0
     if len(limits) >= 3:
@@ -246,8 +244,14 @@ def _problem(s: SectionInput) -> Level:
     return level, limits + numbers, []
 
 
-def _inside(span: d.Span, spans: list[d.Span]) -> bool:
-    return any(span.start < other.end and other.start < span.end for other in spans)
+def _same_limit(span: d.Span, typed: list[d.Span]) -> bool:
+    """Is a limit the detectors found one the claim reader already typed? The same place and
+    the same figure; a clause may hold two ("in under a minute on a weak 3G connection")."""
+    said = span.text.lower()
+    return any(
+        span.start < other.end and other.start < span.end and other.text.lower() in said
+        for other in typed
+    )
 
 
 def _ownership(s: SectionInput) -> Level:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from scoring.framework import SECTION_KEYS
 from scoring.graders import grade_transcript
-from scoring.graders.heuristic import NO_ANSWER
+from scoring.graders.heuristic import NO_ANSWER, read_section
 from scoring.graders.pushback import CAVED, CONCEDED, HELD, judge
 from scoring.tests import calibration as c
 from scoring.transcript import TranscriptError, Turn
@@ -396,3 +396,13 @@ def _role_is_scope(role):
     with_choices = grade_transcript(one_turn("ownership", decided))["projects"][0]
     assert with_role["sections"]["ownership"]["score"] <= 2.0
     assert with_choices["sections"]["ownership"]["score"] >= 3.0
+
+
+def test_two_limits_in_one_clause_count_as_two():
+    both = (
+        "About 600 home-care nurses use the app. A full day of visits had to sync in under a "
+        "minute on a weak 3G connection, and the app had to run on phones with 2 GB of memory."
+    )
+    one = both.replace(" in under a minute", "")
+    assert read_section("problem", both).score == 4
+    assert read_section("problem", one).score == 3
