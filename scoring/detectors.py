@@ -94,6 +94,12 @@ _FRACTION_OF = compile_lowered(
 )
 # "40,000 invoices" is what "40k invoices" and a spoken "forty thousand invoices" are.
 _GROUPED_THOUSANDS = compile_lowered(r"(?<![\w.,$€£])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")
+# "212 flagged invoices", "60 tenants": a count of the domain's own things.
+_COUNT_OF_NOUN = compile_lowered(
+    r"(?<![\w.,$€£:/])\d{1,3}(?![\d.,:/%])\s(?:(?!(?:of|and|or|to|in|at|on|by|for|per|the|a"
+    r"|an|most|more|many|few|other|all|some|each|every)\b)[a-z][a-z-]+\s){0,2}?"
+    r"(?!(?:was|is|has|this|his|its|as|us|does|yes|less|plus|always|perhaps)\b)[a-z][a-z-]*s\b"
+)
 _CURRENCY = compile_lowered(
     rf"(?<![\w.])(?:{_SIGN}\s?)?[$€£]\s?\d+(?:[.,]\d+)*(?:\s?(?:k|m|bn|b)\b)?"
 )
@@ -161,6 +167,7 @@ def _numbers_with_units(text: str) -> list[Span]:
             continue
         found.append(Span("numbers_with_units", m.start(), m.end(), text[m.start() : m.end()]))
     found += _spans("numbers_with_units", _GROUPED_THOUSANDS, text)
+    found += _spans("numbers_with_units", _COUNT_OF_NOUN, text)
     found += _spans("numbers_with_units", _CURRENCY, text)
     found += _spans("numbers_with_units", _FRACTION_OF, text)
     found += _spans("numbers_with_units", _METRIC_VALUE, text)

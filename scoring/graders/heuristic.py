@@ -86,7 +86,7 @@ _NON_WORDS = re.compile(r"\W+")
 _LIST_JOINS = re.compile(r",\s*(?!and\b)\w|\band\s+(?!the\s+\w+\s+team)\w", _F)
 _HEDGE_PENALTY = 0.5
 _DILUTION_PENALTY = 0.5
-_DILUTED_WORDS_PER_CLAIM = 45
+_DILUTED_WORDS_PER_CLAIM = 32
 _DILUTED_MIN_WORDS = 150
 _REPEAT_SHARE = 0.3
 # Pushback: a cave costs the section it attacked a level, and Defense a level as well.

@@ -27,6 +27,9 @@ def texts(spans):
         ("it ran fine on three-gig tablets", ["3-gig"]),
         # a fraction said as a word, of something named
         ("roughly two-thirds of refunds came from the north", ["two-thirds of refunds"]),
+        # a count of the domain's own things, under a thousand
+        ("the audit turned up 38 mislabelled pallets", ["38 mislabelled pallets"]),
+        ("in the first week 60 tenants hit the new quota", ["60 tenants"]),
     ],
 )
 def test_numbers_with_units_finds_claims(text, expected):
@@ -38,6 +41,8 @@ def test_numbers_with_units_finds_claims(text, expected):
     [
         "It improved by 20%.",  # a percentage measuring nothing named
         "We shipped it in 2021.",  # a year is not a measurement
+        "We had 3 of them in the end.",  # a count of nothing named
+        "The shop opens at 6 and shuts at 9 most days.",
         "We moved to INT8 and used p95 as the target.",  # digits inside names
         "There were 3 of them.",
         "It took a quarter of an hour.",  # a span of time, not a share

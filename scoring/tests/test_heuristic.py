@@ -406,3 +406,30 @@ def test_two_limits_in_one_clause_count_as_two():
     one = both.replace(" in under a minute", "")
     assert read_section("problem", both).score == 4
     assert read_section("problem", one).score == 3
+
+
+def test_padding_around_counted_things_still_reads_as_padding():
+    """Counts of a domain's own things are figures ("12 sorting centres"), which must not let
+    an answer three times longer with the same facts escape the filler penalty."""
+    said = (
+        "Each depot sends its scan events to a regional queue, because a depot loses its link "
+        "about twice a week",
+        "A consumer writes them into one parcel table keyed by barcode, so all 12 sorting "
+        "centres read the same record.",
+    )
+    plain = ". ".join(said)
+    padded = " ".join(
+        [
+            "Sure, happy to go into that, and I want to take it slowly, so let me start from the "
+            "top and work my way down through it piece by piece for you.",
+            said[0] + ". That is worth holding on to for a moment, I think, as we go on, and it "
+            "matters for everything else.",
+            said[1],
+            "And that brings me neatly to the end of the story I wanted to share with you today. "
+            "So, to bring it together once more and wrap up where I started:",
+            said[0].lower() + ".",
+            said[1],
+            "I hope that gives a good picture, and I am happy to expand on any part of it.",
+        ]
+    )
+    assert read_section("architecture", padded).score < read_section("architecture", plain).score
