@@ -211,11 +211,14 @@ _UNSURE = re.compile(
 # What a bluff says again when pushed, instead of evidence: authority ("it's the industry
 # standard"), the result as its own proof, or all the credit ("nobody else could have").
 _CLAIM_RESTATED = frozenset({"authority_reason", "sweeping_ownership"})
-# A premise granted and answered in one breath by what was built against it: "You're right
-# that matching only proves we copied them, so I added a second check."
+# A premise granted and answered at once by what was built against it: "You're right that
+# matching only proves we copied them, so I added a second check.", "Fair point. Besides the
+# replay, we also checked every total against the ledger."
 _ACTED_ON = re.compile(
     r"[^.!?]{0,80}?\bso (?:I|we) (?:also )?(?:added|built|set up|put in|introduced|wrote"
-    r"|designed)\b",
+    r"|designed)\b"
+    r"|(?:[^.!?]{0,80}[.!?]\s+)?[^.!?]{0,80}?\b(?:I|we) also (?:added|built|set up|put in"
+    r"|introduced|checked|reconciled|audited|compared|tested|ran)\b",
     _F,
 )
 

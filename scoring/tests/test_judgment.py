@@ -205,6 +205,12 @@ SPREADSHEET = "Wouldn't a shared spreadsheet have done the job for the small cli
             "missed last quarter.",
             HELD,
         ),
+        (
+            CANARY,
+            "Fair point. Besides the canary, we also ran a nightly replay of refund traffic, and "
+            "it caught 5 bugs the canary missed last quarter before any customer saw them.",
+            HELD,
+        ),
     ],
 )
 def test_credit_challenges_partial_admissions_and_granted_premises_are_read(
