@@ -539,6 +539,19 @@ def _rationale(text: str) -> list[Span]:
     return _spans("rationale", _RATIONALE, text)
 
 
+# A choice justified by what it took away: "which cut alerts from single noisy readings by a
+# third", "which removed a nightly full rebuild". A reason for the design, kept apart from
+# `rationale` because it explains no figure: a doubtful number beside it stays doubtful.
+_CONSEQUENCE = compile_lowered(
+    r"\bwhich (?:cut|removed|halved|reduced|eliminated|stopped|dropped|saved|spared|shaved"
+    rf"|trimmed|got rid of|took out|freed)\b{_WORDS}{{2,12}}"
+)
+
+
+def _consequence(text: str) -> list[Span]:
+    return _spans("consequence", _CONSEQUENCE, text)
+
+
 _FLOW_WORD = r"[A-Za-z][\w/&()-]*(?:\s+[A-Za-z][\w/&()-]*){0,3}"
 _ARROWS = ("→", "->", "=>", "⇒", "➝")
 _ARROW = "(?:" + "|".join(re.escape(a) for a in _ARROWS) + ")"
@@ -554,7 +567,7 @@ _FLOW_VERBS = compile_lowered(
     # a request's path through services: "leases a slice of quota from Redis", "looks up the
     # tenant's quota in a cache", "uploads in the background", "applies them in clock order"
     r"|leases?|leased|looks? up|looked up|uploads?|uploaded|syncs?|synced|replicat(?:es|ed)"
-    r"|appl(?:y|ies|ied)|copies|copied|polls?|polled)"
+    r"|appl(?:y|ies|ied)|copies|copied|polls?|polled|comes?|came)"
     r"(?:\s+[\w'-]+){0,5}?\s+(?:into|to|from|through|via|onto|out to|in)\s+(?:the\s+|a\s+|an\s+)?"
     r"[\w-]+(?:\s+[\w-]+){0,2}"
     r"|\b(?:upstream|downstream) (?:of|from|to)\s+[\w-]+(?:\s+[\w-]+){0,2}",
@@ -682,6 +695,7 @@ we_statements = _heard(_we_statements)
 alternatives = _heard(_alternatives)
 tradeoff_language = _heard(_tradeoff_language)
 rationale = _heard(_rationale)
+consequence = _heard(_consequence)
 data_flow = _heard(_data_flow)
 constraints = _heard(_constraints)
 hedging = _heard(_hedging)
@@ -697,6 +711,7 @@ DETECTORS: dict[str, Callable[[str], list[Span]]] = {
     "alternatives": alternatives,
     "tradeoff_language": tradeoff_language,
     "rationale": rationale,
+    "consequence": consequence,
     "data_flow": data_flow,
     "constraints": constraints,
     "hedging": hedging,

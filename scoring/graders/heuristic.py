@@ -284,7 +284,7 @@ def _ownership(s: SectionInput) -> Level:
 
 def _architecture(s: SectionInput) -> Level:
     flow = s.claims("data_flow")
-    reasons = s.claims("rationale")
+    reasons = s.claims("rationale", "consequence")
     numbers = s.claims("numbers_with_units")
     level = 1.0
     if flow and len(reasons) >= 2 and numbers:
@@ -360,7 +360,7 @@ def _defense(s: SectionInput) -> Level:
 CLAIM_KINDS: dict[str, tuple[str, ...]] = {
     "problem": ("numbers_with_units", "constraints"),
     "ownership": ("decisions", "numbers_with_units"),
-    "architecture": ("data_flow", "rationale", "numbers_with_units"),
+    "architecture": ("data_flow", "rationale", "consequence", "numbers_with_units"),
     "tradeoffs": ("alternatives", "numbers_with_units", "rationale"),
     "results": ("numbers_with_units", "before_after"),
     "defense": ("numbers_with_units", "hindsight", "alternatives"),
