@@ -535,8 +535,23 @@ _RATIONALE = compile_lowered(
 )
 
 
+# A reason about the telling, not the system: "because the context matters for what comes
+# after", "so let me start at the top", "since I covered a lot of ground".
+_ABOUT_THE_TELLING = compile_lowered(
+    r"\b(?:let me|bear with|I(?:'ll|'d| will| would)?(?: (?:like|want|try) to)? (?:go (?:through"
+    r"|into|over)|walk you|come back|start (?:from|at|with)|set (?:it|things|the scene)|lay it"
+    r"|cover|covered|went into|sum|recap|expand)|comes? (?:back|up) later|(?:a lot of|much|some)"
+    r" ground|the (?:whole |full )?(?:picture|setting|scene)|context (?:really )?matters"
+    r"|(?:details|rest) only makes? sense)"
+)
+
+
 def _rationale(text: str) -> list[Span]:
-    return _spans("rationale", _RATIONALE, text)
+    return [
+        span
+        for span in _spans("rationale", _RATIONALE, text)
+        if not _ABOUT_THE_TELLING.search(lowered(span.text))
+    ]
 
 
 # A choice justified by what it took away: "which cut alerts from single noisy readings by a
@@ -587,7 +602,13 @@ def _data_flow(text: str) -> list[Span]:
     if any(arrow in text for arrow in _ARROWS):
         spans += _spans("data_flow", _FLOW_ARROWS, text)
     return sorted(
-        (s for s in spans if not _DURATIONS.match(lowered(s.text))), key=lambda s: s.start
+        (
+            s
+            for s in spans
+            if not _DURATIONS.match(lowered(s.text))
+            and not _ABOUT_THE_TELLING.search(lowered(text[max(0, s.start - 12) : s.end]))
+        ),
+        key=lambda s: s.start,
     )
 
 

@@ -268,6 +268,10 @@ def test_rationale_finds_reasons_with_content(text):
         "We have used Kafka since 2019.",
         "Since then, fine.",
         "It was so far so good.",
+        # reasons about the telling, not the system
+        "Let me back up a little, because the rest only makes sense with the whole picture.",
+        "Hold on to that, since it comes back later in the story.",
+        "So, since I covered a lot of ground there, here is the short version.",
     ],
 )
 def test_rationale_ignores_empty_reasons(text):
@@ -299,7 +303,13 @@ def test_data_flow_finds_the_path_of_data(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["We used Kafka, Flink and Redis.", "MTTR from days → hours", "It was a big system."]
+    "text",
+    [
+        "We used Kafka, Flink and Redis.",
+        "MTTR from days → hours",
+        "It was a big system.",
+        "I'll go through the moving parts in order.",  # the answer's own path, not the data's
+    ],
 )
 def test_data_flow_ignores_component_lists_and_durations(text):
     assert d.data_flow(text) == []
