@@ -158,9 +158,10 @@ _CONCESSION = re.compile(
     # ... or a share of the charge granted as the answer's first words, yes or not: "Partly,
     # it did fail once", "Partly — nothing did", "A little, and I measured how much.",
     # "Some of it, on one category.", "Fewer than it might sound."
-    r"|^(?:partly|partially|in part|a little|a bit|slightly|some of (?:it|that|them)"
-    r"|not (?:entirely|always|completely|fully)|(?:fewer|less) than (?:it|you) (?:might|may"
-    r"|would) (?:sound|think|seem|expect))(?!\s+(?:because|due|since|thanks))\b"
+    r"|^(?:partly|partially|in part)\b(?!\s+(?:because|due|since|thanks))"
+    r"|^(?:a little|a bit|slightly|some of (?:it|that|them)|not (?:entirely|always|completely"
+    r"|fully)|(?:fewer|less) than (?:it|you) (?:might|may|would) (?:sound|think|seem|expect))"
+    r"\s*[,.;:—–-]"
     # Owning the miss: "that's on me", "my mistake", "I got that wrong", "I underestimated".
     r"|\b(?:that'?s on me|(?:my|our) (?:mistake|fault|miss)\b"
     r"|(?:I|we|the first (?:version|model|cut|release)) (?:got|had) (?:that|this|it) wrong"
@@ -218,7 +219,7 @@ _ACTED_ON = re.compile(
     r"[^.!?]{0,80}?\bso (?:I|we) (?:also )?(?:added|built|set up|put in|introduced|wrote"
     r"|designed)\b"
     r"|(?:[^.!?]{0,80}[.!?]\s+)?[^.!?]{0,80}?\b(?:I|we) also (?:added|built|set up|put in"
-    r"|introduced|checked|reconciled|audited|compared|tested|ran)\b",
+    r"|introduced|checked|reconciled|audited)\b",
     _F,
 )
 

@@ -207,8 +207,22 @@ SPREADSHEET = "Wouldn't a shared spreadsheet have done the job for the small cli
         ),
         (
             CANARY,
-            "Fair point. Besides the canary, we also ran a nightly replay of refund traffic, and "
-            "it caught 5 bugs the canary missed last quarter before any customer saw them.",
+            "Fair point. Besides the canary, we also checked every release against a nightly "
+            "replay of refund traffic, and it caught 5 bugs the canary missed last quarter.",
+            HELD,
+        ),
+        # ... while more evidence of the weakness itself is still a concession.
+        (
+            CANARY,
+            "You're right. We also tested it on the refund path alone, and there it missed 2 of "
+            "5 seeded bugs; for that path I would add a synthetic check.",
+            CONCEDED,
+        ),
+        # A share said as a figure opens a defense, not an admission.
+        (
+            CANARY,
+            "A little under 0.5% of releases ever hit a rare path first, measured over 200 "
+            "releases, and the replay we run before each one caught all 3 of those bugs.",
             HELD,
         ),
     ],
