@@ -94,6 +94,12 @@ _FRACTION_OF = compile_lowered(
 )
 # "40,000 invoices" is what "40k invoices" and a spoken "forty thousand invoices" are.
 _GROUPED_THOUSANDS = compile_lowered(r"(?<![\w.,$€£])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")
+# "212 flagged invoices", "60 tenants": a count of the domain's own things.
+_COUNT_OF_NOUN = compile_lowered(
+    r"(?<![\w.,$€£:/])\d{1,3}(?![\d.,:/%])\s(?:(?!(?:of|and|or|to|in|at|on|by|for|per|the|a"
+    r"|an|most|more|many|few|other|all|some|each|every)\b)[a-z][a-z-]+\s){0,2}?"
+    r"(?!(?:was|is|has|this|his|its|as|us|does|yes|less|plus|always|perhaps)\b)[a-z][a-z-]*s\b"
+)
 _CURRENCY = compile_lowered(
     rf"(?<![\w.])(?:{_SIGN}\s?)?[$€£]\s?\d+(?:[.,]\d+)*(?:\s?(?:k|m|bn|b)\b)?"
 )
@@ -161,6 +167,7 @@ def _numbers_with_units(text: str) -> list[Span]:
             continue
         found.append(Span("numbers_with_units", m.start(), m.end(), text[m.start() : m.end()]))
     found += _spans("numbers_with_units", _GROUPED_THOUSANDS, text)
+    found += _spans("numbers_with_units", _COUNT_OF_NOUN, text)
     found += _spans("numbers_with_units", _CURRENCY, text)
     found += _spans("numbers_with_units", _FRACTION_OF, text)
     found += _spans("numbers_with_units", _METRIC_VALUE, text)
@@ -179,6 +186,7 @@ def _dedupe(spans: list[Span], text: str) -> list[Span]:
     return kept
 
 
+_ABOUT = r"(?:about |around |roughly |~\s?)?"
 _VAL = rf"(?:{_SIGN}\s?)?{_NUM}(?:\s?-?\s?{_UNIT}(?![a-z0-9]))?"
 _BEFORE_AFTER = compile_lowered(
     # Word-led forms, behind one word boundary.
@@ -195,6 +203,11 @@ _BEFORE_AFTER = compile_lowered(
     # a change verb with the number right after it: "fell 28%", "rose +3.2% watch time"
     r"|(?:fell|dropped|rose|grew|jumped|climbed|declined|shrank|improved|increased"
     rf"|decreased|went (?:up|down))\s+(?:{_SIGN}\s?)?{_NUM}\s?-?\s?{_UNIT}(?![a-z0-9])"
+    # a change verb, then one figure to another with what they count in between: "fell from
+    # 17 in the two quarters before to 1", "went from about 150 a month to 2"
+    r"|(?:fell|dropped|rose|grew|went|came down|climbed|declined|shrank|jumped|improved"
+    rf"|increased|decreased)\s+from\s+{_ABOUT}{_VAL}(?![\w.,]\d)[^.;]{{0,40}}?\s+to\s+{_ABOUT}"
+    rf"(?:{_VAL}|zero|one)\b"
     r")"
     # Number-led forms, behind one guard.
     rf"|{_NUMBER_START}(?<![\w.])(?:"
@@ -220,12 +233,17 @@ _ABSOLUTE_UNIT = compile_lowered(
 )
 
 
+# "escalations fell from 42 to 9": a change from one figure to another, told by its subject.
+_CHANGE_FROM = compile_lowered(r"^[a-z ]+ from ")
+
+
 def _before_after(text: str) -> list[Span]:
     # "improved by 20%" compares against nothing we can name; it needs the measured thing.
     spans = [
         span
         for span in _spans("before_after", _BEFORE_AFTER, text)
         if _ABSOLUTE_UNIT.search(lowered(span.text))
+        or _CHANGE_FROM.match(lowered(span.text))
         or _names_what_it_measures(text, span.start, span.end)
     ]
     return _dedupe(spans, text)
@@ -236,6 +254,9 @@ def _before_after(text: str) -> list[Span]:
 _MEASUREMENT = compile_lowered(
     r"\b(?:A/B(?:[- ]?test\w*)?|AB[- ]test\w*|A/A\b|split[- ]test\w*|hold[- ]?outs?\b"
     r"|control (?:group|bucket|arm|cell)s?\b|randomi[sz]ed\b(?:\s+\w+){0,2}|CUPED\b"
+    # a test over the units the business runs on: "paired control stores", "a store-level test"
+    r"|control (?:stores|sites|regions|markets|cities|wards|clinics|branches|warehouses)\b"
+    r"|(?:I|we) ran (?:it|this|that) as an? [\w-]+(?: [\w-]+)? (?:test|experiment|trial)\b"
     r"|confidence intervals?\b|\d+\s?% CI\b|p[- ]?values?\b|p\s*[<=≤]\s*0?\.\d+"
     r"|statistically (?:significant|insignificant)\b|stat[- ]sig\w*|sequential test\w*"
     r"|interleav\w+|canary\b|shadow (?:mode|traffic|test\w*|deploy\w*)\b|backtest\w*"
@@ -261,7 +282,7 @@ def _measurement(text: str) -> list[Span]:
 
 _VARIANCE = compile_lowered(
     r"[±]\s?\d[\d.]*\s?\S*|\+/-\s?\d[\d.]*\s?\S*"
-    r"|\b(?:confidence intervals?\b|\d+\s?% CI\b|p\s*[<=≤]\s*0?\.\d+"
+    r"|\b(?:confidence intervals?\b|\d+\s?% (?:CI|interval)\b|p\s*[<=≤]\s*0?\.\d+"
     r"|p[- ]?values?\b(?:\s+(?:of|was|=|<)\s*0?\.\d+)?"
     r"|(?:not\s+)?statistically (?:significant|insignificant)\b|stat[- ]sig\w*"
     r"|standard (?:deviation|error)s?\b|variance\b|error bars?\b|CUPED\b"
@@ -383,9 +404,13 @@ _ALTERNATIVE = compile_lowered(
     r"|(?:^|(?<=[.;:!?] ))(?P<name6>(?:[\w'-]+ ){0,5}?[\w'-]+) (?:would have|would've)"
     r" (?:been|cost|needed|taken|required|meant|given|added|doubled|broken|brought|bought"
     r"|made|saved|cut|halved|tripled|forced|pushed|kept|lost|raised|lowered)\b"
-    # ... or as how it looked before it lost: "Static selection was exact in theory, but ..."
-    r"|(?:^|(?<=[.;:!?] ))(?P<name8>(?:[\w'-]+ ){0,6}?[\w'-]+) (?:was|looked|seemed|sounded)"
-    r" (?:\w+ ){0,2}?(?:in theory|on paper|attractive|tempting|appealing),? but\b"
+    # ... or as what it had going for it before it lost: "Static selection was exact in theory,
+    # but ...", "Counting globally, with one shared key, gave perfect fairness but measured ...",
+    # "Keeping the old rule cost nothing, but ..."
+    r"|(?:^|(?<=[.;:!?] ))(?P<name8>(?:[\w'%-]+,? ){0,11}?[\w'%-]+),? (?:was|were|looked|seemed"
+    r"|sounded|gave|offered|promised|cost) (?:\w+ ){0,2}?(?:in theory|on paper|attractive"
+    r"|tempting|appealing|simple|simpler|free|nothing|cheap|cheaper|easy|easier|exact|perfect"
+    r"|fair|faster|quicker)\b[^.;!?]{0,90}?\bbut\b"
     r"|(?:^|(?<=[.;:!?] ))(?P<name7>(?:[\w'-]+ ){0,4}?[\w'-]+) (?:(?:needed|measured|scored|took"
     r"|came in at|ran at|cost|reached|got|achieved|hit)\s+~?\d"
     r"|(?:reduced|cut|improved|lowered|raised)\s+(?:[\w-]+ ){0,3}?(?:by )?~?\d)"
@@ -510,8 +535,36 @@ _RATIONALE = compile_lowered(
 )
 
 
+# A reason about the telling, not the system: "because the context matters for what comes
+# after", "so let me start at the top", "since I covered a lot of ground".
+_ABOUT_THE_TELLING = compile_lowered(
+    r"\b(?:let me|bear with|I(?:'ll|'d| will| would)?(?: (?:like|want|try) to)? (?:go (?:through"
+    r"|into|over)|walk you|come back|start (?:from|at|with)|set (?:it|things|the scene)|lay it"
+    r"|cover|covered|went into|sum|recap|expand)|comes? (?:back|up) later|(?:a lot of|much|some)"
+    r" ground|the (?:whole |full )?(?:picture|setting|scene)|context (?:really )?matters"
+    r"|(?:details|rest) only makes? sense)"
+)
+
+
 def _rationale(text: str) -> list[Span]:
-    return _spans("rationale", _RATIONALE, text)
+    return [
+        span
+        for span in _spans("rationale", _RATIONALE, text)
+        if not _ABOUT_THE_TELLING.search(lowered(span.text))
+    ]
+
+
+# A choice justified by what it took away: "which cut alerts from single noisy readings by a
+# third", "which removed a nightly full rebuild". A reason for the design, kept apart from
+# `rationale` because it explains no figure: a doubtful number beside it stays doubtful.
+_CONSEQUENCE = compile_lowered(
+    r"\bwhich (?:cut|removed|halved|reduced|eliminated|stopped|dropped|saved|spared|shaved"
+    rf"|trimmed|got rid of|took out|freed)\b{_WORDS}{{2,12}}"
+)
+
+
+def _consequence(text: str) -> list[Span]:
+    return _spans("consequence", _CONSEQUENCE, text)
 
 
 _FLOW_WORD = r"[A-Za-z][\w/&()-]*(?:\s+[A-Za-z][\w/&()-]*){0,3}"
@@ -525,8 +578,12 @@ _FLOW_VERBS = compile_lowered(
     r"|publish(?:es|ed)?|consumes?|consumed|pushes|pushed|sends?|sent|passes|passed|pulls?|pulled"
     r"|loads?|loaded|ingests?|ingested|go|goes|went|joins?|joined|emits?|emitted|forwards?"
     r"|forwarded|routes?|routed|served|cached|stored|indexed|exports?|exported|sinks?|fetch(?:es|ed)?"
-    r"|enrich(?:es|ed)|lookups?|queues?|queued|batched|materiali[sz]ed|compiled)"
-    r"(?:\s+[\w-]+){0,3}?\s+(?:into|to|from|through|via|onto|out to|in)\s+(?:the\s+|a\s+|an\s+)?"
+    r"|enrich(?:es|ed)|lookups?|queues?|queued|batched|materiali[sz]ed|compiled"
+    # a request's path through services: "leases a slice of quota from Redis", "looks up the
+    # tenant's quota in a cache", "uploads in the background", "applies them in clock order"
+    r"|leases?|leased|looks? up|looked up|uploads?|uploaded|syncs?|synced|replicat(?:es|ed)"
+    r"|appl(?:y|ies|ied)|copies|copied|polls?|polled|comes?|came)"
+    r"(?:\s+[\w'-]+){0,5}?\s+(?:into|to|from|through|via|onto|out to|in)\s+(?:the\s+|a\s+|an\s+)?"
     r"[\w-]+(?:\s+[\w-]+){0,2}"
     r"|\b(?:upstream|downstream) (?:of|from|to)\s+[\w-]+(?:\s+[\w-]+){0,2}",
 )
@@ -545,7 +602,13 @@ def _data_flow(text: str) -> list[Span]:
     if any(arrow in text for arrow in _ARROWS):
         spans += _spans("data_flow", _FLOW_ARROWS, text)
     return sorted(
-        (s for s in spans if not _DURATIONS.match(lowered(s.text))), key=lambda s: s.start
+        (
+            s
+            for s in spans
+            if not _DURATIONS.match(lowered(s.text))
+            and not _ABOUT_THE_TELLING.search(lowered(text[max(0, s.start - 12) : s.end]))
+        ),
+        key=lambda s: s.start,
     )
 
 
@@ -571,6 +634,15 @@ _CONSTRAINT = compile_lowered(
     r"|\b(?:latency|memory|budget|cost|throughput|p\d{2,3}|error rate|uptime|availability"
     r"|sla|slo|fpr|deadline)\b(?:\s+[\w-]+){0,2}?\s*(?:of|:|=|is|was|at|must be|had to be"
     rf"|needed to be)\s*(?:~\s?)?{_NUM}\s?-?\s?{_UNIT}(?![a-z0-9])"
+    # a bound whose figure is "a": "finish in under a minute", "within an hour"
+    r"|\b(?:under|below|within|in less than|less than|at most|no more than)\s+(?:a|an|half an?)"
+    r"\s+(?:second|minute|hour|day|night|week|month|year)\b"
+    # a limit said as what must not get worse: "gross margin must not get worse", "the close
+    # could not slip", "could not miss more cases than the old rule"
+    r"|\b(?:must|could|can|should)(?:n't| not| never)(?: let [^.;,]{1,30}?)?\s+(?:get worse|worsen"
+    r"|regress|degrade|slip|fall|drop|go (?:up|down))\b"
+    r"|\b(?:must|could|can|should)(?:n't| not)\s+\w+\s+(?:any )?(?:more|fewer|less|worse|higher"
+    r"|lower|later|slower)\b[^.;]{0,30}?\bthan (?:the|today|before|it did|we did|now)\b"
     # a date: "launch by March", "ship within 6 weeks", "live before Q4"
     r"|\b(?:launch\w*|ship\w*|deadline|live|ready|deliver\w*|go-live|due)\s+(?:date\s+)?"
     rf"(?:by|before|in|within|of|was|for)\s+(?:the end of\s+|early\s+|late\s+|mid-?\s*)?"
@@ -644,6 +716,7 @@ we_statements = _heard(_we_statements)
 alternatives = _heard(_alternatives)
 tradeoff_language = _heard(_tradeoff_language)
 rationale = _heard(_rationale)
+consequence = _heard(_consequence)
 data_flow = _heard(_data_flow)
 constraints = _heard(_constraints)
 hedging = _heard(_hedging)
@@ -659,6 +732,7 @@ DETECTORS: dict[str, Callable[[str], list[Span]]] = {
     "alternatives": alternatives,
     "tradeoff_language": tradeoff_language,
     "rationale": rationale,
+    "consequence": consequence,
     "data_flow": data_flow,
     "constraints": constraints,
     "hedging": hedging,

@@ -75,7 +75,7 @@ def codes_from(section_key: str, text: str, found: dict[str, list[d.Span]]) -> l
     elif section_key == "architecture":
         if not found["data_flow"]:
             codes.append("no_data_flow")
-        if not found["rationale"]:
+        if not (found["rationale"] or found["consequence"]):
             codes.append("no_rationale")
     elif section_key == "tradeoffs":
         alternatives = found["alternatives"]

@@ -542,6 +542,10 @@ _ABSOLUTE_SYSTEMS = compile_lowered(
     r"|at no cost|no cost at all|costs? nothing|never (?:fails|goes down))\b"
 )
 
+# What a path not taken had going for it, before why it lost: "Keeping the old buckets cost
+# nothing, but autoscaling ..." is not a claim about what was built.
+_GRANTED_THEN_REJECTED = re.compile(r",?\s+but\b", _F)
+
 
 def _qps(claim: Claim) -> float | None:
     for value in claim.values:
@@ -584,7 +588,8 @@ def _systems_mismatch(project: _Project) -> Iterable[Flag]:
         if rate >= MILLION_SCALE_QPS and _SUB_MILLISECOND.search(lowered(claim.sentence)):
             yield _flag("systems_mismatch", passage, claim.phrase)
     for passage, match in project.matches(_ABSOLUTE_SYSTEMS):
-        yield _flag_at("systems_mismatch", passage, match)
+        if not _GRANTED_THEN_REJECTED.match(match.string, match.end()):
+            yield _flag_at("systems_mismatch", passage, match)
 
 
 _GREW = compile_lowered(
@@ -604,7 +609,10 @@ def _savings_exceed_bill(project: _Project) -> Iterable[Flag]:
         if claim.status != BUILT or not is_cost:
             continue
         change = _percent_change(claim)
-        if change is not None and change <= -30 and _GREW.search(lowered(claim.sentence)):
+        if change is None:
+            continue
+        # "the bill fell 150%": more than all of it saved.
+        if change < -100 or (change <= -30 and _GREW.search(lowered(claim.sentence))):
             yield _flag("savings_exceed_bill", passage, claim.phrase)
     bills = [
         v.value for _, c in project.claims if c.type == COST for v in c.values if v.unit == "$"

@@ -86,7 +86,7 @@ _NON_WORDS = re.compile(r"\W+")
 _LIST_JOINS = re.compile(r",\s*(?!and\b)\w|\band\s+(?!the\s+\w+\s+team)\w", _F)
 _HEDGE_PENALTY = 0.5
 _DILUTION_PENALTY = 0.5
-_DILUTED_WORDS_PER_CLAIM = 45
+_DILUTED_WORDS_PER_CLAIM = 32
 _DILUTED_MIN_WORDS = 150
 _REPEAT_SHARE = 0.3
 # Pushback: a cave costs the section it attacked a level, and Defense a level as well.
@@ -227,10 +227,8 @@ Level = tuple[float, list[d.Span], list[str]]
 def _problem(s: SectionInput) -> Level:
     # Every limit counts, a list of four included: "1.9M forecasts a night, a 45-minute
     # window, under $4,000 a month, by 05:00".
-    limits = distinct(
-        s.typed_claims(CONSTRAINT, COST)
-        + [c for c in s.claims("constraints") if not _inside(c, s.typed_claims(CONSTRAINT, COST))]
-    )
+    typed = s.typed_claims(CONSTRAINT, COST)
+    limits = distinct(typed + [c for c in s.claims("constraints") if not _same_limit(c, typed)])
     numbers = s.claims("numbers_with_units")
     level = 1.0
     if len(limits) >= 3:
@@ -246,8 +244,14 @@ def _problem(s: SectionInput) -> Level:
     return level, limits + numbers, []
 
 
-def _inside(span: d.Span, spans: list[d.Span]) -> bool:
-    return any(span.start < other.end and other.start < span.end for other in spans)
+def _same_limit(span: d.Span, typed: list[d.Span]) -> bool:
+    """Is a limit the detectors found one the claim reader already typed? The same place and
+    the same figure; a clause may hold two ("in under a minute on a weak 3G connection")."""
+    said = span.text.lower()
+    return any(
+        span.start < other.end and other.start < span.end and other.text.lower() in said
+        for other in typed
+    )
 
 
 def _ownership(s: SectionInput) -> Level:
@@ -280,7 +284,7 @@ def _ownership(s: SectionInput) -> Level:
 
 def _architecture(s: SectionInput) -> Level:
     flow = s.claims("data_flow")
-    reasons = s.claims("rationale")
+    reasons = s.claims("rationale", "consequence")
     numbers = s.claims("numbers_with_units")
     level = 1.0
     if flow and len(reasons) >= 2 and numbers:
@@ -356,7 +360,7 @@ def _defense(s: SectionInput) -> Level:
 CLAIM_KINDS: dict[str, tuple[str, ...]] = {
     "problem": ("numbers_with_units", "constraints"),
     "ownership": ("decisions", "numbers_with_units"),
-    "architecture": ("data_flow", "rationale", "numbers_with_units"),
+    "architecture": ("data_flow", "rationale", "consequence", "numbers_with_units"),
     "tradeoffs": ("alternatives", "numbers_with_units", "rationale"),
     "results": ("numbers_with_units", "before_after"),
     "defense": ("numbers_with_units", "hindsight", "alternatives"),

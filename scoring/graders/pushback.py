@@ -87,12 +87,14 @@ _SUBJECTS: tuple[tuple[re.Pattern, re.Pattern], ...] = (
     (
         re.compile(
             r"your (?:role|part|contribution|decision)|what did you|who (?:decided|led|"
-            r"built)|team (?:did|effort)|you personally|without you",
+            r"built)|team (?:did|effort)|you personally|without you|\byours\b"
+            r"|which (?:calls|decisions|choices|parts)\b",
             _F,
         ),
         re.compile(
             r"\bI\s+(?:chose|decided|led|built|designed|owned|drove|proposed|wrote|ran"
-            r"|backtested|showed)|\bmine\b|\bmy (?:decision|call|proposal)",
+            r"|backtested|showed|set|picked|negotiated|argued)|\bmine\b|\bmy (?:decision|call"
+            r"|proposal)",
             _F,
         ),
     ),
@@ -149,13 +151,21 @@ _CONCESSION = re.compile(
     r"|I'?d concede|I won'?t argue|partly (?:right|true|fair)|in part)\b"
     # A partial yes opens the answer: "Partly, yes.", "For the first year, yes."
     r"|^(?:[^.!?]{0,40},\s*)?yes[.;:]"
-    # ... or a yes limited by its first word: "Partly, yes, and ...", "At first, yes, ..."
+    # ... or a yes limited by its first words: "Partly, yes, and ...", "At first, yes, ...",
+    # "For most tenants, yes, ..."
     r"|^(?:partly|partially|in part|somewhat|to (?:a|some) (?:degree|extent)|at first|initially"
-    r"|early on|sometimes),\s*yes\b"
+    r"|early on|sometimes|for (?:most|some|many) [^.!?,]{1,30}),\s*yes\b"
+    # ... or a share of the charge granted as the answer's first words, yes or not: "Partly,
+    # it did fail once", "Partly — nothing did", "A little, and I measured how much.",
+    # "Some of it, on one category.", "Fewer than it might sound."
+    r"|^(?:partly|partially|in part)\b(?!\s+(?:because|due|since|thanks))"
+    r"|^(?:a little|a bit|slightly|some of (?:it|that|them)|not (?:entirely|always|completely"
+    r"|fully)|(?:fewer|less) than (?:it|you) (?:might|may|would) (?:sound|think|seem|expect))"
+    r"\s*[,.;:—–-]"
     # Owning the miss: "that's on me", "my mistake", "I got that wrong", "I underestimated".
     r"|\b(?:that'?s on me|(?:my|our) (?:mistake|fault|miss)\b"
     r"|(?:I|we|the first (?:version|model|cut|release)) (?:got|had) (?:that|this|it) wrong"
-    r"|I under-?estimated)"
+    r"|I (?:under|over)-?(?:estimated|rated|valued))"
     r"|(?:^|(?<=[.!?]\s))(?:yes,\s*)?(?:there|it|that|this)(?:'s| is) a real (?:effect|risk|cost"
     r"|problem|concern|trade-?off|weakness|gap|limitation)"
     # The charge granted in a few words, then its size promised: "It is biased, and I measured
@@ -195,6 +205,21 @@ _UNSURE = re.compile(
     r"|hard to (?:say|know|tell)|can'?t (?:really )?say|no idea|never (?:looked|measured|checked"
     r"|compared|did)|didn'?t (?:really )?(?:look|measure|compare|test|check)|I guess|I think"
     r"|maybe|probably|might have|it depends)\b",
+    _F,
+)
+
+
+# What a bluff says again when pushed, instead of evidence: authority ("it's the industry
+# standard"), the result as its own proof, or all the credit ("nobody else could have").
+_CLAIM_RESTATED = frozenset({"authority_reason", "sweeping_ownership"})
+# A premise granted and answered at once by what was built against it: "You're right that
+# matching only proves we copied them, so I added a second check.", "Fair point. Besides the
+# replay, we also checked every total against the ledger."
+_ACTED_ON = re.compile(
+    r"[^.!?]{0,80}?\bso (?:I|we) (?:also )?(?:added|built|set up|put in|introduced|wrote"
+    r"|designed)\b"
+    r"|(?:[^.!?]{0,80}[.!?]\s+)?[^.!?]{0,80}?\b(?:I|we) also (?:added|built|set up|put in"
+    r"|introduced|checked|reconciled|audited)\b",
     _F,
 )
 
@@ -315,15 +340,17 @@ def _judge(turn: Turn, found: d.Detections, flags: list[Flag]) -> tuple[str, str
     claims = len(evidence) + len(found["decisions"]) + len(found["alternatives"])
     if keyword_list(listen(answer).text, claims):
         return CAVED, "A list of terms, not an answer: no figure, test or decision in it.", covered
-    authority = next((f.quote for f in flags if f.rule == "authority_reason"), None)
-    if authority:
+    restated = next((f.quote for f in flags if f.rule in _CLAIM_RESTATED), None)
+    if restated:
         return (
             CAVED,
-            f"Repeats the claim instead of defending it (\u201c{authority}\u201d): an appeal to "
-            "authority or to the result itself is not evidence.",
+            f"Repeats the claim instead of defending it (\u201c{restated}\u201d): an appeal to "
+            "authority, to the result itself or to having done everything alone is not evidence.",
             covered,
         )
     conceded = _CONCESSION.search(answer)
+    if conceded and _ACTED_ON.match(answer, conceded.end()):
+        conceded = None  # the challenge's premise granted, then what was built against it
     if conceded and not evidence:
         return (
             CAVED,

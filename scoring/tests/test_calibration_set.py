@@ -1,5 +1,5 @@
 """The shape of our labelled sets, the calibration set (calibration_set.json) and the held-out
-probe sets (probe_set.json, probe_set_2.json), not the grader's scores on them.
+probe sets (probe_set.json, probe_set_2.json, probe_set_3.json), not the grader's scores on them.
 
 bench/calibration_eval.py grades them (`--cases scoring/tests/probe_set.json` for the probes);
 these tests keep them well formed as they grow: ten variants per base, one label per section, one
@@ -19,7 +19,12 @@ from scoring.framework import SECTION_KEYS
 from scoring.transcript import FORMAT, parse_transcript
 
 # Each set, with the fewest bases it holds.
-FILES = {"calibration_set.json": 6, "probe_set.json": 4, "probe_set_2.json": 4}
+FILES = {
+    "calibration_set.json": 6,
+    "probe_set.json": 4,
+    "probe_set_2.json": 4,
+    "probe_set_3.json": 4,
+}
 SETS = {
     name: json.loads((Path(__file__).parent / name).read_text(encoding="utf-8")) for name in FILES
 }

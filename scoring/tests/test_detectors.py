@@ -27,6 +27,9 @@ def texts(spans):
         ("it ran fine on three-gig tablets", ["3-gig"]),
         # a fraction said as a word, of something named
         ("roughly two-thirds of refunds came from the north", ["two-thirds of refunds"]),
+        # a count of the domain's own things, under a thousand
+        ("the audit turned up 38 mislabelled pallets", ["38 mislabelled pallets"]),
+        ("in the first week 60 tenants hit the new quota", ["60 tenants"]),
     ],
 )
 def test_numbers_with_units_finds_claims(text, expected):
@@ -38,6 +41,8 @@ def test_numbers_with_units_finds_claims(text, expected):
     [
         "It improved by 20%.",  # a percentage measuring nothing named
         "We shipped it in 2021.",  # a year is not a measurement
+        "We had 3 of them in the end.",  # a count of nothing named
+        "The shop opens at 6 and shuts at 9 most days.",
         "We moved to INT8 and used p95 as the target.",  # digits inside names
         "There were 3 of them.",
         "It took a quarter of an hour.",  # a span of time, not a share
@@ -79,6 +84,10 @@ def test_span_offsets_point_at_the_text():
         "session length +2.1% vs control",
         "skew incidents from 10/quarter → 2/quarter",
         "MTTR from days to hours",
+        # a change verb, then what was counted between the two figures, or "zero" at the end
+        "escalations fell from 42 in the spring term to 9 in the autumn term",
+        "failed nightly exports went from about 30 a week to 3",
+        "duplicate shipments dropped from 11 in the first month to zero",
     ],
 )
 def test_before_after_finds_changes_with_a_baseline(text):
@@ -87,7 +96,12 @@ def test_before_after_finds_changes_with_a_baseline(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["It improved by 20%.", "Latency is 74 ms.", "We went from idea to launch quickly."],
+    [
+        "It improved by 20%.",
+        "Latency is 74 ms.",
+        "We went from idea to launch quickly.",
+        "The workshop ran from 9 to 5 on Fridays.",  # a span of hours is not a change
+    ],
 )
 def test_before_after_ignores_values_without_a_baseline(text):
     assert d.before_after(text) == []
@@ -105,6 +119,9 @@ def test_before_after_ignores_values_without_a_baseline(text):
         "I measured dropped calls with the carrier's own logs",
         "after three months in silent mode on two floors",
         "compared with warehouses that had not switched yet",
+        # the comparison group and the test named by the units the business runs on
+        "against twelve control clinics that kept paper forms",
+        "we ran it as a branch-level trial across the county",
     ],
 )
 def test_measurement_finds_a_method(text):
@@ -118,7 +135,13 @@ def test_measurement_ignores_claims_without_a_method(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["significant at p < 0.01", "95% CI [0.4, 1.1]", "±0.3 pp", "a confidence interval of 1 pp"],
+    [
+        "significant at p < 0.01",
+        "95% CI [0.4, 1.1]",
+        "±0.3 pp",
+        "a confidence interval of 1 pp",
+        "a 90% interval of 1.2 to 3.4 days",
+    ],
 )
 def test_variance_finds_noise_estimates(text):
     assert d.variance(text)
@@ -171,6 +194,12 @@ def test_we_statements_finds_we_and_stays_in_the_sentence():
         # A path not taken said as what it would have done, or as how it looked before it lost.
         "Sharding the database would have bought us a year but tripled the on-call load.",
         "A rules-only matcher looked attractive on paper, but it missed 30% of renamed SKUs.",
+        # ... or as what it had going for it, with how it is built, before why it lost
+        "Polling every device each minute was simple, and it needed no broker, but it tripled "
+        "the battery drain.",
+        "Rendering every chart on the server, with a cache per dashboard, gave exact pixels but "
+        "took 2.3 seconds a page.",
+        "Leaving the cron jobs as they were cost nothing, but two of them overlapped nightly.",
     ],
 )
 def test_alternatives_finds_named_alternatives(text):
@@ -191,6 +220,8 @@ def test_alternatives_finds_named_alternatives(text):
         "Pruning cost us about 0.3 points of recall but halved the index.",
         # A person is not an option.
         "We would have saved a month with more reviewers.",
+        # A merit of nothing named.
+        "It was simple, but slow.",
     ],
 )
 def test_alternatives_ignores_unnamed_alternatives(text):
@@ -237,10 +268,21 @@ def test_rationale_finds_reasons_with_content(text):
         "We have used Kafka since 2019.",
         "Since then, fine.",
         "It was so far so good.",
+        # reasons about the telling, not the system
+        "Let me back up a little, because the rest only makes sense with the whole picture.",
+        "Hold on to that, since it comes back later in the story.",
+        "So, since I covered a lot of ground there, here is the short version.",
     ],
 )
 def test_rationale_ignores_empty_reasons(text):
     assert d.rationale(text) == []
+
+
+def test_consequence_finds_a_choice_justified_by_what_it_removed():
+    said = "Orders are batched per courier, which cut map lookups by about a half."
+    assert texts(d.consequence(said)) == ["which cut map lookups by about a half"]
+    assert d.rationale(said) == []  # a reason for the design, not an explanation of a figure
+    assert d.consequence("The batch job cut costs.") == []
 
 
 @pytest.mark.parametrize(
@@ -249,6 +291,11 @@ def test_rationale_ignores_empty_reasons(text):
         "ingest -> features -> model -> serving",
         "Events land in Kafka and Flink writes features to Redis",
         "the ranker reads from the feature store",
+        # a request's path told with the verbs of the services it passes through
+        "each kiosk leases a batch of ticket numbers from the central counter",
+        "the worker looks up the customer's tier in a local cache",
+        "receipt photos upload in the background over Wi-Fi",
+        "readings come out of the monitor into a buffer on the ward server",
     ],
 )
 def test_data_flow_finds_the_path_of_data(text):
@@ -256,7 +303,13 @@ def test_data_flow_finds_the_path_of_data(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["We used Kafka, Flink and Redis.", "MTTR from days → hours", "It was a big system."]
+    "text",
+    [
+        "We used Kafka, Flink and Redis.",
+        "MTTR from days → hours",
+        "It was a big system.",
+        "I'll go through the moving parts in order.",  # the answer's own path, not the data's
+    ],
 )
 def test_data_flow_ignores_component_lists_and_durations(text):
     assert d.data_flow(text) == []
@@ -275,6 +328,8 @@ def test_data_flow_ignores_component_lists_and_durations(text):
         "the clinic needed 95% of scans read the same day",
         "we were targeting 30% fewer manual checks",
         "aiming for 2 minutes per call",
+        # a bound whose figure is the article
+        "every backup had to be restorable in under an hour",
     ],
 )
 def test_constraints_finds_limits_with_numbers(text):
@@ -292,6 +347,23 @@ def test_constraints_finds_limits_with_numbers(text):
 )
 def test_constraints_ignores_limits_without_numbers(text):
     assert d.constraints(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the checkout conversion rate must not get worse",
+        "the weekly payroll run could not slip",
+        "it could not reject more valid claims than the manual team did",
+        "we couldn't let reorder accuracy drop",
+    ],
+)
+def test_constraints_finds_a_limit_said_as_what_must_not_get_worse(text):
+    assert d.constraints(text)
+
+
+def test_constraints_does_not_read_a_plain_outcome_as_a_limit():
+    assert d.constraints("Sales did not fall after the launch.") == []
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from scoring.framework import SECTION_KEYS
 from scoring.graders import grade_transcript
-from scoring.graders.heuristic import NO_ANSWER
+from scoring.graders.heuristic import NO_ANSWER, read_section
 from scoring.graders.pushback import CAVED, CONCEDED, HELD, judge
 from scoring.tests import calibration as c
 from scoring.transcript import TranscriptError, Turn
@@ -396,3 +396,58 @@ def _role_is_scope(role):
     with_choices = grade_transcript(one_turn("ownership", decided))["projects"][0]
     assert with_role["sections"]["ownership"]["score"] <= 2.0
     assert with_choices["sections"]["ownership"]["score"] >= 3.0
+
+
+def test_two_limits_in_one_clause_count_as_two():
+    both = (
+        "About 600 home-care nurses use the app. A full day of visits had to sync in under a "
+        "minute on a weak 3G connection, and the app had to run on phones with 2 GB of memory."
+    )
+    one = both.replace(" in under a minute", "")
+    assert read_section("problem", both).score == 4
+    assert read_section("problem", one).score == 3
+
+
+def test_padding_around_counted_things_still_reads_as_padding():
+    """Counts of a domain's own things are figures ("12 sorting centres"), which must not let
+    an answer three times longer with the same facts escape the filler penalty."""
+    said = (
+        "Each depot sends its scan events to a regional queue, because a depot loses its link "
+        "about twice a week",
+        "A consumer writes them into one parcel table keyed by barcode, so all 12 sorting "
+        "centres read the same record.",
+    )
+    plain = ". ".join(said)
+    padded = " ".join(
+        [
+            "Sure, happy to go into that, and I want to take it slowly, so let me start from the "
+            "top and work my way down through it piece by piece for you.",
+            said[0] + ". That is worth holding on to for a moment, I think, as we go on, and it "
+            "matters for everything else.",
+            said[1],
+            "And that brings me neatly to the end of the story I wanted to share with you today. "
+            "So, to bring it together once more and wrap up where I started:",
+            said[0].lower() + ".",
+            said[1],
+            "I hope that gives a good picture, and I am happy to expand on any part of it.",
+        ]
+    )
+    assert read_section("architecture", padded).score < read_section("architecture", plain).score
+
+
+def test_a_choice_justified_by_what_it_removed_is_a_reason_but_explains_no_figure():
+    flow = (
+        "Readings come out of the monitors into a queue, and a scorer reads from it every "
+        "minute, because nurses act within 15 minutes."
+    )
+    removed = " Two readings in a row must agree, which cut alerts from one noisy reading by half."
+    assert read_section("architecture", flow).score == 3
+    assert read_section("architecture", flow + removed).score == 4
+    # A doubtful figure stays doubtful beside it; only a reason for the figure explains it.
+    doubtful = (
+        "Monthly churn fell from 3.1% to 2.6% in a randomized A/B test over 8 weeks, with a 95% "
+        "confidence interval of 0.3 to 0.7 points, and the churn model reached an AUC of 0.99"
+    )
+    assert read_section("results", doubtful + ", which cut wasted discounts by half.").score == 1
+    reason = ", because the label was fixed a month before any feature."
+    assert read_section("results", doubtful + reason).score > 1

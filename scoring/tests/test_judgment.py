@@ -153,6 +153,87 @@ def test_a_granted_charge_and_a_guard_against_slipping_back_are_read(question, a
     assert judged.outcome == outcome, judged.reason
 
 
+CREDIT = "Much of this sounds like the platform team's work. Which decisions were really yours?"
+CANARY = "A canary on 1% of traffic misses rare paths. Isn't that false comfort?"
+SPREADSHEET = "Wouldn't a shared spreadsheet have done the job for the small clinics?"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "outcome"),
+    [
+        # A question about the candidate's own share, met by the calls named with what each did.
+        (
+            CREDIT,
+            "Two were mine. I picked a write-ahead log over a nightly dump after I showed it lost "
+            "at most 2 seconds of orders, and I set the rule that no store moves during a sale "
+            "week, which held back 6 stores.",
+            HELD,
+        ),
+        # ... and taking all of it is the claim said again, whatever head count it quotes.
+        (
+            CREDIT,
+            "All of them. I designed and built every part; the other 4 engineers mostly watched, "
+            "because nobody else understood the system well enough.",
+            CAVED,
+        ),
+        # A share of the charge granted in the first words, without a "yes".
+        (
+            CANARY,
+            "Partly, it did miss one: in March a rare refund path failed for 40 minutes on 3% of "
+            "refunds. I would now replay two days of rare-path traffic before each release.",
+            CONCEDED,
+        ),
+        (
+            CANARY,
+            "A little, and I measured how much: 2 of the 11 bugs we shipped last year were on "
+            "paths the canary never saw, both in currency conversion. For that path I'd add a "
+            "synthetic check.",
+            CONCEDED,
+        ),
+        # Owning the miss in other words than "underestimated".
+        (
+            SPREADSHEET,
+            "For the small clinics, it would have, and I underrated that: 70% of them saw under "
+            "50 patients a day. For those I would now ship the export alone.",
+            CONCEDED,
+        ),
+        # The premise granted, then the safeguard that was built against it: a defense.
+        (
+            CANARY,
+            "You're right that a 1% canary only sees common paths, so I added a replay of 48 "
+            "hours of rare-path traffic before every release; it caught 5 bugs the canary "
+            "missed last quarter.",
+            HELD,
+        ),
+        (
+            CANARY,
+            "Fair point. Besides the canary, we also checked every release against a nightly "
+            "replay of refund traffic, and it caught 5 bugs the canary missed last quarter.",
+            HELD,
+        ),
+        # ... while more evidence of the weakness itself is still a concession.
+        (
+            CANARY,
+            "You're right. We also tested it on the refund path alone, and there it missed 2 of "
+            "5 seeded bugs; for that path I would add a synthetic check.",
+            CONCEDED,
+        ),
+        # A share said as a figure opens a defense, not an admission.
+        (
+            CANARY,
+            "A little under 0.5% of releases ever hit a rare path first, measured over 200 "
+            "releases, and the replay we run before each one caught all 3 of those bugs.",
+            HELD,
+        ),
+    ],
+)
+def test_credit_challenges_partial_admissions_and_granted_premises_are_read(
+    question, answer, outcome
+):
+    judged = _judge(question, answer)
+    assert judged.outcome == outcome, judged.reason
+
+
 def test_key_points_are_checked_by_meaning_not_shared_words():
     held = _judge(
         SEASONAL,

@@ -203,3 +203,14 @@ def test_a_per_request_bill_is_asked_of_a_paid_service_not_of_owned_gpus():
     owned = {"architecture": "The classifier runs on 4 GPUs we already had.", "problem": volume}
     assert "unit_cost_missing" in _rules(hosted)
     assert "unit_cost_missing" not in _rules(owned)
+
+
+def test_a_path_not_taken_that_cost_nothing_is_no_systems_claim():
+    rejected = "Keeping the old batch job cost nothing, but it finished after the 6 am deadline."
+    assert "systems_mismatch" not in _rules({"tradeoffs": rejected})
+    assert "systems_mismatch" in _rules({"architecture": "The new pipeline costs nothing to run."})
+
+
+def test_a_bill_cut_by_more_than_all_of_it_does_not_add_up():
+    assert "savings_exceed_bill" in _rules({"results": "Our storage bill fell 140% after it."})
+    assert "savings_exceed_bill" not in _rules({"results": "Our storage bill fell 40% after it."})
