@@ -235,6 +235,7 @@ def _pattern(aliases: tuple[str, ...]) -> list[tuple[str, re.Pattern, bool]]:
 
 
 _ALIASES = tuple((domain.key, _pattern(domain.strong), _pattern(domain.weak)) for domain in DOMAINS)
+_ALIASES_BY_KEY = {key: (*strong, *weak) for key, strong, weak in _ALIASES}
 
 
 def _found(aliases: list[tuple[str, re.Pattern, bool]], text: str, lowered: str) -> int:
@@ -253,6 +254,25 @@ def domain_evidence(text: str) -> dict[str, int]:
         key: STRONG * _found(strong, text, lowered) + WEAK * _found(weak, text, lowered)
         for key, strong, weak in _ALIASES
     }
+
+
+def domain_words(text: str, key: str, most: int = 2) -> tuple[str, ...]:
+    """The words that place ``text`` in domain ``key``, as written there: one per different
+    alias found, strong aliases first, at most ``most``. A question's reason quotes them, so
+    the candidate sees what in their own notes called for it."""
+    lowered = text.lower()
+    # Lowercasing keeps every position unless a character changes length ("İ").
+    source = text if len(lowered) == len(text) else lowered
+    words: list[str] = []
+    for needle, alias, as_written in _ALIASES_BY_KEY[key]:
+        if needle not in lowered:
+            continue
+        found = alias.search(text if as_written else lowered)
+        if found and found.group().lower() not in (word.lower() for word in words):
+            words.append(source[found.start() : found.end()])
+            if len(words) == most:
+                break
+    return tuple(words)
 
 
 @lru_cache(maxsize=4096)

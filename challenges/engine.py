@@ -53,7 +53,7 @@ from challenges.bank import (
     WEAKNESS,
     fill_quote,
 )
-from challenges.domains import DOMAIN_BY_KEY, find_domains
+from challenges.domains import DOMAIN_BY_KEY, domain_words, find_domains
 from challenges.facets import asked_facets, detected, stated_among, states
 from challenges.personas import PERSONA_LABELS
 from challenges.pressure import (
@@ -207,6 +207,7 @@ class _Reading:
     claims: list[tuple[ledger.LedgerClaim, bool]]
     built: dict[str, tuple[str, str]]  # technique -> (section, the words used)
     domains: tuple[str, ...]
+    domain_words: dict[str, tuple[str, ...]]  # domain -> the record's words that place it there
     relevance: dict  # general topic -> Relevance
     parts: dict[str, list[str]]  # each section's text and its answers
     last: str = ""  # the answer just given, if this is a live reading
@@ -278,6 +279,12 @@ _WEIGHED_BEFORE = re.compile(
 
 # Words a question quotes as the candidate's own: "You keep saying 'we'".
 _QUOTED_WORDS = re.compile(r"(?<!\w)'([^']+)'(?!\w)")
+
+
+def _domain_reason(domain: str, words: tuple[str, ...]) -> str:
+    """Why a domain pack's question: the candidate's own words that place the project there."""
+    quoted = " and ".join(f"“{word}”" for word in words)
+    return f"{quoted} in your notes: a question for {DOMAIN_BY_KEY[domain].projects}"
 
 
 def _quotes_were_said(question: str, parts: list[str]) -> bool:
@@ -375,13 +382,16 @@ def _read(
         + [text for key, text in sections.items() if key != "tradeoffs"]
         + [a.text for a in answers if a.section != "tradeoffs"]
     )
+    record = "\n".join([title, tags, *sections.values()])
+    domains = find_domains(record)
     return _Reading(
         gaps=gaps,
         weakness=weakness,
         flags=flags,
         claims=[(claim, claim.slug in fresh) for claim in claims],
         built=built,
-        domains=find_domains("\n".join([title, tags, *sections.values()])),
+        domains=domains,
+        domain_words={key: domain_words(record, key) for key in domains},
         relevance=topic_relevance(whole, _claim_types(sections)),
         parts=parts,
         last=answers[-1].text if live and answers else "",
@@ -533,7 +543,7 @@ def _candidates(
             if row.trigger not in reading.domains:
                 continue
             score = _DOMAIN_SCORE + (_FIRST_DOMAIN if row.trigger == reading.domains[0] else 0.0)
-            reason = f"Your project reads as {DOMAIN_BY_KEY[row.trigger].label.lower()}"
+            reason = _domain_reason(row.trigger, reading.domain_words[row.trigger])
         elif kind == ALWAYS:
             if row.topic in MODEL_TOPICS and not reading.learns:
                 continue  # no model, so nothing to leak, drift or learn from itself

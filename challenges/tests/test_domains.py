@@ -1,6 +1,6 @@
 import pytest
 
-from challenges.domains import DOMAIN_KEYS, DOMAINS, domain_evidence, find_domains
+from challenges.domains import DOMAIN_KEYS, DOMAINS, domain_evidence, domain_words, find_domains
 
 # Project texts as candidates write them (title, tags, then a few sentences of the sections).
 ADS = (
@@ -119,3 +119,13 @@ def test_find_domains_is_cached():
 def test_every_domain_has_a_label_and_aliases():
     assert {domain.key for domain in DOMAINS} == set(DOMAIN_KEYS)
     assert all(d.label and d.projects and d.strong and d.weak for d in DOMAINS)
+
+
+def test_the_words_that_place_a_project_in_a_domain_are_quoted_as_written():
+    text = (
+        "Nightly ETL into Snowflake. We moved the Airflow DAGs and the dbt models; "
+        "Snowflake costs fell."
+    )
+    words = domain_words(text, "platform")
+    assert 1 <= len(words) <= 2 and len({w.lower() for w in words}) == len(words)
+    assert all(word in text for word in words)  # as the candidate wrote them, capitals and all
