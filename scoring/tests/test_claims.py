@@ -62,6 +62,16 @@ def test_a_phrase_keeps_its_whole_figure_and_stops_at_word_boundaries():
     assert claim.phrase.strip("…") in text
 
 
+def test_the_figure_it_started_from_after_a_comma_belongs_to_the_claim():
+    [claim] = _claims("Daily active tutors climbed to 1,240, up from 980, by the autumn term.")
+    assert claim.phrase == "Daily active tutors climbed to 1,240, up from 980"
+    assert claim.change and len(claim.values) == 2
+    # A score out of a scale keeps its starting point too, and is a change, not a range.
+    [score, *_] = _claims("Shift leads rated the planner 3.9 out of 5, down from 4.4.", "results")
+    assert score.phrase.endswith("3.9 out of 5, down from 4.4")
+    assert score.change
+
+
 def test_what_a_claim_states_is_known():
     [claim] = _claims(
         "In a four-week A/B test on 10% of users, churn fell from 4.1% to 3.6% (p < 0.01).",
