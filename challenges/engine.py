@@ -214,7 +214,9 @@ class _Reading:
 
 
 # A question that presupposes a model learned from data.
-_ABOUT_A_MODEL = re.compile(r"\b(?:models?|training|retrain\w*|labels?|scores?)\b", re.IGNORECASE)
+_ABOUT_A_MODEL = re.compile(
+    r"\b(?:models?|training|retrain\w*|labels?|scores?|predictions?)\b", re.IGNORECASE
+)
 
 
 def _capitalised(text: str) -> str:
@@ -484,6 +486,8 @@ def _candidates(
     for row in active_bank_rows():
         if row.slug in excluded or PRESSURE_RANK.get(row.pressure, 0) > level:
             continue
+        if not reading.learns and _ABOUT_A_MODEL.search(row.question):
+            continue  # "when the model acts" asked of rules, "caching model outputs" of a CDN
         kind = row.trigger_kind
         fresh = False
         question = ""
@@ -519,8 +523,6 @@ def _candidates(
         elif kind == TECHNIQUE:
             if row.trigger not in reading.built:
                 continue
-            if not reading.learns and _ABOUT_A_MODEL.search(row.question):
-                continue  # "caching model outputs" asked of a CDN that caches video
             where, words = reading.built[row.trigger]
             score = _TECHNIQUE_SCORE
             if where in _TECHNIQUE_SECTIONS:

@@ -343,6 +343,27 @@ def test_a_project_without_a_learned_model_is_not_asked_about_one():
     assert not [p for p in ranked if p.trigger_kind == "technique" and "model" in p.question]
 
 
+def test_rules_that_act_on_their_own_are_not_asked_about_a_model():
+    """A flag or a gap found in a project with no learned model is asked in words that fit
+    it: no "when the model acts", no "how a prediction reaches a user"."""
+    sections = {
+        "problem": "Suppliers' invoices were paid late because clerks checked each one against "
+        "its purchase order by hand; 2,100 invoices a week waited 9 days on average.",
+        "ownership": "I wrote the matching service and agreed the tolerances with finance.",
+        "architecture": "Invoices more than 4% off their purchase order are held "
+        "automatically for a clerk, and the rest are approved for payment.",
+        "tradeoffs": "I weighed exact matching against a tolerance; exact matching held too "
+        "many invoices over rounding.",
+        "results": "Invoices now wait 2 days on average, down from 9.",
+        "defense": "Finance signed off the tolerance after a month of spot checks.",
+    }
+    ranked = pick(sections=sections, pressure="bar_raiser", seed=1, count=EVERYTHING)
+
+    assert "false_alarm_action" in {p.trigger for p in ranked if p.trigger_kind == FLAG}
+    about_a_model = re.compile(r"\b(?:model|prediction|training|labels?)\b", re.IGNORECASE)
+    assert not [p.question for p in ranked if about_a_model.search(p.question)]
+
+
 def test_a_question_never_quotes_words_the_candidate_did_not_say():
     # No limit in numbers, no hedging word the bank quotes, no "we" in ownership.
     sections = {
