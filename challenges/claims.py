@@ -5,6 +5,8 @@ as a whole phrase with a type, a status and what it already states, plus outcome
 figure at all ("complaints dropped"). This module decides which claims deserve a question and
 which question, by type:
 
+- a result read on one slice only (one district, one phone, one attack wave) → why that slice,
+  and what the same figure showed beyond it (a pilot keeps its own question);
 - an online result → what the text has not stated yet, in this order: the control, how long it
   ran (and whether the effect faded), the interval; when all three are there, what got worse
   and whether it lasted;
@@ -110,6 +112,21 @@ ASKS: dict[str, Ask] = {
                 "A holdout or a comparable group over the same weeks, with its figure",
                 "The effect with those changes taken out",
             ),
+        ),
+        _ask(
+            "one_slice",
+            PRODUCT,
+            "evaluation",
+            (),
+            "it was measured on one slice only",
+            "you measured that {where} only. Why that slice, and what did the same figure show "
+            "beyond it?",
+            (
+                "Why that slice was chosen, and how it differs from the rest",
+                "The same figure on the other slices, or on all of them together",
+                "Where the result would not hold, and how it was checked",
+            ),
+            exclusive=False,
         ),
         _ask(
             "online_weeks",
@@ -481,6 +498,18 @@ _GROUP_ARMS = re.compile(
     r"\b",
     _F,
 )
+# A result read on one slice of what it applies to: one district, one device, one lab, one
+# attack wave or campaign. Group arms and pilots have their own questions.
+_ONE_SLICE = re.compile(
+    r"\b(?:only|just) (?:in|on|for|among|during) (?:the |a |one |our )?[\w-]+(?: [\w-]+)?"
+    r"|\b(?:in|on|for|among|during) (?:the |a |one |a single |our )(?:[\w-]+ ){0,2}?"
+    r"(?:district|region|city|market|country|segment|cohort|lab|wave|campaign|shard|tenant"
+    r"|(?:phone|device|handset|tablet) model)s?\b"
+    r"|\bon (?:a|one|our) (?:[\w-]+ ){0,2}?(?:phone|device|handset|tablet)\b",
+    _F,
+)
+# ...unless it says the others were measured too: "in every region", "across all cohorts".
+_EVERY_SLICE = re.compile(r"\b(?:every|each|all|across|per|both)\b", _F)
 _PILOT = re.compile(r"\b(?:pilot\w*|trial|first (?:site|store|warehouse|market|city))\b", _F)
 _SINCE = re.compile(
     r"\b(?:since (?:the )?(?:launch|rollout|release)|after (?:the )?(?:launch|rollout|release)"
@@ -616,7 +645,7 @@ class LedgerClaim:
 
 def claim_question(claim: LedgerClaim, *, pressure: str = STANDARD) -> str:
     """The claim's question, quoting it; sharper at higher pressure."""
-    tail = claim.ask.tail
+    tail = claim.ask.tail.replace("{where}", slice_of(claim.claim.sentence))
     if pressure == WARMUP:
         return f'You mentioned "{claim.quote}". Tell me more: {tail}'
     if pressure == BAR_RAISER_PRESSURE:
@@ -627,6 +656,16 @@ def claim_question(claim: LedgerClaim, *, pressure: str = STANDARD) -> str:
 def claim_key_points(claim: LedgerClaim) -> tuple[str, ...]:
     """What a strong answer to the claim's question contains."""
     return claim.ask.points
+
+
+def slice_of(sentence: str) -> str:
+    """The one slice a result was read on ("in the central district", "on a mid-range
+    phone"), in the interviewer's words; "" when it names none, or says every slice was read."""
+    found = _ONE_SLICE.search(sentence)
+    if found is None or _EVERY_SLICE.search(sentence):
+        return ""
+    words = re.sub(r"\bour\b", "your", found.group(0), flags=_F)
+    return words[:1].lower() + words[1:]
 
 
 def _system(claim: reader.Claim) -> bool:
@@ -670,10 +709,17 @@ def choose_ask(
             return ASKS["limit_origin" if _REQUIRED.search(claim.phrase) else "system_load"]
         if section not in _OUTCOME_SECTIONS:
             return None  # how things stood, or how the system runs: not a result
+    one_slice = (
+        section != "tradeoffs"
+        and reader.measures_something(claim)
+        and bool(slice_of(claim.sentence))
+    )
     if kind == reader.ONLINE:
+        if CONTROL not in known and _PILOT.search(claim.sentence):
+            return ASKS["online_pilot"]
+        if one_slice and not _GROUP_ARMS.search(claim.sentence):
+            return ASKS["one_slice"]
         if CONTROL not in known:
-            if _PILOT.search(claim.sentence):
-                return ASKS["online_pilot"]
             if _SINCE.search(claim.sentence):
                 return ASKS["online_since"]
             return ASKS["online_control"]
@@ -683,6 +729,8 @@ def choose_ask(
             return ASKS["online_clusters"]
         return ASKS["online_interval" if INTERVAL not in known else "online_holds"]
     if kind == reader.OFFLINE:
+        if one_slice:
+            return ASKS["one_slice"]
         if section == "tradeoffs":
             # a price the candidate paid, or a figure weighing the options against each other
             return ASKS["offline_price" if _PRICE_PAID.search(claim.sentence) else "offline_fair"]

@@ -133,6 +133,27 @@ def test_a_comparison_that_needs_no_control_group_is_not_asked_for_one(text):
     assert only({"results": text}).template != "online_control"
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Recall on fake reviews reached 81% in the German market.", "in the German market"),
+        ("Scroll jank fell from 12% to 3% of frames on one budget phone.", "on one budget phone"),
+        ("During the holiday campaign, redemptions rose 6% against control.", "during the"),
+    ],
+)
+def test_a_result_read_on_one_slice_is_asked_about_the_rest(text, where):
+    claim = only({"results": text})
+
+    assert claim.template == "one_slice"
+    assert f"you measured that {where}" in claim.question
+    assert "beyond it" in claim.question
+
+
+def test_a_result_read_on_every_slice_is_not_asked_about_one():
+    text = "Recall on fake reviews reached 81% in each market, the German one included."
+    assert only({"results": text}).template != "one_slice"
+
+
 def test_a_jobs_length_in_minutes_is_not_asked_about_as_a_request_under_load():
     text = "The p95 time to a finished nightly export went from 80 minutes to 25."
     assert only({"results": text}).template != "system_load"
