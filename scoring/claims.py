@@ -225,8 +225,9 @@ _AGAINST = compile_lowered(
     r"|up from|over)\s+(?:\w+\s+){0,2}?(?:~\s?)?"
 )
 
-# "rose to 780, up from 610", "rated 4.2 out of 5, up from 2.9": where it started, after a comma
-_STARTED_FROM = compile_lowered(r"(?:\s+out of\s+[\d.]+)?,\s*(?:up|down) from\s+(?:~\s?)?")
+# Where it started, after a comma: "rose to 780, up from 610", "rated 4.2 out of 5, up from
+# 2.9", "opens in 1.9 seconds at p90, down from 4.4 seconds".
+_STARTED_FROM = compile_lowered(r"(?:\s+[\w.-]+){0,3},\s*(?:up|down) from\s+(?:~\s?)?")
 
 
 @dataclass(frozen=True, slots=True)

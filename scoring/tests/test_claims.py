@@ -70,6 +70,9 @@ def test_the_figure_it_started_from_after_a_comma_belongs_to_the_claim():
     [score, *_] = _claims("Shift leads rated the planner 3.9 out of 5, down from 4.4.", "results")
     assert score.phrase.endswith("3.9 out of 5, down from 4.4")
     assert score.change
+    # ...and so does a time with its percentile in between.
+    [start] = _claims("The editor now opens in 2.3 seconds at p75, down from 6 seconds.", "results")
+    assert start.phrase.endswith("at p75, down from 6 seconds")
 
 
 def test_what_a_claim_states_is_known():
