@@ -7,6 +7,8 @@ which question, by type:
 
 - a result read on one slice only (one district, one phone, one attack wave) → why that slice,
   and what the same figure showed beyond it (a pilot keeps its own question);
+- a wait on people's own devices (an app's cold start) → measured in the lab or the field, and
+  on the slowest devices; never the server load it ran at;
 - an online result → what the text has not stated yet, in this order: the control, how long it
   ran (and whether the effect faded), the interval; when all three are there, what got worse
   and whether it lasted;
@@ -241,6 +243,20 @@ ASKS: dict[str, Ask] = {
             ),
         ),
         _ask(
+            "client_time",
+            SRE,
+            "evaluation",
+            (),
+            "it is a wait measured on people's devices, not a server under load",
+            "measured where: on a test device or on users' devices in the field, and what is it "
+            "on the slowest tenth of them?",
+            (
+                "Where it was measured: a lab device, or telemetry from users in the field",
+                "A high percentile, and the figure on the slowest devices or networks",
+                "What users did differently once it was faster, with a figure",
+            ),
+        ),
+        _ask(
             "offline_online",
             STAFF_ML,
             "offline_online",
@@ -462,6 +478,7 @@ _SYSTEM = re.compile(
     _F,
 )
 _LATENCY_UNITS = frozenset({"ms", "µs", "milliseconds"})
+_TIME_UNITS = frozenset({"ms", "milliseconds", "s", "sec", "secs", "second", "seconds"})
 _JOB_UNITS = frozenset({"minutes", "minute", "min", "mins", "hours", "hour", "h", "hrs", "days"})
 _VOLUME = re.compile(
     r"\b(?:qps|rps|tps|per (?:second|minute|hour|day)|an? (?:second|minute|hour|day)|at peak"
@@ -510,6 +527,15 @@ _ONE_SLICE = re.compile(
 )
 # ...unless it says the others were measured too: "in every region", "across all cohorts".
 _EVERY_SLICE = re.compile(r"\b(?:every|each|all|across|per|both)\b", _F)
+# A wait people sit through on their own device (an app's start, a screen's first paint): it
+# is asked where and on which devices it was read, not at what server load or against what
+# control group.
+_CLIENT_TIME = re.compile(
+    r"\b(?:cold|warm) starts?\b|\bstart-?up time|\b(?:app|apps|application) (?:now )?"
+    r"(?:opens?|launch\w*|starts?|start-?up)\b|\bopens? in\b|\bfirst (?:screen|frame|paint)"
+    r"|\btime to (?:interactive|first)|\blaunch time",
+    _F,
+)
 _PILOT = re.compile(r"\b(?:pilot\w*|trial|first (?:site|store|warehouse|market|city))\b", _F)
 _SINCE = re.compile(
     r"\b(?:since (?:the )?(?:launch|rollout|release)|after (?:the )?(?:launch|rollout|release)"
@@ -668,11 +694,15 @@ def slice_of(sentence: str) -> str:
     return words[:1].lower() + words[1:]
 
 
+def _client_time(claim: reader.Claim) -> bool:
+    return bool(_CLIENT_TIME.search(claim.sentence) or _DEVICE.search(claim.sentence))
+
+
 def _system(claim: reader.Claim) -> bool:
     # A wait of minutes or hours (a build, a batch run) is a job's length, not a request served
     # under load: "p90 time to a green build went from 52 minutes to 14".
     units = {value.unit for value in claim.values} - {""}  # "from 52 minutes to 14"
-    if units and units <= _JOB_UNITS:
+    if units and units <= _JOB_UNITS or _client_time(claim):
         return False
     # A throughput or share counted over the days after a launch is what the change did in
     # production, not a reading under load: "throughput reached 545 orders an hour in the first
@@ -719,6 +749,8 @@ def choose_ask(
             return ASKS["online_pilot"]
         if one_slice and not _GROUP_ARMS.search(claim.sentence):
             return ASKS["one_slice"]
+        if _client_time(claim) and _TIME_UNITS & {value.unit for value in claim.values}:
+            return ASKS["client_time"]
         if CONTROL not in known:
             if _SINCE.search(claim.sentence):
                 return ASKS["online_since"]

@@ -154,6 +154,22 @@ def test_a_result_read_on_every_slice_is_not_asked_about_one():
     assert only({"results": text}).template != "one_slice"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "p90 cold start of the tablet app fell from 6.2 s to 2.5 s.",
+        "The reader app now opens in 1.4 seconds, down from 3.8 seconds.",
+        "Time to first frame went from 900 ms to 350 ms on handsets sold in 2019.",
+    ],
+)
+def test_a_wait_on_peoples_own_devices_is_asked_where_it_was_read_not_its_load(text):
+    claim = only({"results": text})
+
+    assert claim.template == "client_time"
+    assert "at what load" not in claim.question and "control group" not in claim.question
+    assert "in the field" in claim.question
+
+
 def test_a_jobs_length_in_minutes_is_not_asked_about_as_a_request_under_load():
     text = "The p95 time to a finished nightly export went from 80 minutes to 25."
     assert only({"results": text}).template != "system_load"
