@@ -133,8 +133,8 @@ _BOUND = compile_lowered(
 )
 _COMPARISON = compile_lowered(
     r"\b(?:from\b.{1,40}?\bto|vs\.?|versus|compared (?:to|with)|against|relative to|than"
-    r"|up from|down from|(?:cut|reduc\w*|lower\w*|decreas\w*|dropp\w*|fell|fall\w*|increas\w*"
-    r"|improv\w*|rais\w*|rose|grew|grow\w*|boost\w*|lift\w*|gain\w*|sav\w*|shr[au]nk|went"
+    r"|up from|down from|(?:cut(?!-?over)|reduc\w*|lower\w*|decreas\w*|dropp\w*|fell|fall\w*"
+    r"|increas\w*|improv\w*|rais\w*|rose|grew|grow\w*|boost\w*|lift\w*|gain\w*|sav\w*|shr[au]nk|went"
     r"|jumped|climbed|declined|beat|beats|lost|loses|trailed|better|worse|faster|slower"
     r"|cheaper|higher|lower|fewer|more|less|halved|doubled|tripled))\b|→|->|[+–−]\s?\d"
 )
@@ -599,7 +599,7 @@ def read_claims(text: str, section: str = "") -> tuple[Claim, ...]:
                 continue
             other_start, other_end, other = quantities[m]
             between = low[group[-1][1] : other_start]
-            started_from = other.unit == quantity.unit and _STARTED_FROM.fullmatch(between)
+            started_from = other.unit in (quantity.unit, "") and _STARTED_FROM.fullmatch(between)
             if other_start >= right and not started_from:
                 break
             if (

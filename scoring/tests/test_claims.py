@@ -31,6 +31,8 @@ def _claims(text, section=""):
         # A limit said as what the change must not do.
         ("problem", "We wanted faster releases without letting crash rates pass 0.2%.", CONSTRAINT),
         ("problem", "The warehouse ships from 340 stores.", CONTEXT),
+        # A cut-over is an operation, not a cut: how long it took is a fact, not an outcome.
+        ("results", "The database cut-over took 6 hours on a Saturday night.", CONTEXT),
         ("results", "Serving cost dropped to $0.40 per 1k requests.", COST),
         ("ownership", "I was tech lead for 5 engineers.", TEAM),
     ],
@@ -73,6 +75,9 @@ def test_the_figure_it_started_from_after_a_comma_belongs_to_the_claim():
     # ...and so does a time with its percentile in between.
     [start] = _claims("The editor now opens in 2.3 seconds at p75, down from 6 seconds.", "results")
     assert start.phrase.endswith("at p75, down from 6 seconds")
+    # The starting figure may leave its unit to the first.
+    [build] = _claims("A clean build now takes 9 minutes, down from 35.", "results")
+    assert build.phrase.endswith("9 minutes, down from 35")
 
 
 def test_what_a_claim_states_is_known():
