@@ -694,6 +694,12 @@ def slice_of(sentence: str) -> str:
     return words[:1].lower() + words[1:]
 
 
+def _time_spent(claim: reader.Claim) -> bool:
+    """A cost counted in people's time, with no money in it."""
+    units = {value.unit for value in claim.values} - {""}
+    return bool(units) and units <= _TIME_UNITS | _JOB_UNITS
+
+
 def _client_time(claim: reader.Claim) -> bool:
     return bool(_CLIENT_TIME.search(claim.sentence) or _DEVICE.search(claim.sentence))
 
@@ -728,6 +734,8 @@ def choose_ask(
     if _COMPARED_WITHOUT_CONTROL.search(claim.sentence):
         known |= {CONTROL}
     kind = claim.type
+    if kind == reader.COST and _time_spent(claim):
+        kind = reader.ONLINE  # "reps now spend 9 minutes per summary": time saved, not a bill
     if kind in (reader.ONLINE, reader.OFFLINE):
         if not claim.values:
             if _HEARSAY.search(claim.sentence):

@@ -170,6 +170,14 @@ def test_a_wait_on_peoples_own_devices_is_asked_where_it_was_read_not_its_load(t
     assert "in the field" in claim.question
 
 
+def test_time_people_spend_is_asked_as_an_outcome_not_as_a_bill():
+    claim = only({"results": "Nurses now spend 4 minutes per handover, down from 11."})
+
+    assert claim.quote == "Nurses now spend 4 minutes per handover, down from 11"
+    assert claim.template == "online_control"
+    assert "bill" not in claim.question
+
+
 def test_a_jobs_length_in_minutes_is_not_asked_about_as_a_request_under_load():
     text = "The p95 time to a finished nightly export went from 80 minutes to 25."
     assert only({"results": text}).template != "system_load"
