@@ -69,6 +69,7 @@ from challenges.relevance import (
     MODEL_TOPICS,
     OFFLINE,
     ONLINE,
+    Relevance,
     learns_from_data,
     topic_relevance,
 )
@@ -160,6 +161,7 @@ _TECHNIQUE_ASIDE = 10.0  # named only in Trade-offs or Defense, not where it was
 _GENERAL_SCORE = 14.0
 _PER_RELEVANCE = 8.0
 _MAX_RELEVANCE = 3.0
+_EVIDENCE_OF_IT = 18.0  # the project's words show the problem itself: asked like a weak signal
 _ALWAYS_SCORE = 8.0
 _OWN_PRESSURE_BONUS = 6.0
 _RECENTLY_SEEN_PENALTY = 30.0
@@ -186,6 +188,7 @@ class _Candidate:
     is_claim: bool = False
     strong_claim: bool = False  # a claim about an outcome (Results, Trade-offs, Defense)
     fresh: bool = False  # raised by the answer just given
+    pressing: bool = False  # a domain's question on a general topic the project makes pressing
 
     @property
     def is_domain(self) -> bool:
@@ -193,8 +196,11 @@ class _Candidate:
 
     @property
     def is_general(self) -> bool:
-        """A question on a general topic, asked of any project (not a technique or domain)."""
-        return self.topic in GENERAL_TOPICS and self.pick.trigger_kind in (ALWAYS, FLAG)
+        """A question on a general topic, asked of any project (not a technique), or a domain's
+        own question on one that the project makes pressing."""
+        if self.topic not in GENERAL_TOPICS:
+            return False
+        return self.pressing or self.pick.trigger_kind in (ALWAYS, FLAG)
 
 
 @dataclass
@@ -463,6 +469,11 @@ def _group(row: BankRow) -> str:
     return f"{row.trigger_kind}:{row.slug}"
 
 
+def _general_score(relevance: Relevance) -> float:
+    score = _GENERAL_SCORE + _PER_RELEVANCE * min(relevance.score, _MAX_RELEVANCE)
+    return score + (_EVIDENCE_OF_IT if relevance.evidence else 0.0)
+
+
 def _flag_reason(flag: plausibility.Flag) -> str:
     kind = "A red flag" if flag.severity == plausibility.RED else "Weak evidence"
     return f"{kind} in {_title(flag.section)}: {flag.title.lower()}"
@@ -492,6 +503,7 @@ def _candidates(
         fresh = False
         question = ""
         is_red = False
+        pressing = False
         if kind == FLAG:
             raised = flags_by_rule.get(row.trigger)
             if not raised:
@@ -534,14 +546,25 @@ def _candidates(
         elif kind == DOMAIN:
             if row.trigger not in reading.domains:
                 continue
-            score = _DOMAIN_SCORE + (_FIRST_DOMAIN if row.trigger == reading.domains[0] else 0.0)
+            score = _DOMAIN_SCORE
             reason = f"Your project reads as {DOMAIN_BY_KEY[row.trigger].label.lower()}"
+            # A domain's own question on a general topic the project makes pressing is worth
+            # at least the general question on it ("the weather forecast rather than the
+            # weather", asked of a model trained on the weather as recorded).
+            relevance = reading.relevance.get(row.topic)
+            if row.topic in GENERAL_TOPICS and relevance is not None and relevance.reason:
+                general = _general_score(relevance)
+                if general > score:
+                    score, pressing = general, True
+                    reason = f"{TOPIC_LABELS[row.topic]}: {relevance.reason}"
+            if row.trigger == reading.domains[0]:
+                score += _FIRST_DOMAIN
         elif kind == ALWAYS:
             if row.topic in MODEL_TOPICS and not reading.learns:
                 continue  # no model, so nothing to leak, drift or learn from itself
             relevance = reading.relevance.get(row.topic)
             if row.topic in GENERAL_TOPICS and relevance is not None:
-                score = _GENERAL_SCORE + _PER_RELEVANCE * min(relevance.score, _MAX_RELEVANCE)
+                score = _general_score(relevance)
                 why = relevance.reason or f"any {_title(row.section)} answer should survive it"
                 label = TOPIC_LABELS[row.topic]
                 reason = f"{label}: {why}"
@@ -581,6 +604,7 @@ def _candidates(
                 and not is_red
                 and _AMBER_WEIGHT.get(row.trigger, 0.0) <= _WEAK_SIGNAL,
                 fresh=fresh,
+                pressing=pressing,
             )
         )
 

@@ -22,10 +22,11 @@ class Signal:
     claim_type: str  # a kind of claim the claim reader found in it
     weight: float
     reason: str  # what makes the topic matter here; "" for a signal that only adds weight
+    evidence: bool = False  # the words show the problem itself, not only a setting prone to it
 
 
-def _signal(pattern: str, weight: float, reason: str) -> Signal:
-    return Signal(compile_lowered(rf"\b(?:{pattern})\b"), "", weight, reason)
+def _signal(pattern: str, weight: float, reason: str, *, evidence: bool = False) -> Signal:
+    return Signal(compile_lowered(rf"\b(?:{pattern})\b"), "", weight, reason, evidence)
 
 
 def _claims_of(claim_type: str, weight: float, reason: str) -> Signal:
@@ -38,8 +39,29 @@ ONLINE = "online"
 COST = "cost"
 LATENCY_LIMIT = "latency"
 
+# Inputs that exist only as a forecast when a model runs ahead of time: tomorrow's weather is
+# known as a forecast, yesterday's as a record. Trained on the record, served on the forecast.
+_CONDITIONS = (
+    r"weather|temperatures?|rain\w*|wind(?: speed)?|precipitation|sunshine|humidity|snow\w*"
+)
+_RECORDED_CONDITIONS = (
+    rf"(?:actual|observed|recorded|measured|historical) (?:\w+ ){{0,3}}?(?:{_CONDITIONS})"
+    rf"|(?:{_CONDITIONS}) (?:\w+ ){{0,4}}?(?:recorded|observed|measured)"
+)
+ACTUALS_FOR_A_FORECAST = (
+    rf"(?:{_RECORDED_CONDITIONS})(?=[\s\S]*\bforecasts?\b)"
+    rf"|forecasts?\b(?=[\s\S]*(?:{_RECORDED_CONDITIONS}))"
+)
+
 SIGNALS: dict[str, tuple[Signal, ...]] = {
     "leakage": (
+        _signal(
+            ACTUALS_FOR_A_FORECAST,
+            2.0,
+            "it learns from the conditions as recorded, which it only has as a forecast when it "
+            "runs",
+            evidence=True,
+        ),
         _signal(
             r"features?|signals?|inputs", 1.0, "your model learns from features built from logs"
         ),
@@ -186,6 +208,7 @@ def learns_from_data(text: str) -> bool:
 class Relevance:
     score: float
     reason: str
+    evidence: bool = False  # a signal found shows the problem itself (`Signal.evidence`)
 
 
 @lru_cache(maxsize=1024)
@@ -210,5 +233,6 @@ def topic_relevance(text: str, claim_types: frozenset[str] = frozenset()) -> dic
         found[topic] = Relevance(
             PRIORS.get(topic, 0.0) + sum(signal.weight for signal in hits),
             strongest.reason if strongest else "",
+            any(signal.evidence for signal in hits),
         )
     return found

@@ -364,6 +364,29 @@ def test_rules_that_act_on_their_own_are_not_asked_about_a_model():
     assert not [p.question for p in ranked if about_a_model.search(p.question)]
 
 
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_forecast_trained_on_recorded_conditions_is_asked_about_the_forecast(seed):
+    """A model that learns from the weather as it was, and runs on the weather as forecast, is
+    asked whether its backtest only held what was known on the day."""
+    sections = {
+        "problem": "An outdoor pool staffed lifeguards from a fixed rota and was short-handed "
+        "on hot days; it needed tomorrow's visitor count by 6 pm.",
+        "ownership": "I built the forecast and the evening job; the manager sets the rota.",
+        "architecture": "A gradient-boosted model predicts visitors per hour from the day of "
+        "the week, school holidays, and the sunshine hours and air temperature measured at the "
+        "pool. Every evening it runs on the next day's forecast from the weather service.",
+        "tradeoffs": "I compared it with last year's same-week average: MAPE 12% against 21%.",
+        "results": "On the last summer held out, MAPE was 12%. Short-handed days fell from 9 "
+        "to 2 over the season.",
+        "defense": "I would add the rota's cost to the objective next time.",
+    }
+    picks = pick(sections=sections, pressure="standard", seed=seed, title="Pool visitor forecast")
+
+    [asked] = [p for p in picks if p.topic == "leakage"]
+    assert "weather forecast rather than the weather" in asked.question
+    assert "forecast" in asked.reason
+
+
 def test_a_question_never_quotes_words_the_candidate_did_not_say():
     # No limit in numbers, no hedging word the bank quotes, no "we" in ownership.
     sections = {
