@@ -243,6 +243,19 @@ ASKS: dict[str, Ask] = {
             ),
         ),
         _ask(
+            "system_where",
+            SRE,
+            "latency_budget",
+            (),
+            "a latency figure means little without its load",
+            "at what load was that measured, for how long, and at the client or at the server?",
+            (
+                "The load it was measured at, in requests per second, against the peak",
+                "How long the measurement ran, and whether it covered the peak",
+                "Where it was measured: at the client or at the server",
+            ),
+        ),
+        _ask(
             "client_time",
             SRE,
             "evaluation",
@@ -491,6 +504,8 @@ _PRICE_PAID = re.compile(
     r"|worth (?:it|the))\b",
     _F,
 )
+# A latency that names its percentile: "p99 hold time is 95 ms", "median of 40 ms".
+_PERCENTILE = re.compile(r"\b(?:p\d{2,3}|\d{2}(?:th|st|nd|rd) percentile|median)\b", _F)
 _PEAK = re.compile(r"\b(?:peak|average|mean|on average)\b", _F)
 # A limit someone set, not a size: "had to decide within 15 ms", "a $3,000 budget".
 _REQUIRED = re.compile(
@@ -637,7 +652,7 @@ class LedgerClaim:
     def kind_label(self) -> str:
         if not self.claim.values:
             return UNQUANTIFIED_LABEL
-        if self.ask.key == "system_load":
+        if self.ask.key in ("system_load", "system_where"):
             return SYSTEM_LABEL
         return _KIND_LABELS[self.claim.type]
 
@@ -744,7 +759,9 @@ def choose_ask(
                 return ASKS["vague_proxy"]
             return ASKS["vague_size"]
         if _system(claim) and section != "problem":
-            return ASKS["limit_origin" if _REQUIRED.search(claim.phrase) else "system_load"]
+            if _REQUIRED.search(claim.phrase):
+                return ASKS["limit_origin"]
+            return ASKS["system_where" if _PERCENTILE.search(claim.phrase) else "system_load"]
         if section not in _OUTCOME_SECTIONS:
             return None  # how things stood, or how the system runs: not a result
     one_slice = (
@@ -785,7 +802,9 @@ def choose_ask(
         phrase = claim.phrase
         if not _REQUIRED.search(claim.sentence):
             # a size ("contracts run up to 120k tokens") or a measured speed
-            return ASKS["system_load"] if _system(claim) and section != "problem" else None
+            if not _system(claim) or section == "problem":
+                return None
+            return ASKS["system_where" if _PERCENTILE.search(claim.phrase) else "system_load"]
         if _MEMORY.search(phrase):
             # A device's memory is what the product must fit on, not data that keeps growing.
             return None if _DEVICE.search(claim.sentence) else ASKS["limit_growth"]

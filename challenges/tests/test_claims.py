@@ -192,7 +192,15 @@ def test_a_throughput_counted_in_the_weeks_after_launch_is_asked_what_else_chang
 
 def test_a_latency_in_the_weeks_after_launch_is_still_asked_about_its_load():
     text = "Checkout p99 latency went from 840 ms to 310 ms in the first week after the rollout."
-    assert only({"results": text}).template == "system_load"
+    assert "at what load" in only({"results": text}).question
+
+
+def test_a_latency_that_names_its_percentile_is_not_asked_which_percentile():
+    claim = only({"results": "Search answers in 120 ms at p95 since the new index shipped."})
+
+    assert claim.template == "system_where"
+    assert "at what load" in claim.question and "percentile" not in claim.question
+    assert claim.reason.startswith("Latency or capacity in Results")
 
 
 @pytest.mark.parametrize(
