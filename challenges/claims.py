@@ -16,7 +16,8 @@ which question, by type:
   or whether the comparison was fair;
 - a constraint or SLO → where it came from and what breaks above it, the peak and headroom, or
   what happens when a deadline is missed;
-- a cost → per request and per 1k, the bill behind a saving, or who set a budget;
+- a cost → per request and per 1k, the bill behind a saving, or who set a budget; money a
+  change is said to be worth → how the effect was turned into it;
 - a count or incident → out of how many, and the trend;
 - a team or role → what the candidate decided;
 - an outcome without a figure → by how much, measured how.
@@ -432,6 +433,20 @@ ASKS: dict[str, Ask] = {
             ),
         ),
         _ask(
+            "value_counted",
+            PRODUCT,
+            "cost",
+            (),
+            "it is money the change is said to be worth",
+            "how did you turn the effect into that figure: revenue or margin, and seen on the "
+            "books or projected from the test?",
+            (
+                "The arithmetic from the measured effect to the money, step by step",
+                "Revenue or margin, and what was netted out (fees, refunds, churn)",
+                "Whether finance saw it on the books, or it is a projection",
+            ),
+        ),
+        _ask(
             "cost_scale",
             SRE,
             "cost",
@@ -585,6 +600,8 @@ _DEVICE = re.compile(
     _F,
 )
 _SAVING = re.compile(r"\b(?:sav\w*|cut|reduc\w*|lower\w*|dropp\w*|fell|down|halved)\b", _F)
+# Money a change is said to bring in, not a bill: "worth about $3.4M annualised".
+_WORTH = re.compile(r"\b(?:worth|recover\w*|revenue|earn\w*|brought in|annuali[sz]ed)\b", _F)
 _BUDGET = re.compile(r"\b(?:budget|cap|capped|limit|at most|under|below|no more than)\b", _F)
 _PER_UNIT = re.compile(
     r"\bper (?:1k|1,000|thousand|million|request|call|query|user|prediction|order|ticket|image"
@@ -817,6 +834,8 @@ def choose_ask(
         return ASKS["limit_origin"]
     if kind == reader.COST:
         phrase = claim.phrase
+        if _WORTH.search(phrase) and not _SAVING.search(phrase):
+            return ASKS["value_counted"]
         if claim.is_comparison or _SAVING.search(phrase):
             return ASKS["cost_counted"]
         if _BUDGET.search(phrase):

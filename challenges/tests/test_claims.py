@@ -178,6 +178,14 @@ def test_time_people_spend_is_asked_as_an_outcome_not_as_a_bill():
     assert "bill" not in claim.question
 
 
+def test_money_a_change_is_worth_is_asked_how_it_was_counted_not_which_bill():
+    text = "Renewals rose 2.1 points in the test, worth roughly $900k a year."
+    [value] = [c for c in extract_claims({"results": text}) if c.claim.type == "cost"]
+
+    assert value.template == "value_counted"
+    assert "which bill" not in value.question and "projected" in value.question
+
+
 def test_a_jobs_length_in_minutes_is_not_asked_about_as_a_request_under_load():
     text = "The p95 time to a finished nightly export went from 80 minutes to 25."
     assert only({"results": text}).template != "system_load"
