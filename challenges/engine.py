@@ -170,6 +170,7 @@ _JITTER = 3.0
 _FRESH_BONUS = 24.0  # raised by the answer just given: asked next, in the same round
 _PLANNED_BONUS = 4.0  # already planned: kept unless something better came up
 _TECHNIQUE_SECTIONS = ("tradeoffs", "defense")
+_COST_TOPIC = "cost"
 _PICKS_PER_DOMAIN_QUESTION = 3  # one domain-pack question in a round of 2–5, two in 6
 
 
@@ -196,10 +197,13 @@ class _Candidate:
 
     @property
     def is_general(self) -> bool:
-        """A question on a general topic, asked of any project (not a technique), or a domain's
-        own question on one that the project makes pressing."""
+        """A question on a general topic, asked of any project (not a technique), a domain's
+        own question on one that the project makes pressing, or the cost of what the project
+        claims to have saved or spent (its cost claim is the cost question to ask)."""
         if self.topic not in GENERAL_TOPICS:
             return False
+        if self.is_claim:
+            return self.strong_claim and self.topic == _COST_TOPIC
         return self.pressing or self.pick.trigger_kind in (ALWAYS, FLAG)
 
 
@@ -655,7 +659,12 @@ class _Selection:
     def allows(self, candidate: _Candidate) -> bool:
         if candidate.group in self.groups:
             return False
-        if candidate.is_claim and sum(c.is_claim for c in self.chosen) >= self.claim_limit:
+        # A question on a cost claim is the round's cost question, beside its outcome claims.
+        if (
+            candidate.is_claim
+            and not candidate.is_general
+            and sum(c.is_claim and not c.is_general for c in self.chosen) >= self.claim_limit
+        ):
             return False
         if candidate.is_domain and sum(c.is_domain for c in self.chosen) >= self.domain_limit:
             return False
@@ -725,8 +734,10 @@ def _select(
     # follow-up on the answer just given, nor the pick that meets the other need; a claim
     # question takes the place of the weaker evidence signals only).
     # (what the pick must be, how many, the flags whose place it may take)
+    # (A round that need not ask about claims, a warm-up, takes no cost claim as its general
+    # question.)
     needs = [
-        (lambda c: c.is_general, 1, lambda c: not c.is_red),
+        (lambda c: c.is_general and (least_claims or not c.is_claim), 1, lambda c: not c.is_red),
         (lambda c: c.strong_claim, least_claims, lambda c: c.weak_signal),
     ]
     # A pick's worth when it could make way: its group's best entry, not the one chosen to

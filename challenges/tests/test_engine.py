@@ -387,6 +387,30 @@ def test_a_forecast_trained_on_recorded_conditions_is_asked_about_the_forecast(s
     assert "forecast" in asked.reason
 
 
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_project_that_claims_a_saving_is_asked_about_it_at_standard_pressure(seed):
+    """The saving is the project's cost question, asked beside its outcome claim, not only
+    when a bar raiser has six questions to spend."""
+    sections = {
+        "problem": "We paid a translation agency $46,000 a month for the help centre's "
+        "articles in nine languages, and new articles waited 12 days for a translation.",
+        "ownership": "I chose the approach, built the pipeline and ran the reviewer study.",
+        "architecture": "A new article is machine translated, a native reviewer edits the "
+        "draft in our editor, and the edited article is published through the CMS API.",
+        "tradeoffs": "I weighed keeping the agency for legal pages only against moving every "
+        "page; legal pages stayed with the agency because an error there costs more.",
+        "results": "Over six weeks on half of the languages against the other half, helpful "
+        "votes per article stayed within 1%, and the translation bill fell from $46,000 to "
+        "$17,000 a month.",
+        "defense": "Reviewers rejected 4% of drafts outright; I would track which kinds next.",
+    }
+    picks = pick(sections=sections, pressure="standard", seed=seed, title="Help centre translation")
+
+    claims = [p for p in picks if p.kind == CLAIM]
+    assert any(p.topic == "cost" and "$46,000 to $17,000" in p.question for p in claims)
+    assert len(picks) == CHALLENGES_PER_PROJECT["standard"]
+
+
 def test_a_question_never_quotes_words_the_candidate_did_not_say():
     # No limit in numbers, no hedging word the bank quotes, no "we" in ownership.
     sections = {
