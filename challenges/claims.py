@@ -549,14 +549,22 @@ _GROUP_ARMS = re.compile(
 # attack wave or campaign. Group arms and pilots have their own questions.
 _ONE_SLICE = re.compile(
     r"\b(?:only|just) (?:in|on|for|among|during) (?:the |a |one |our )?[\w-]+(?: [\w-]+)?"
-    r"|\b(?:in|on|for|among|during) (?:the |a |one |a single |our )(?:[\w-]+ ){0,2}?"
-    r"(?:district|region|city|market|country|segment|cohort|lab|wave|campaign|shard|tenant"
+    r"|\b(?:in|on|for|among|during) (?:one |a single |(?:the|a|our) [\w-]+ (?:[\w-]+ )?)"
+    r"(?:district|region|city|market|country|segment|cohort|wave|campaign|shard|tenant"
     r"|(?:phone|device|handset|tablet) model)s?\b"
+    r"|\b(?:in|on) (?:the|our|a) lab\b"
     r"|\bon (?:a|one|our) (?:[\w-]+ ){0,2}?(?:phone|device|handset|tablet)\b",
     _F,
 )
-# ...unless it says the others were measured too: "in every region", "across all cohorts".
+# ...unless it says the others were measured too ("in every region", "across all cohorts"),
+# or names the slice to say it was not the one ("in the field, not in the lab"), or the slice
+# is an arm of the test ("in the treatment cohort").
 _EVERY_SLICE = re.compile(r"\b(?:every|each|all|across|per|both)\b", _F)
+_NOT_THE_SLICE = re.compile(
+    r"\b(?:not|rather than|instead of) (?:in|on|for|during) \w+ \w*$"
+    r"|\b(?:treatment|control|holdout|test)\b",
+    _F,
+)
 # A wait people sit through on their own device (an app's start, a screen's first paint): it
 # is asked where and on which devices it was read, not at what server load or against what
 # control group.
@@ -720,7 +728,11 @@ def slice_of(sentence: str) -> str:
     """The one slice a result was read on ("in the central district", "on a mid-range
     phone"), in the interviewer's words; "" when it names none, or says every slice was read."""
     found = _ONE_SLICE.search(sentence)
-    if found is None or _EVERY_SLICE.search(sentence):
+    if (
+        found is None
+        or _EVERY_SLICE.search(sentence)
+        or _NOT_THE_SLICE.search(sentence[max(0, found.start() - 12) : found.end()])
+    ):
         return ""
     words = re.sub(r"\bour\b", "your", found.group(0), flags=_F)
     return words[:1].lower() + words[1:]

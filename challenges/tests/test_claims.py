@@ -149,9 +149,20 @@ def test_a_result_read_on_one_slice_is_asked_about_the_rest(text, where):
     assert "beyond it" in claim.question
 
 
-def test_a_result_read_on_every_slice_is_not_asked_about_one():
-    text = "Recall on fake reviews reached 81% in each market, the German one included."
-    assert only({"results": text}).template != "one_slice"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recall on fake reviews reached 81% in each market, the German one included.",
+        # the slice named as the one it was not read on
+        "Scroll jank fell from 12% to 3% on users' phones in the field, not in the lab.",
+        # an arm of the test, not a slice
+        "Redemptions rose 6% in the treatment cohort against control over four weeks.",
+        # the whole of it
+        "Recall on fake reviews reached 81%, the best in the market.",
+    ],
+)
+def test_a_result_read_beyond_one_slice_is_not_asked_about_one(text):
+    assert "one_slice" not in {c.template for c in extract_claims({"results": text})}
 
 
 @pytest.mark.parametrize(
