@@ -574,6 +574,10 @@ _CLIENT_TIME = re.compile(
     r"|\btime to (?:interactive|first)|\blaunch time",
     _F,
 )
+# ...or timed on them: "on low-end phones", "on a Pixel 6a".
+_ON_DEVICES = re.compile(
+    r"\bon (?:[\w'-]+ ){0,3}?(?:phones?|handsets?|devices?|tablets?|laptops?)\b", _F
+)
 _PILOT = re.compile(r"\b(?:pilot\w*|trial|first (?:site|store|warehouse|market|city))\b", _F)
 _SINCE = re.compile(
     r"\b(?:since (?:the )?(?:launch|rollout|release)|after (?:the )?(?:launch|rollout|release)"
@@ -745,7 +749,7 @@ def _time_spent(claim: reader.Claim) -> bool:
 
 
 def _client_time(claim: reader.Claim) -> bool:
-    return bool(_CLIENT_TIME.search(claim.sentence) or _DEVICE.search(claim.sentence))
+    return bool(_CLIENT_TIME.search(claim.sentence) or _ON_DEVICES.search(claim.sentence))
 
 
 def _system(claim: reader.Claim) -> bool:

@@ -181,6 +181,11 @@ def test_a_wait_on_peoples_own_devices_is_asked_where_it_was_read_not_its_load(t
     assert "in the field" in claim.question
 
 
+def test_a_server_latency_that_mentions_a_device_is_still_asked_about_its_load():
+    text = "Login scoring latency fell from 30 ms to 12 ms with the device lookup cached."
+    assert only({"results": text}).template == "system_load"
+
+
 def test_time_people_spend_is_asked_as_an_outcome_not_as_a_bill():
     claim = only({"results": "Nurses now spend 4 minutes per handover, down from 11."})
 
