@@ -257,6 +257,19 @@ ASKS: dict[str, Ask] = {
             ),
         ),
         _ask(
+            "system_beyond",
+            SRE,
+            "scale",
+            (),
+            "a latency at a stated load says nothing of the load above it",
+            "is that load your peak, how long did you hold it, and what degrades first beyond it?",
+            (
+                "Whether the load measured is the real peak, with the peak's figure",
+                "How long the load was held, and whether caches were warm",
+                "What degrades first past it: latency, errors or dropped work",
+            ),
+        ),
+        _ask(
             "client_time",
             SRE,
             "evaluation",
@@ -681,7 +694,7 @@ class LedgerClaim:
     def kind_label(self) -> str:
         if not self.claim.values:
             return UNQUANTIFIED_LABEL
-        if self.ask.key in ("system_load", "system_where"):
+        if self.ask.key.startswith("system_"):
             return SYSTEM_LABEL
         return _KIND_LABELS[self.claim.type]
 
@@ -768,6 +781,14 @@ def _system(claim: reader.Claim) -> bool:
     )
 
 
+def _system_ask(claim: reader.Claim) -> Ask:
+    """A measured latency or capacity is asked for what it leaves out: the load, where it was
+    measured, or, with its load stated, what happens beyond it."""
+    if _VOLUME.search(claim.phrase):
+        return ASKS["system_beyond"]
+    return ASKS["system_where" if _PERCENTILE.search(claim.phrase) else "system_load"]
+
+
 def choose_ask(
     claim: reader.Claim, section: str, *, stated: frozenset[str], online_seen: bool
 ) -> Ask | None:
@@ -794,7 +815,7 @@ def choose_ask(
         if _system(claim) and section != "problem":
             if _REQUIRED.search(claim.phrase):
                 return ASKS["limit_origin"]
-            return ASKS["system_where" if _PERCENTILE.search(claim.phrase) else "system_load"]
+            return _system_ask(claim)
         if section not in _OUTCOME_SECTIONS:
             return None  # how things stood, or how the system runs: not a result
     one_slice = (
@@ -837,7 +858,7 @@ def choose_ask(
             # a size ("contracts run up to 120k tokens") or a measured speed
             if not _system(claim) or section == "problem":
                 return None
-            return ASKS["system_where" if _PERCENTILE.search(claim.phrase) else "system_load"]
+            return _system_ask(claim)
         if _MEMORY.search(phrase):
             # A device's memory is what the product must fit on, not data that keeps growing.
             return None if _DEVICE.search(claim.sentence) else ASKS["limit_growth"]

@@ -219,6 +219,13 @@ def test_a_latency_in_the_weeks_after_launch_is_still_asked_about_its_load():
     assert "at what load" in only({"results": text}).question
 
 
+def test_a_latency_at_a_stated_load_is_asked_what_happens_beyond_it():
+    claim = only({"results": "Lookups answer in 9 ms at p99 at 4,000 requests per second."})
+
+    assert claim.template == "system_beyond"
+    assert "at what load" not in claim.question and "beyond it" in claim.question
+
+
 def test_a_latency_that_names_its_percentile_is_not_asked_which_percentile():
     claim = only({"results": "Search answers in 120 ms at p95 since the new index shipped."})
 
