@@ -591,6 +591,11 @@ _CLIENT_TIME = re.compile(
 _ON_DEVICES = re.compile(
     r"\bon (?:[\w'-]+ ){0,3}?(?:phones?|handsets?|devices?|tablets?|laptops?)\b", _F
 )
+# One named site: "in the Bristol clinic", "at the Leeds depot". A result read there is a pilot.
+_NAMED_SITE = re.compile(
+    r"\b(?:[Ii]n|[Aa]t) the (?:[A-Z][\w'-]+ )+(?:clinic|store|shop|warehouse|depot|site|branch"
+    r"|office|hospital|school|plant|factory|ward)\b"
+)
 _PILOT = re.compile(r"\b(?:pilot\w*|trial|first (?:site|store|warehouse|market|city))\b", _F)
 _SINCE = re.compile(
     r"\b(?:since (?:the )?(?:launch|rollout|release)|after (?:the )?(?:launch|rollout|release)"
@@ -824,7 +829,9 @@ def choose_ask(
         and bool(slice_of(claim.sentence))
     )
     if kind == reader.ONLINE:
-        if CONTROL not in known and _PILOT.search(claim.sentence):
+        if CONTROL not in known and (
+            _PILOT.search(claim.sentence) or _NAMED_SITE.search(claim.sentence)
+        ):
             return ASKS["online_pilot"]
         if one_slice and not _GROUP_ARMS.search(claim.sentence):
             return ASKS["one_slice"]

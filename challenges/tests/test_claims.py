@@ -202,6 +202,11 @@ def test_money_a_change_is_worth_is_asked_how_it_was_counted_not_which_bill():
     assert "which bill" not in value.question and "projected" in value.question
 
 
+def test_a_result_read_at_one_named_site_is_asked_as_a_pilot():
+    text = "At the Harbour Road depot, late vans fell from 14% to 6% over ten weeks."
+    assert only({"results": text}).template == "online_pilot"
+
+
 def test_a_jobs_length_in_minutes_is_not_asked_about_as_a_request_under_load():
     text = "The p95 time to a finished nightly export went from 80 minutes to 25."
     assert only({"results": text}).template != "system_load"
