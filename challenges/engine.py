@@ -221,7 +221,18 @@ class _Reading:
     parts: dict[str, list[str]]  # each section's text and its answers
     last: str = ""  # the answer just given, if this is a live reading
     learns: bool = True  # a model learned from data is part of what was built
+    batch_only: bool = False  # it runs as a scheduled job and states no request latency
 
+
+# A project that runs as a scheduled job ("each night it writes a plan"), and a request latency.
+_BATCH = re.compile(
+    r"\b(?:nightly|overnight|every (?:night|morning|evening)|each (?:night|morning|evening)"
+    r"|batch|daily (?:job|run|list|plan))\b",
+    re.IGNORECASE,
+)
+_REQUEST_LATENCY = re.compile(r"\b\d[\d.,]*\s?(?:ms|milliseconds)\b|\bp9\d\b|\blatenc", re.I)
+# A question about the time a request takes.
+_ABOUT_LATENCY = re.compile(r"\blatenc\w*|\bmilliseconds\b", re.IGNORECASE)
 
 # A question that presupposes a model learned from data.
 _ABOUT_A_MODEL = re.compile(
@@ -398,6 +409,7 @@ def _read(
         parts=parts,
         last=answers[-1].text if live and answers else "",
         learns=learns_from_data(whole),
+        batch_only=bool(_BATCH.search(whole)) and not _REQUEST_LATENCY.search(whole),
     )
 
 
@@ -503,6 +515,8 @@ def _candidates(
             continue
         if not reading.learns and _ABOUT_A_MODEL.search(row.question):
             continue  # "when the model acts" asked of rules, "caching model outputs" of a CDN
+        if reading.batch_only and _ABOUT_LATENCY.search(row.question):
+            continue  # "the latency at each hop" of a plan written every night
         kind = row.trigger_kind
         fresh = False
         question = ""
