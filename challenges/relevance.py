@@ -108,6 +108,15 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
     ),
     "feedback_loop": (
         _signal(
+            # "retrains weekly on the logins that the step-up flow confirmed as attacks"
+            r"(?:retrain\w*|re-?trained|learns?|trained) (?:[\w-]+ ){0,6}?(?:on|from) "
+            r"(?:[\w-]+ ){0,4}?(?:that|which|the) (?:[\w-]+ ){0,4}?"
+            r"(?:flagged|confirmed|caught|blocked|approved|rejected|held|stopped|reviewed)",
+            2.0,
+            "it learns only from the cases its own decisions picked out, which it then confirms",
+            evidence=True,
+        ),
+        _signal(
             r"recommend\w*|rank\w*|feeds?|personali[sz]\w+|top \d+|shown|surfac\w+",
             1.0,
             "the model decides what people see, and what they see becomes training data",

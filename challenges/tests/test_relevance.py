@@ -44,3 +44,16 @@ def test_conditions_learned_as_recorded_but_run_on_a_forecast_raise_leakage():
 def test_a_forecast_of_the_outcome_alone_is_not_that_leak():
     text = "We forecast weekly ticket sales from the ticket sales recorded in past seasons."
     assert "forecast" not in topic_relevance(text)["leakage"].reason
+
+
+def test_learning_only_from_the_cases_its_own_decisions_picked_raises_feedback_loops():
+    text = "Each month the classifier is retrained on the refunds that our agents approved."
+    loop = topic_relevance(text)["feedback_loop"]
+
+    assert loop.evidence
+    assert "its own decisions" in loop.reason
+
+
+def test_retraining_on_every_case_is_no_such_loop():
+    text = "Each month the classifier is retrained on a random sample of all refund requests."
+    assert not topic_relevance(text)["feedback_loop"].evidence
