@@ -538,7 +538,8 @@ _PEAK = re.compile(r"\b(?:peak|average|mean|on average)\b", _F)
 # A limit someone set, not a size: "had to decide within 15 ms", "a $3,000 budget".
 _REQUIRED = re.compile(
     r"\b(?:had to|has to|have to|must|needed to|needs? to|required?|requirement|budget|limit"
-    r"|sla|slo|target|deadline|within|at most|no more than|non-negotiable|cap(?:ped)?)\b",
+    r"|sla|slo|target|deadline|within|at most|no more than|non-negotiable|capped|cap(?= at| of))"
+    r"\b",
     _F,
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
@@ -632,6 +633,7 @@ _DEVICE = re.compile(
 _SAVING = re.compile(r"\b(?:sav\w*|cut|reduc\w*|lower\w*|dropp\w*|fell|down|halved)\b", _F)
 # Money a change is said to bring in, not a bill: "worth about $3.4M annualised".
 _WORTH = re.compile(r"\b(?:worth|recover\w*|revenue|earn\w*|brought in|annuali[sz]ed)\b", _F)
+_COMPARED = re.compile(r"\b(?:than|against|versus|vs|compared|from)\b", _F)
 _BUDGET = re.compile(r"\b(?:budget|cap|capped|limit|at most|under|below|no more than)\b", _F)
 _PER_UNIT = re.compile(
     r"\bper (?:1k|1,000|thousand|million|request|call|query|user|prediction|order|ticket|image"
@@ -880,7 +882,9 @@ def choose_ask(
         phrase = claim.phrase
         if _WORTH.search(phrase) and not _SAVING.search(phrase):
             return ASKS["value_counted"]
-        if claim.is_comparison or _SAVING.search(phrase):
+        # its own clause compares or saves: "the API bill is $1,100 a month" beside "review
+        # time fell" is a bill, not a saving
+        if claim.change or _SAVING.search(phrase) or _COMPARED.search(phrase):
             return ASKS["cost_counted"]
         if _BUDGET.search(phrase):
             return ASKS["cost_budget"]

@@ -207,6 +207,17 @@ def test_a_result_read_at_one_named_site_is_asked_as_a_pilot():
     assert only({"results": text}).template == "online_pilot"
 
 
+def test_a_bill_beside_another_figure_that_fell_is_not_asked_as_a_saving():
+    text = "Triage time fell from 30 to 9 minutes, and the hosted model costs $2,300 a month."
+    [bill] = [c for c in extract_claims({"results": text}) if c.claim.type == "cost"]
+    assert bill.template == "cost_per_unit"
+
+
+def test_a_liability_cap_is_a_clause_not_a_limit_set_on_the_project():
+    text = "Buyers read each lease to find the liability cap, about 200 leases a month."
+    assert "limit_origin" not in {c.template for c in extract_claims({"problem": text})}
+
+
 def test_a_jobs_length_in_minutes_is_not_asked_about_as_a_request_under_load():
     text = "The p95 time to a finished nightly export went from 80 minutes to 25."
     assert only({"results": text}).template != "system_load"
