@@ -151,7 +151,10 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
         _signal(
             # People a decision is about; not the ML homonyms ("50 candidates" from retrieval,
             # a "large language model", "eligible users" of a test).
-            r"applicants?|patients?|borrowers?|loans?|credit|hiring|job candidates|tenants"
+            # (a loan that is lent money, not a library's: "loan records" of books are not)
+            r"applicants?|patients?|borrowers?|lend\w*|(?:personal|home|car|student|business"
+            r"|small|payday|mortgage) loans?|loans? (?:applic\w+|approv\w+|decisions?|officers?)"
+            r"|credit|hiring|job candidates|tenants"
             r"|insurance|eligibility|(?<!large )languages?(?! models?)|dialects?|accents?|skin"
             r"|gender|age groups?|disabilit\w+|minorit\w+",
             2.0,

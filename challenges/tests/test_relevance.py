@@ -57,3 +57,8 @@ def test_learning_only_from_the_cases_its_own_decisions_picked_raises_feedback_l
 def test_retraining_on_every_case_is_no_such_loop():
     text = "Each month the classifier is retrained on a random sample of all refund requests."
     assert not topic_relevance(text)["feedback_loop"].evidence
+
+
+def test_a_librarys_loans_are_not_lending_decisions():
+    text = "We moved ten years of book loan records and member cards to a new catalogue."
+    assert topic_relevance(text)["fairness"].score < 1.0
