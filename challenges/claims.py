@@ -20,7 +20,8 @@ which question, by type:
   change is said to be worth → how the effect was turned into it;
 - a count or incident → out of how many, and the trend;
 - a team or role → what the candidate decided;
-- an outcome without a figure → by how much, measured how.
+- an outcome without a figure → by how much, measured how; one claimed as none at all ("zero
+  data loss") → what check would have caught even one.
 
 Scale and context facts ("340 stores") are not boasts and get no question, nor does anything
 negated, planned or wished for in hindsight. A question never asks for what its claim, or the
@@ -186,6 +187,21 @@ ASKS: dict[str, Ask] = {
                 "The effect after full rollout, or in a long-running holdout",
                 "Why the trade was accepted",
             ),
+        ),
+        _ask(
+            "absolute_check",
+            SRE,
+            "quality",
+            (),
+            "it claims there was none at all",
+            "what check would have caught even one, what share of the whole did it cover, and "
+            "what did it find along the way?",
+            (
+                "The check that would catch a failure: a reconciliation, checksums, an alert",
+                "How much it covered: every record or request, or a sample",
+                "What it caught on the way, and how that was fixed",
+            ),
+            exclusive=False,
         ),
         _ask(
             "vague_size",
@@ -634,6 +650,15 @@ _SAVING = re.compile(r"\b(?:sav\w*|cut|reduc\w*|lower\w*|dropp\w*|fell|down|halv
 # Money a change is said to bring in, not a bill: "worth about $3.4M annualised".
 _WORTH = re.compile(r"\b(?:worth|recover\w*|revenue|earn\w*|brought in|annuali[sz]ed)\b", _F)
 _COMPARED = re.compile(r"\b(?:than|against|versus|vs|compared|from)\b", _F)
+# An outcome claimed as none at all: "with zero data loss", "no alert was lost".
+_NONE_AT_ALL = re.compile(
+    r"\b(?:zero|no|not a single|not one) (?:[\w-]+ ){0,2}?(?:loss|lost|downtime|outages?|errors?"
+    r"|incidents?|regressions?|failures?|mismatch\w*|duplicates?|double[- ]\w+)\b"
+    r"|\bwithout (?:any|a single) (?:[\w-]+ ){0,2}?(?:loss|downtime|outage|error|incident"
+    r"|regression|failure)s?\b",
+    _F,
+)
+_NOT_YET = re.compile(r"\b(?:would|will|plan\w*|hope\w*|aim\w*|should|next)\b", _F)
 _BUDGET = re.compile(r"\b(?:budget|cap|capped|limit|at most|under|below|no more than)\b", _F)
 _PER_UNIT = re.compile(
     r"\bper (?:1k|1,000|thousand|million|request|call|query|user|prediction|order|ticket|image"
@@ -814,6 +839,8 @@ def choose_ask(
         kind = reader.ONLINE  # "reps now spend 9 minutes per summary": time saved, not a bill
     if kind in (reader.ONLINE, reader.OFFLINE):
         if not claim.values:
+            if _NONE_AT_ALL.search(claim.phrase):
+                return ASKS["absolute_check"]
             if _HEARSAY.search(claim.sentence):
                 return ASKS["vague_hearsay"]
             if _PROXY.search(claim.sentence):
@@ -911,6 +938,34 @@ def _online_seen(texts: Mapping[str, str]) -> bool:
     return False
 
 
+def _none_at_all(text: str, section: str) -> tuple[reader.Claim, ...]:
+    """Outcomes claimed as none at all ("moved with zero data loss"), which the claim reader
+    does not read when a figure stands in their sentence."""
+    if section not in _OUTCOME_SECTIONS:
+        return ()
+    found = []
+    for sentence in re.finditer(r"[^.!?\n]+", text):
+        said = sentence.group(0)
+        match = _NONE_AT_ALL.search(said)
+        if match is None or _NOT_YET.search(said):
+            continue
+        start, end = sentence.start() + match.start(), sentence.start() + match.end()
+        found.append(
+            reader.Claim(
+                type=reader.ONLINE,
+                status=reader.BUILT,
+                phrase=reader.phrase_around(text, start, end),
+                start=start,
+                end=end,
+                metric="",
+                values=(),
+                stated=frozenset(),
+                sentence=said.strip(),
+            )
+        )
+    return tuple(found)
+
+
 @lru_cache(maxsize=4096)
 def section_claims(section: str, text: str, online_seen: bool) -> tuple[LedgerClaim, ...]:
     """The questionable claims of one section's text, in reading order: one per phrase, and
@@ -919,7 +974,9 @@ def section_claims(section: str, text: str, online_seen: bool) -> tuple[LedgerCl
         return ()
     stated = reader.stated_facets(text)
     found = sorted(
-        reader.read_claims(text, section) + reader.read_unquantified(text, section),
+        reader.read_claims(text, section)
+        + reader.read_unquantified(text, section)
+        + _none_at_all(text, section),
         key=lambda claim: claim.start,
     )
     claims, seen = [], set()

@@ -218,6 +218,24 @@ def test_a_liability_cap_is_a_clause_not_a_limit_set_on_the_project():
     assert "limit_origin" not in {c.template for c in extract_claims({"problem": text})}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every one of the 52,000 patient files reached the new system with zero data loss.",
+        "Not a single order was lost during the switch.",
+    ],
+)
+def test_an_outcome_claimed_as_none_at_all_is_asked_what_check_would_catch_one(text):
+    claim = only({"results": text})
+
+    assert claim.template == "absolute_check"
+    assert "by how much" not in claim.question and "caught even one" in claim.question
+
+
+def test_none_at_all_as_a_plan_is_not_a_claim():
+    assert not extract_claims({"defense": "Next time I would aim for no downtime at all."})
+
+
 def test_a_jobs_length_in_minutes_is_not_asked_about_as_a_request_under_load():
     text = "The p95 time to a finished nightly export went from 80 minutes to 25."
     assert only({"results": text}).template != "system_load"
