@@ -230,7 +230,9 @@ _BATCH = re.compile(
     r"|batch|daily (?:job|run|list|plan))\b",
     re.IGNORECASE,
 )
-_REQUEST_LATENCY = re.compile(r"\b\d[\d.,]*\s?(?:ms|milliseconds)\b|\bp9\d\b|\blatenc", re.I)
+_REQUEST_LATENCY = re.compile(
+    r"\b\d[\d.,]*\s?(?:ms|milliseconds)\b|\bp9\d\b|\blatenc", re.IGNORECASE
+)
 # A question about the time a request takes.
 _ABOUT_LATENCY = re.compile(r"\blatenc\w*|\bmilliseconds\b", re.IGNORECASE)
 
