@@ -578,7 +578,8 @@ _GROUP_ARMS = re.compile(
 # A result read on one slice of what it applies to: one district, one device, one lab, one
 # attack wave or campaign. Group arms and pilots have their own questions.
 _ONE_SLICE = re.compile(
-    r"\b(?:only|just) (?:in|on|for|among|during) (?:the |a |one |our )?[\w-]+(?: [\w-]+)?"
+    r"\b(?:only|just) (?:in|on|for|among|during) (?!(?:a|an|one|two|three|\d+) (?:day|week|month"
+    r"|hour|minute|quarter|year)s?\b)(?:the |a |one |our )?[\w-]+(?: [\w-]+){0,2}"
     r"|\b(?:in|on|for|among|during) (?:one |a single |(?:the|a|our) [\w-]+ (?:[\w-]+ )?)"
     r"(?:district|region|city|market|country|segment|cohort|wave|campaign|shard|tenant"
     r"|(?:phone|device|handset|tablet) model)s?\b"
@@ -783,7 +784,8 @@ def slice_of(sentence: str) -> str:
         or _NOT_THE_SLICE.search(sentence[max(0, found.start() - 12) : found.end()])
     ):
         return ""
-    words = re.sub(r"\bour\b", "your", found.group(0), flags=_F)
+    words = re.sub(r"^(?:only|just) ", "", found.group(0), flags=_F)
+    words = re.sub(r"\bour\b", "your", words, flags=_F)
     return words[:1].lower() + words[1:]
 
 

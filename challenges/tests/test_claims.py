@@ -139,6 +139,7 @@ def test_a_comparison_that_needs_no_control_group_is_not_asked_for_one(text):
         ("Recall on fake reviews reached 81% in the German market.", "in the German market"),
         ("Scroll jank fell from 12% to 3% of frames on one budget phone.", "on one budget phone"),
         ("During the holiday campaign, redemptions rose 6% against control.", "during the"),
+        ("Basket size grew 5%, but only in the two northern cities.", "in the two northern cities"),
     ],
 )
 def test_a_result_read_on_one_slice_is_asked_about_the_rest(text, where):
@@ -159,6 +160,8 @@ def test_a_result_read_on_one_slice_is_asked_about_the_rest(text, where):
         "Redemptions rose 6% in the treatment cohort against control over four weeks.",
         # the whole of it
         "Recall on fake reviews reached 81%, the best in the market.",
+        # how long, not where
+        "Recall on fake reviews reached 81%, measured only for a week.",
     ],
 )
 def test_a_result_read_beyond_one_slice_is_not_asked_about_one(text):
