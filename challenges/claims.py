@@ -5,6 +5,10 @@ as a whole phrase with a type, a status and what it already states, plus outcome
 figure at all ("complaints dropped"). This module decides which claims deserve a question and
 which question, by type:
 
+- a result read on one slice only (one district, one phone, one attack wave) → why that slice,
+  and what the same figure showed beyond it (a pilot keeps its own question);
+- a wait on people's own devices (an app's cold start) → measured in the lab or the field, and
+  on the slowest devices; never the server load it ran at;
 - an online result → what the text has not stated yet, in this order: the control, how long it
   ran (and whether the effect faded), the interval; when all three are there, what got worse
   and whether it lasted;
@@ -12,10 +16,12 @@ which question, by type:
   or whether the comparison was fair;
 - a constraint or SLO → where it came from and what breaks above it, the peak and headroom, or
   what happens when a deadline is missed;
-- a cost → per request and per 1k, the bill behind a saving, or who set a budget;
+- a cost → per request and per 1k, the bill behind a saving, or who set a budget; money a
+  change is said to be worth → how the effect was turned into it;
 - a count or incident → out of how many, and the trend;
 - a team or role → what the candidate decided;
-- an outcome without a figure → by how much, measured how.
+- an outcome without a figure → by how much, measured how; one claimed as none at all ("zero
+  data loss") → what check would have caught even one.
 
 Scale and context facts ("340 stores") are not boasts and get no question, nor does anything
 negated, planned or wished for in hindsight. A question never asks for what its claim, or the
@@ -112,6 +118,21 @@ ASKS: dict[str, Ask] = {
             ),
         ),
         _ask(
+            "one_slice",
+            PRODUCT,
+            "evaluation",
+            (),
+            "it was measured on one slice only",
+            "you measured that {where} only. Why that slice, and what did the same figure show "
+            "beyond it?",
+            (
+                "Why that slice was chosen, and how it differs from the rest",
+                "The same figure on the other slices, or on all of them together",
+                "Where the result would not hold, and how it was checked",
+            ),
+            exclusive=False,
+        ),
+        _ask(
             "online_weeks",
             STAFF_ML,
             "novelty",
@@ -168,6 +189,21 @@ ASKS: dict[str, Ask] = {
             ),
         ),
         _ask(
+            "absolute_check",
+            SRE,
+            "quality",
+            (),
+            "it claims there was none at all",
+            "what check would have caught even one, what share of the whole did it cover, and "
+            "what did it find along the way?",
+            (
+                "The check that would catch a failure: a reconciliation, checksums, an alert",
+                "How much it covered: every record or request, or a sample",
+                "What it caught on the way, and how that was fixed",
+            ),
+            exclusive=False,
+        ),
+        _ask(
             "vague_size",
             STAFF_ML,
             "evaluation",
@@ -221,6 +257,46 @@ ASKS: dict[str, Ask] = {
                 "The load it was measured at, in requests per second",
                 "Which percentile it is, and whether per request or per user",
                 "Where it was measured: at the client or at the server",
+            ),
+        ),
+        _ask(
+            "system_where",
+            SRE,
+            "latency_budget",
+            (),
+            "a latency figure means little without its load",
+            "at what load was that measured, for how long, and at the client or at the server?",
+            (
+                "The load it was measured at, in requests per second, against the peak",
+                "How long the measurement ran, and whether it covered the peak",
+                "Where it was measured: at the client or at the server",
+            ),
+        ),
+        _ask(
+            "system_beyond",
+            SRE,
+            "scale",
+            (),
+            "a latency at a stated load says nothing of the load above it",
+            "is that load your peak, how long did you hold it, and what degrades first beyond it?",
+            (
+                "Whether the load measured is the real peak, with the peak's figure",
+                "How long the load was held, and whether caches were warm",
+                "What degrades first past it: latency, errors or dropped work",
+            ),
+        ),
+        _ask(
+            "client_time",
+            SRE,
+            "evaluation",
+            (),
+            "it is a wait measured on people's devices, not a server under load",
+            "measured where: on a test device or on users' devices in the field, and what is it "
+            "on the slowest tenth of them?",
+            (
+                "Where it was measured: a lab device, or telemetry from users in the field",
+                "A high percentile, and the figure on the slowest devices or networks",
+                "What users did differently once it was faster, with a figure",
             ),
         ),
         _ask(
@@ -386,6 +462,20 @@ ASKS: dict[str, Ask] = {
             ),
         ),
         _ask(
+            "value_counted",
+            PRODUCT,
+            "cost",
+            (),
+            "it is money the change is said to be worth",
+            "how did you turn the effect into that figure: revenue or margin, and seen on the "
+            "books or projected from the test?",
+            (
+                "The arithmetic from the measured effect to the money, step by step",
+                "Revenue or margin, and what was netted out (fees, refunds, churn)",
+                "Whether finance saw it on the books, or it is a projection",
+            ),
+        ),
+        _ask(
             "cost_scale",
             SRE,
             "cost",
@@ -445,6 +535,7 @@ _SYSTEM = re.compile(
     _F,
 )
 _LATENCY_UNITS = frozenset({"ms", "µs", "milliseconds"})
+_TIME_UNITS = frozenset({"ms", "milliseconds", "s", "sec", "secs", "second", "seconds"})
 _JOB_UNITS = frozenset({"minutes", "minute", "min", "mins", "hours", "hour", "h", "hrs", "days"})
 _VOLUME = re.compile(
     r"\b(?:qps|rps|tps|per (?:second|minute|hour|day)|an? (?:second|minute|hour|day)|at peak"
@@ -457,11 +548,14 @@ _PRICE_PAID = re.compile(
     r"|worth (?:it|the))\b",
     _F,
 )
+# A latency that names its percentile: "p99 hold time is 95 ms", "median of 40 ms".
+_PERCENTILE = re.compile(r"\b(?:p\d{2,3}|\d{2}(?:th|st|nd|rd) percentile|median)\b", _F)
 _PEAK = re.compile(r"\b(?:peak|average|mean|on average)\b", _F)
 # A limit someone set, not a size: "had to decide within 15 ms", "a $3,000 budget".
 _REQUIRED = re.compile(
     r"\b(?:had to|has to|have to|must|needed to|needs? to|required?|requirement|budget|limit"
-    r"|sla|slo|target|deadline|within|at most|no more than|non-negotiable|cap(?:ped)?)\b",
+    r"|sla|slo|target|deadline|within|at most|no more than|non-negotiable|capped|cap(?= at| of))"
+    r"\b",
     _F,
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
@@ -480,6 +574,45 @@ _GROUP_ARMS = re.compile(
     r"|shop|seller|site|city|region|market|depot|clinic|hospital|school|warehouse|team|branch)s?)"
     r"\b",
     _F,
+)
+# A result read on one slice of what it applies to: one district, one device, one lab, one
+# attack wave or campaign. Group arms and pilots have their own questions.
+_ONE_SLICE = re.compile(
+    r"\b(?:only|just) (?:in|on|for|among|during) (?!(?:a|an|one|two|three|\d+) (?:day|week|month"
+    r"|hour|minute|quarter|year)s?\b)(?:the |a |one |our )?[\w-]+(?: [\w-]+){0,2}"
+    r"|\b(?:in|on|for|among|during) (?:one |a single |(?:the|a|our) [\w-]+ (?:[\w-]+ )?)"
+    r"(?:district|region|city|market|country|segment|cohort|wave|campaign|shard|tenant"
+    r"|(?:phone|device|handset|tablet) model)s?\b"
+    r"|\b(?:in|on) (?:the|our|a) lab\b"
+    r"|\bon (?:a|one|our) (?:[\w-]+ ){0,2}?(?:phone|device|handset|tablet)\b",
+    _F,
+)
+# ...unless it says the others were measured too ("in every region", "across all cohorts"),
+# or names the slice to say it was not the one ("in the field, not in the lab"), or the slice
+# is an arm of the test ("in the treatment cohort").
+_EVERY_SLICE = re.compile(r"\b(?:every|each|all|across|per|both)\b", _F)
+_NOT_THE_SLICE = re.compile(
+    r"\b(?:not|rather than|instead of) (?:in|on|for|during) \w+ \w*$"
+    r"|\b(?:treatment|control|holdout|test)\b",
+    _F,
+)
+# A wait people sit through on their own device (an app's start, a screen's first paint): it
+# is asked where and on which devices it was read, not at what server load or against what
+# control group.
+_CLIENT_TIME = re.compile(
+    r"\b(?:cold|warm) starts?\b|\bstart-?up time|\b(?:app|apps|application) (?:now )?"
+    r"(?:opens?|launch\w*|starts?|start-?up)\b|\bopens? in\b|\bfirst (?:screen|frame|paint)"
+    r"|\btime to (?:interactive|first)|\blaunch time",
+    _F,
+)
+# ...or timed on them: "on low-end phones", "on a Pixel 6a".
+_ON_DEVICES = re.compile(
+    r"\bon (?:[\w'-]+ ){0,3}?(?:phones?|handsets?|devices?|tablets?|laptops?)\b", _F
+)
+# One named site: "in the Bristol clinic", "at the Leeds depot". A result read there is a pilot.
+_NAMED_SITE = re.compile(
+    r"\b(?:[Ii]n|[Aa]t) the (?:[A-Z][\w'-]+ )+(?:clinic|store|shop|warehouse|depot|site|branch"
+    r"|office|hospital|school|plant|factory|ward)\b"
 )
 _PILOT = re.compile(r"\b(?:pilot\w*|trial|first (?:site|store|warehouse|market|city))\b", _F)
 _SINCE = re.compile(
@@ -515,6 +648,18 @@ _DEVICE = re.compile(
     _F,
 )
 _SAVING = re.compile(r"\b(?:sav\w*|cut|reduc\w*|lower\w*|dropp\w*|fell|down|halved)\b", _F)
+# Money a change is said to bring in, not a bill: "worth about $3.4M annualised".
+_WORTH = re.compile(r"\b(?:worth|recover\w*|revenue|earn\w*|brought in|annuali[sz]ed)\b", _F)
+_COMPARED = re.compile(r"\b(?:than|against|versus|vs|compared|from)\b", _F)
+# An outcome claimed as none at all: "with zero data loss", "no alert was lost".
+_NONE_AT_ALL = re.compile(
+    r"\b(?:zero|no|not a single|not one) (?:[\w-]+ ){0,2}?(?:loss|lost|downtime|outages?|errors?"
+    r"|incidents?|regressions?|failures?|mismatch\w*|duplicates?|double[- ]\w+)\b"
+    r"|\bwithout (?:any|a single) (?:[\w-]+ ){0,2}?(?:loss|downtime|outage|error|incident"
+    r"|regression|failure)s?\b",
+    _F,
+)
+_NOT_YET = re.compile(r"\b(?:would|will|plan\w*|hope\w*|aim\w*|should|next)\b", _F)
 _BUDGET = re.compile(r"\b(?:budget|cap|capped|limit|at most|under|below|no more than)\b", _F)
 _PER_UNIT = re.compile(
     r"\bper (?:1k|1,000|thousand|million|request|call|query|user|prediction|order|ticket|image"
@@ -582,7 +727,7 @@ class LedgerClaim:
     def kind_label(self) -> str:
         if not self.claim.values:
             return UNQUANTIFIED_LABEL
-        if self.ask.key == "system_load":
+        if self.ask.key.startswith("system_"):
             return SYSTEM_LABEL
         return _KIND_LABELS[self.claim.type]
 
@@ -616,7 +761,7 @@ class LedgerClaim:
 
 def claim_question(claim: LedgerClaim, *, pressure: str = STANDARD) -> str:
     """The claim's question, quoting it; sharper at higher pressure."""
-    tail = claim.ask.tail
+    tail = claim.ask.tail.replace("{where}", slice_of(claim.claim.sentence))
     if pressure == WARMUP:
         return f'You mentioned "{claim.quote}". Tell me more: {tail}'
     if pressure == BAR_RAISER_PRESSURE:
@@ -629,11 +774,36 @@ def claim_key_points(claim: LedgerClaim) -> tuple[str, ...]:
     return claim.ask.points
 
 
+def slice_of(sentence: str) -> str:
+    """The one slice a result was read on ("in the central district", "on a mid-range
+    phone"), in the interviewer's words; "" when it names none, or says every slice was read."""
+    found = _ONE_SLICE.search(sentence)
+    if (
+        found is None
+        or _EVERY_SLICE.search(sentence)
+        or _NOT_THE_SLICE.search(sentence[max(0, found.start() - 12) : found.end()])
+    ):
+        return ""
+    words = re.sub(r"^(?:only|just) ", "", found.group(0), flags=_F)
+    words = re.sub(r"\bour\b", "your", words, flags=_F)
+    return words[:1].lower() + words[1:]
+
+
+def _time_spent(claim: reader.Claim) -> bool:
+    """A cost counted in people's time, with no money in it."""
+    units = {value.unit for value in claim.values} - {""}
+    return bool(units) and units <= _TIME_UNITS | _JOB_UNITS
+
+
+def _client_time(claim: reader.Claim) -> bool:
+    return bool(_CLIENT_TIME.search(claim.sentence) or _ON_DEVICES.search(claim.sentence))
+
+
 def _system(claim: reader.Claim) -> bool:
     # A wait of minutes or hours (a build, a batch run) is a job's length, not a request served
     # under load: "p90 time to a green build went from 52 minutes to 14".
     units = {value.unit for value in claim.values} - {""}  # "from 52 minutes to 14"
-    if units and units <= _JOB_UNITS:
+    if units and units <= _JOB_UNITS or _client_time(claim):
         return False
     # A throughput or share counted over the days after a launch is what the change did in
     # production, not a reading under load: "throughput reached 545 orders an hour in the first
@@ -643,6 +813,14 @@ def _system(claim: reader.Claim) -> bool:
     return bool(_SYSTEM.match(claim.metric)) or any(
         value.unit in _LATENCY_UNITS for value in claim.values
     )
+
+
+def _system_ask(claim: reader.Claim) -> Ask:
+    """A measured latency or capacity is asked for what it leaves out: the load, where it was
+    measured, or, with its load stated, what happens beyond it."""
+    if _VOLUME.search(claim.phrase):
+        return ASKS["system_beyond"]
+    return ASKS["system_where" if _PERCENTILE.search(claim.phrase) else "system_load"]
 
 
 def choose_ask(
@@ -659,21 +837,38 @@ def choose_ask(
     if _COMPARED_WITHOUT_CONTROL.search(claim.sentence):
         known |= {CONTROL}
     kind = claim.type
+    if kind == reader.COST and _time_spent(claim):
+        kind = reader.ONLINE  # "reps now spend 9 minutes per summary": time saved, not a bill
     if kind in (reader.ONLINE, reader.OFFLINE):
         if not claim.values:
+            if _NONE_AT_ALL.search(claim.phrase):
+                return ASKS["absolute_check"]
             if _HEARSAY.search(claim.sentence):
                 return ASKS["vague_hearsay"]
             if _PROXY.search(claim.sentence):
                 return ASKS["vague_proxy"]
             return ASKS["vague_size"]
         if _system(claim) and section != "problem":
-            return ASKS["limit_origin" if _REQUIRED.search(claim.phrase) else "system_load"]
+            if _REQUIRED.search(claim.phrase):
+                return ASKS["limit_origin"]
+            return _system_ask(claim)
         if section not in _OUTCOME_SECTIONS:
             return None  # how things stood, or how the system runs: not a result
+    one_slice = (
+        section != "tradeoffs"
+        and reader.measures_something(claim)
+        and bool(slice_of(claim.sentence))
+    )
     if kind == reader.ONLINE:
+        if CONTROL not in known and (
+            _PILOT.search(claim.sentence) or _NAMED_SITE.search(claim.sentence)
+        ):
+            return ASKS["online_pilot"]
+        if one_slice and not _GROUP_ARMS.search(claim.sentence):
+            return ASKS["one_slice"]
+        if _client_time(claim) and _TIME_UNITS & {value.unit for value in claim.values}:
+            return ASKS["client_time"]
         if CONTROL not in known:
-            if _PILOT.search(claim.sentence):
-                return ASKS["online_pilot"]
             if _SINCE.search(claim.sentence):
                 return ASKS["online_since"]
             return ASKS["online_control"]
@@ -683,6 +878,8 @@ def choose_ask(
             return ASKS["online_clusters"]
         return ASKS["online_interval" if INTERVAL not in known else "online_holds"]
     if kind == reader.OFFLINE:
+        if one_slice:
+            return ASKS["one_slice"]
         if section == "tradeoffs":
             # a price the candidate paid, or a figure weighing the options against each other
             return ASKS["offline_price" if _PRICE_PAID.search(claim.sentence) else "offline_fair"]
@@ -697,7 +894,9 @@ def choose_ask(
         phrase = claim.phrase
         if not _REQUIRED.search(claim.sentence):
             # a size ("contracts run up to 120k tokens") or a measured speed
-            return ASKS["system_load"] if _system(claim) and section != "problem" else None
+            if not _system(claim) or section == "problem":
+                return None
+            return _system_ask(claim)
         if _MEMORY.search(phrase):
             # A device's memory is what the product must fit on, not data that keeps growing.
             return None if _DEVICE.search(claim.sentence) else ASKS["limit_growth"]
@@ -710,7 +909,11 @@ def choose_ask(
         return ASKS["limit_origin"]
     if kind == reader.COST:
         phrase = claim.phrase
-        if claim.is_comparison or _SAVING.search(phrase):
+        if _WORTH.search(phrase) and not _SAVING.search(phrase):
+            return ASKS["value_counted"]
+        # its own clause compares or saves: "the API bill is $1,100 a month" beside "review
+        # time fell" is a bill, not a saving
+        if claim.change or _SAVING.search(phrase) or _COMPARED.search(phrase):
             return ASKS["cost_counted"]
         if _BUDGET.search(phrase):
             return ASKS["cost_budget"]
@@ -737,6 +940,34 @@ def _online_seen(texts: Mapping[str, str]) -> bool:
     return False
 
 
+def _none_at_all(text: str, section: str) -> tuple[reader.Claim, ...]:
+    """Outcomes claimed as none at all ("moved with zero data loss"), which the claim reader
+    does not read when a figure stands in their sentence."""
+    if section not in _OUTCOME_SECTIONS:
+        return ()
+    found = []
+    for sentence in re.finditer(r"[^.!?\n]+", text):
+        said = sentence.group(0)
+        match = _NONE_AT_ALL.search(said)
+        if match is None or _NOT_YET.search(said):
+            continue
+        start, end = sentence.start() + match.start(), sentence.start() + match.end()
+        found.append(
+            reader.Claim(
+                type=reader.ONLINE,
+                status=reader.BUILT,
+                phrase=reader.phrase_around(text, start, end),
+                start=start,
+                end=end,
+                metric="",
+                values=(),
+                stated=frozenset(),
+                sentence=said.strip(),
+            )
+        )
+    return tuple(found)
+
+
 @lru_cache(maxsize=4096)
 def section_claims(section: str, text: str, online_seen: bool) -> tuple[LedgerClaim, ...]:
     """The questionable claims of one section's text, in reading order: one per phrase, and
@@ -745,7 +976,9 @@ def section_claims(section: str, text: str, online_seen: bool) -> tuple[LedgerCl
         return ()
     stated = reader.stated_facets(text)
     found = sorted(
-        reader.read_claims(text, section) + reader.read_unquantified(text, section),
+        reader.read_claims(text, section)
+        + reader.read_unquantified(text, section)
+        + _none_at_all(text, section),
         key=lambda claim: claim.start,
     )
     claims, seen = [], set()

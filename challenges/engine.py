@@ -69,6 +69,7 @@ from challenges.relevance import (
     MODEL_TOPICS,
     OFFLINE,
     ONLINE,
+    Relevance,
     learns_from_data,
     topic_relevance,
 )
@@ -160,6 +161,7 @@ _TECHNIQUE_ASIDE = 10.0  # named only in Trade-offs or Defense, not where it was
 _GENERAL_SCORE = 14.0
 _PER_RELEVANCE = 8.0
 _MAX_RELEVANCE = 3.0
+_EVIDENCE_OF_IT = 18.0  # the project's words show the problem itself: asked like a weak signal
 _ALWAYS_SCORE = 8.0
 _OWN_PRESSURE_BONUS = 6.0
 _RECENTLY_SEEN_PENALTY = 30.0
@@ -168,6 +170,7 @@ _JITTER = 3.0
 _FRESH_BONUS = 24.0  # raised by the answer just given: asked next, in the same round
 _PLANNED_BONUS = 4.0  # already planned: kept unless something better came up
 _TECHNIQUE_SECTIONS = ("tradeoffs", "defense")
+_COST_TOPIC = "cost"
 _PICKS_PER_DOMAIN_QUESTION = 3  # one domain-pack question in a round of 2–5, two in 6
 
 
@@ -186,6 +189,7 @@ class _Candidate:
     is_claim: bool = False
     strong_claim: bool = False  # a claim about an outcome (Results, Trade-offs, Defense)
     fresh: bool = False  # raised by the answer just given
+    pressing: bool = False  # a domain's question on a general topic the project makes pressing
 
     @property
     def is_domain(self) -> bool:
@@ -193,8 +197,14 @@ class _Candidate:
 
     @property
     def is_general(self) -> bool:
-        """A question on a general topic, asked of any project (not a technique or domain)."""
-        return self.topic in GENERAL_TOPICS and self.pick.trigger_kind in (ALWAYS, FLAG)
+        """A question on a general topic, asked of any project (not a technique), a domain's
+        own question on one that the project makes pressing, or the cost of what the project
+        claims to have saved or spent (its cost claim is the cost question to ask)."""
+        if self.topic not in GENERAL_TOPICS:
+            return False
+        if self.is_claim:
+            return self.strong_claim and self.topic == _COST_TOPIC
+        return self.pressing or self.pick.trigger_kind in (ALWAYS, FLAG)
 
 
 @dataclass
@@ -212,10 +222,25 @@ class _Reading:
     parts: dict[str, list[str]]  # each section's text and its answers
     last: str = ""  # the answer just given, if this is a live reading
     learns: bool = True  # a model learned from data is part of what was built
+    batch_only: bool = False  # it runs as a scheduled job and states no request latency
 
+
+# A project that runs as a scheduled job ("each night it writes a plan"), and a request latency.
+_BATCH = re.compile(
+    r"\b(?:nightly|overnight|every (?:night|morning|evening)|each (?:night|morning|evening)"
+    r"|batch|daily (?:job|run|list|plan))\b",
+    re.IGNORECASE,
+)
+_REQUEST_LATENCY = re.compile(
+    r"\b\d[\d.,]*\s?(?:ms|milliseconds)\b|\bp9\d\b|\blatenc", re.IGNORECASE
+)
+# A question about the time a request takes.
+_ABOUT_LATENCY = re.compile(r"\blatenc\w*|\bmilliseconds\b", re.IGNORECASE)
 
 # A question that presupposes a model learned from data.
-_ABOUT_A_MODEL = re.compile(r"\b(?:models?|training|retrain\w*|labels?|scores?)\b", re.IGNORECASE)
+_ABOUT_A_MODEL = re.compile(
+    r"\b(?:models?|training|retrain\w*|labels?|scores?|predictions?)\b", re.IGNORECASE
+)
 
 
 def _capitalised(text: str) -> str:
@@ -396,6 +421,7 @@ def _read(
         parts=parts,
         last=answers[-1].text if live and answers else "",
         learns=learns_from_data(whole),
+        batch_only=bool(_BATCH.search(whole)) and not _REQUEST_LATENCY.search(whole),
     )
 
 
@@ -471,6 +497,11 @@ def _group(row: BankRow) -> str:
     return f"{row.trigger_kind}:{row.slug}"
 
 
+def _general_score(relevance: Relevance) -> float:
+    score = _GENERAL_SCORE + _PER_RELEVANCE * min(relevance.score, _MAX_RELEVANCE)
+    return score + (_EVIDENCE_OF_IT if relevance.evidence else 0.0)
+
+
 def _flag_reason(flag: plausibility.Flag) -> str:
     kind = "A red flag" if flag.severity == plausibility.RED else "Weak evidence"
     return f"{kind} in {_title(flag.section)}: {flag.title.lower()}"
@@ -494,10 +525,15 @@ def _candidates(
     for row in active_bank_rows():
         if row.slug in excluded or PRESSURE_RANK.get(row.pressure, 0) > level:
             continue
+        if not reading.learns and _ABOUT_A_MODEL.search(row.question):
+            continue  # "when the model acts" asked of rules, "caching model outputs" of a CDN
+        if reading.batch_only and _ABOUT_LATENCY.search(row.question):
+            continue  # "the latency at each hop" of a plan written every night
         kind = row.trigger_kind
         fresh = False
         question = ""
         is_red = False
+        pressing = False
         if kind == FLAG:
             raised = flags_by_rule.get(row.trigger)
             if not raised:
@@ -529,8 +565,6 @@ def _candidates(
         elif kind == TECHNIQUE:
             if row.trigger not in reading.built:
                 continue
-            if not reading.learns and _ABOUT_A_MODEL.search(row.question):
-                continue  # "caching model outputs" asked of a CDN that caches video
             where, words = reading.built[row.trigger]
             score = _TECHNIQUE_SCORE
             if where in _TECHNIQUE_SECTIONS:
@@ -542,14 +576,25 @@ def _candidates(
         elif kind == DOMAIN:
             if row.trigger not in reading.domains:
                 continue
-            score = _DOMAIN_SCORE + (_FIRST_DOMAIN if row.trigger == reading.domains[0] else 0.0)
+            score = _DOMAIN_SCORE
             reason = _domain_reason(row.trigger, reading.domain_words[row.trigger])
+            # A domain's own question on a general topic the project makes pressing is worth
+            # at least the general question on it ("the weather forecast rather than the
+            # weather", asked of a model trained on the weather as recorded).
+            relevance = reading.relevance.get(row.topic)
+            if row.topic in GENERAL_TOPICS and relevance is not None and relevance.reason:
+                general = _general_score(relevance)
+                if general > score:
+                    score, pressing = general, True
+                    reason = f"{TOPIC_LABELS[row.topic]}: {relevance.reason}"
+            if row.trigger == reading.domains[0]:
+                score += _FIRST_DOMAIN
         elif kind == ALWAYS:
             if row.topic in MODEL_TOPICS and not reading.learns:
                 continue  # no model, so nothing to leak, drift or learn from itself
             relevance = reading.relevance.get(row.topic)
             if row.topic in GENERAL_TOPICS and relevance is not None:
-                score = _GENERAL_SCORE + _PER_RELEVANCE * min(relevance.score, _MAX_RELEVANCE)
+                score = _general_score(relevance)
                 why = relevance.reason or f"any {_title(row.section)} answer should survive it"
                 label = TOPIC_LABELS[row.topic]
                 reason = f"{label}: {why}"
@@ -589,6 +634,7 @@ def _candidates(
                 and not is_red
                 and _AMBER_WEIGHT.get(row.trigger, 0.0) <= _WEAK_SIGNAL,
                 fresh=fresh,
+                pressing=pressing,
             )
         )
 
@@ -639,7 +685,12 @@ class _Selection:
     def allows(self, candidate: _Candidate) -> bool:
         if candidate.group in self.groups:
             return False
-        if candidate.is_claim and sum(c.is_claim for c in self.chosen) >= self.claim_limit:
+        # A question on a cost claim is the round's cost question, beside its outcome claims.
+        if (
+            candidate.is_claim
+            and not candidate.is_general
+            and sum(c.is_claim and not c.is_general for c in self.chosen) >= self.claim_limit
+        ):
             return False
         if candidate.is_domain and sum(c.is_domain for c in self.chosen) >= self.domain_limit:
             return False
@@ -709,8 +760,10 @@ def _select(
     # follow-up on the answer just given, nor the pick that meets the other need; a claim
     # question takes the place of the weaker evidence signals only).
     # (what the pick must be, how many, the flags whose place it may take)
+    # (A round that need not ask about claims, a warm-up, takes no cost claim as its general
+    # question.)
     needs = [
-        (lambda c: c.is_general, 1, lambda c: not c.is_red),
+        (lambda c: c.is_general and (least_claims or not c.is_claim), 1, lambda c: not c.is_red),
         (lambda c: c.strong_claim, least_claims, lambda c: c.weak_signal),
     ]
     # A pick's worth when it could make way: its group's best entry, not the one chosen to

@@ -22,10 +22,11 @@ class Signal:
     claim_type: str  # a kind of claim the claim reader found in it
     weight: float
     reason: str  # what makes the topic matter here; "" for a signal that only adds weight
+    evidence: bool = False  # the words show the problem itself, not only a setting prone to it
 
 
-def _signal(pattern: str, weight: float, reason: str) -> Signal:
-    return Signal(compile_lowered(rf"\b(?:{pattern})\b"), "", weight, reason)
+def _signal(pattern: str, weight: float, reason: str, *, evidence: bool = False) -> Signal:
+    return Signal(compile_lowered(rf"\b(?:{pattern})\b"), "", weight, reason, evidence)
 
 
 def _claims_of(claim_type: str, weight: float, reason: str) -> Signal:
@@ -38,8 +39,29 @@ ONLINE = "online"
 COST = "cost"
 LATENCY_LIMIT = "latency"
 
+# Inputs that exist only as a forecast when a model runs ahead of time: tomorrow's weather is
+# known as a forecast, yesterday's as a record. Trained on the record, served on the forecast.
+_CONDITIONS = (
+    r"weather|temperatures?|rain\w*|wind(?: speed)?|precipitation|sunshine|humidity|snow\w*"
+)
+_RECORDED_CONDITIONS = (
+    rf"(?:actual|observed|recorded|measured|historical) (?:\w+ ){{0,3}}?(?:{_CONDITIONS})"
+    rf"|(?:{_CONDITIONS}) (?:\w+ ){{0,4}}?(?:recorded|observed|measured)"
+)
+ACTUALS_FOR_A_FORECAST = (
+    rf"(?:{_RECORDED_CONDITIONS})(?=[\s\S]*\bforecasts?\b)"
+    rf"|forecasts?\b(?=[\s\S]*(?:{_RECORDED_CONDITIONS}))"
+)
+
 SIGNALS: dict[str, tuple[Signal, ...]] = {
     "leakage": (
+        _signal(
+            ACTUALS_FOR_A_FORECAST,
+            2.0,
+            "it learns from the conditions as recorded, which it only has as a forecast when it "
+            "runs",
+            evidence=True,
+        ),
         _signal(
             r"features?|signals?|inputs", 1.0, "your model learns from features built from logs"
         ),
@@ -86,6 +108,15 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
     ),
     "feedback_loop": (
         _signal(
+            # "retrains weekly on the logins that the step-up flow confirmed as attacks"
+            r"(?:retrain\w*|re-?trained|learns?|trained) (?:[\w-]+ ){0,6}?(?:on|from) "
+            r"(?:[\w-]+ ){0,4}?(?:that|which|the) (?:[\w-]+ ){0,4}?"
+            r"(?:flagged|confirmed|caught|blocked|approved|rejected|held|stopped|reviewed)",
+            2.0,
+            "it learns only from the cases its own decisions picked out, which it then confirms",
+            evidence=True,
+        ),
+        _signal(
             r"recommend\w*|rank\w*|feeds?|personali[sz]\w+|top \d+|shown|surfac\w+",
             1.0,
             "the model decides what people see, and what they see becomes training data",
@@ -120,7 +151,10 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
         _signal(
             # People a decision is about; not the ML homonyms ("50 candidates" from retrieval,
             # a "large language model", "eligible users" of a test).
-            r"applicants?|patients?|borrowers?|loans?|credit|hiring|job candidates|tenants"
+            # (a loan that is lent money, not a library's: "loan records" of books are not)
+            r"applicants?|patients?|borrowers?|lend\w*|(?:personal|home|car|student|business"
+            r"|small|payday|mortgage) loans?|loans? (?:applic\w+|approv\w+|decisions?|officers?)"
+            r"|credit|hiring|job candidates|tenants"
             r"|insurance|eligibility|(?<!large )languages?(?! models?)|dialects?|accents?|skin"
             r"|gender|age groups?|disabilit\w+|minorit\w+",
             2.0,
@@ -186,6 +220,7 @@ def learns_from_data(text: str) -> bool:
 class Relevance:
     score: float
     reason: str
+    evidence: bool = False  # a signal found shows the problem itself (`Signal.evidence`)
 
 
 @lru_cache(maxsize=1024)
@@ -210,5 +245,6 @@ def topic_relevance(text: str, claim_types: frozenset[str] = frozenset()) -> dic
         found[topic] = Relevance(
             PRIORS.get(topic, 0.0) + sum(signal.weight for signal in hits),
             strongest.reason if strongest else "",
+            any(signal.evidence for signal in hits),
         )
     return found

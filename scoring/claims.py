@@ -133,8 +133,8 @@ _BOUND = compile_lowered(
 )
 _COMPARISON = compile_lowered(
     r"\b(?:from\b.{1,40}?\bto|vs\.?|versus|compared (?:to|with)|against|relative to|than"
-    r"|up from|down from|(?:cut|reduc\w*|lower\w*|decreas\w*|dropp\w*|fell|fall\w*|increas\w*"
-    r"|improv\w*|rais\w*|rose|grew|grow\w*|boost\w*|lift\w*|gain\w*|sav\w*|shr[au]nk|went"
+    r"|up from|down from|(?:cut(?!-?over)|reduc\w*|lower\w*|decreas\w*|dropp\w*|fell|fall\w*"
+    r"|increas\w*|improv\w*|rais\w*|rose|grew|grow\w*|boost\w*|lift\w*|gain\w*|sav\w*|shr[au]nk|went"
     r"|jumped|climbed|declined|beat|beats|lost|loses|trailed|better|worse|faster|slower"
     r"|cheaper|higher|lower|fewer|more|less|halved|doubled|tripled))\b|→|->|[+–−]\s?\d"
 )
@@ -224,6 +224,10 @@ _AGAINST = compile_lowered(
     r"[\s,]*(?:\w+\s+){0,3}?(?:vs\.?|versus|against|compared (?:to|with)|than|from|down from"
     r"|up from|over)\s+(?:\w+\s+){0,2}?(?:~\s?)?"
 )
+
+# Where it started, after a comma: "rose to 780, up from 610", "rated 4.2 out of 5, up from
+# 2.9", "opens in 1.9 seconds at p90, down from 4.4 seconds".
+_STARTED_FROM = compile_lowered(r"(?:\s+[\w.-]+){0,3},\s*(?:up|down) from\s+(?:~\s?)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -591,15 +595,21 @@ def read_claims(text: str, section: str = "") -> tuple[Claim, ...]:
         # "from 92 ms to 74 ms", "61% → 74%".
         group = [(start, end, quantity)]
         for m in range(n + 1, len(quantities)):
+            if m in used:
+                continue
             other_start, other_end, other = quantities[m]
-            if other_start >= right:
-                break
             between = low[group[-1][1] : other_start]
-            if _JOINED.fullmatch(between) or (
-                other.unit == quantity.unit and _AGAINST.fullmatch(between)
+            started_from = other.unit in (quantity.unit, "") and _STARTED_FROM.fullmatch(between)
+            if other_start >= right and not started_from:
+                break
+            if (
+                _JOINED.fullmatch(between)
+                or started_from
+                or (other.unit == quantity.unit and _AGAINST.fullmatch(between))
             ):
                 group.append(quantities[m])
                 used.add(m)
+                right = max(right, _clause_bounds(low, other_start, other_end)[1])
         first, last = group[0][0], group[-1][1]
         sentence_left, sentence_right = _sentence_bounds(low, first)
         sentence = low[sentence_left:sentence_right]
@@ -610,8 +620,10 @@ def read_claims(text: str, section: str = "") -> tuple[Claim, ...]:
         kind = _type(section, sentence, clause, before, low[last:right], metric, values)
         lead = low[left:first]
         joiner = low[group[0][1] : group[1][0]] if len(group) > 1 else ""
-        is_range = len(group) > 1 and bool(
-            _RANGE_LEAD.search(lead) or re.fullmatch(r"\s*and\s*", joiner)
+        is_range = (
+            len(group) > 1
+            and not _STARTED_FROM.fullmatch(joiner)
+            and bool(_RANGE_LEAD.search(lead) or re.fullmatch(r"\s*and\s*", joiner))
         )
         if is_range and _INTERVAL_WORDS.search(clause):
             continue  # "a 95% interval of +2.6% to +3.8%" says how sure, not what moved

@@ -602,6 +602,17 @@ _GREW = compile_lowered(
 _COST_WORD = compile_lowered(r"\b(?:costs?|spend(?:ing)?|bills?)\b")
 
 
+_PERIOD = compile_lowered(
+    r"\b(?:a|per|each|every) (month|year)\b|\b(month|year)ly\b|\b(?:annual)(?:ly)?\b"
+)
+
+
+def _period(claim: Claim) -> str:
+    """The period a claim's amounts cover, "month" or "year", or "" when it names none."""
+    found = _PERIOD.search(lowered(claim.phrase))
+    return (found.group(1) or found.group(2) or "year") if found else ""
+
+
 def _savings_exceed_bill(project: _Project) -> Iterable[Flag]:
     for passage, claim in project.claims:
         # "costs dropped 95% while volume tripled" is read as an online change; it is a cost.
@@ -615,13 +626,20 @@ def _savings_exceed_bill(project: _Project) -> Iterable[Flag]:
         if change < -100 or (change <= -30 and _GREW.search(lowered(claim.sentence))):
             yield _flag("savings_exceed_bill", passage, claim.phrase)
     bills = [
-        v.value for _, c in project.claims if c.type == COST for v in c.values if v.unit == "$"
+        (v.value, _period(c))
+        for _, c in project.claims
+        if c.type == COST
+        for v in c.values
+        if v.unit == "$"
     ]
     for passage, claim in project.claims:
         if claim.type != COST or not re.search(r"\bsav(?:e|ed|ing|ings)\b", claim.phrase, _F):
             continue
         saved = max((v.value for v in claim.values if v.unit == "$"), default=0)
-        others = [b for b in bills if b != saved]
+        period = _period(claim)
+        # "$294,000 a year" set against "$31,000 a month": the bill over the saving's period
+        scale = {("month", "year"): 12, ("year", "month"): 1 / 12}
+        others = [b * scale.get((p, period), 1) for b, p in bills if b != saved]
         if (
             saved
             and others

@@ -455,8 +455,8 @@ ENTRIES = build(
         # false_alarm_action: the model acts on its positives
         (
             ("false-alarm-downstream", "false_alarm_action", "architecture", S, SRE, "cost"),
-            "When the model acts, as in {quote}, how many false alarms a day does that send "
-            "downstream, and who absorbs them?",
+            "When the system acts on its own, as in {quote}, how many false alarms a day does that "
+            "send downstream, and who absorbs them?",
             (
                 "The false positive rate at the threshold, turned into a daily count",
                 "The team or process that handles them, and its capacity",

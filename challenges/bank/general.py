@@ -496,8 +496,9 @@ ENTRIES = build(
         ),
         (
             ("defense-learns-from-itself", "", "defense", S, ML, "feedback_loop"),
-            "Once this model decides what people see, next quarter's training data is made of its "
-            "own choices. What keeps it from only ever confirming itself?",
+            "Once this model decides what people see or what gets through, next quarter's "
+            "training data is made of its own choices. What keeps it from only ever confirming "
+            "itself?",
             (
                 "Recognises the loop: the model's actions shape its future labels",
                 "A mechanism that breaks it: an exploration slice, a holdout, propensity weights",

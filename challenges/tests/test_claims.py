@@ -133,6 +133,112 @@ def test_a_comparison_that_needs_no_control_group_is_not_asked_for_one(text):
     assert only({"results": text}).template != "online_control"
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Recall on fake reviews reached 81% in the German market.", "in the German market"),
+        ("Scroll jank fell from 12% to 3% of frames on one budget phone.", "on one budget phone"),
+        ("During the holiday campaign, redemptions rose 6% against control.", "during the"),
+        ("Basket size grew 5%, but only in the two northern cities.", "in the two northern cities"),
+    ],
+)
+def test_a_result_read_on_one_slice_is_asked_about_the_rest(text, where):
+    claim = only({"results": text})
+
+    assert claim.template == "one_slice"
+    assert f"you measured that {where}" in claim.question
+    assert "beyond it" in claim.question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recall on fake reviews reached 81% in each market, the German one included.",
+        # the slice named as the one it was not read on
+        "Scroll jank fell from 12% to 3% on users' phones in the field, not in the lab.",
+        # an arm of the test, not a slice
+        "Redemptions rose 6% in the treatment cohort against control over four weeks.",
+        # the whole of it
+        "Recall on fake reviews reached 81%, the best in the market.",
+        # how long, not where
+        "Recall on fake reviews reached 81%, measured only for a week.",
+    ],
+)
+def test_a_result_read_beyond_one_slice_is_not_asked_about_one(text):
+    assert "one_slice" not in {c.template for c in extract_claims({"results": text})}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "p90 cold start of the tablet app fell from 6.2 s to 2.5 s.",
+        "The reader app now opens in 1.4 seconds, down from 3.8 seconds.",
+        "Time to first frame went from 900 ms to 350 ms on handsets sold in 2019.",
+    ],
+)
+def test_a_wait_on_peoples_own_devices_is_asked_where_it_was_read_not_its_load(text):
+    claim = only({"results": text})
+
+    assert claim.template == "client_time"
+    assert "at what load" not in claim.question and "control group" not in claim.question
+    assert "in the field" in claim.question
+
+
+def test_a_server_latency_that_mentions_a_device_is_still_asked_about_its_load():
+    text = "Login scoring latency fell from 30 ms to 12 ms with the device lookup cached."
+    assert only({"results": text}).template == "system_load"
+
+
+def test_time_people_spend_is_asked_as_an_outcome_not_as_a_bill():
+    claim = only({"results": "Nurses now spend 4 minutes per handover, down from 11."})
+
+    assert claim.quote == "Nurses now spend 4 minutes per handover, down from 11"
+    assert claim.template == "online_control"
+    assert "bill" not in claim.question
+
+
+def test_money_a_change_is_worth_is_asked_how_it_was_counted_not_which_bill():
+    text = "Renewals rose 2.1 points in the test, worth roughly $900k a year."
+    [value] = [c for c in extract_claims({"results": text}) if c.claim.type == "cost"]
+
+    assert value.template == "value_counted"
+    assert "which bill" not in value.question and "projected" in value.question
+
+
+def test_a_result_read_at_one_named_site_is_asked_as_a_pilot():
+    text = "At the Harbour Road depot, late vans fell from 14% to 6% over ten weeks."
+    assert only({"results": text}).template == "online_pilot"
+
+
+def test_a_bill_beside_another_figure_that_fell_is_not_asked_as_a_saving():
+    text = "Triage time fell from 30 to 9 minutes, and the hosted model costs $2,300 a month."
+    [bill] = [c for c in extract_claims({"results": text}) if c.claim.type == "cost"]
+    assert bill.template == "cost_per_unit"
+
+
+def test_a_liability_cap_is_a_clause_not_a_limit_set_on_the_project():
+    text = "Buyers read each lease to find the liability cap, about 200 leases a month."
+    assert "limit_origin" not in {c.template for c in extract_claims({"problem": text})}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every one of the 52,000 patient files reached the new system with zero data loss.",
+        "Not a single order was lost during the switch.",
+    ],
+)
+def test_an_outcome_claimed_as_none_at_all_is_asked_what_check_would_catch_one(text):
+    claim = only({"results": text})
+
+    assert claim.template == "absolute_check"
+    assert "by how much" not in claim.question and "caught even one" in claim.question
+
+
+def test_none_at_all_as_a_plan_is_not_a_claim():
+    assert not extract_claims({"defense": "Next time I would aim for no downtime at all."})
+
+
 def test_a_jobs_length_in_minutes_is_not_asked_about_as_a_request_under_load():
     text = "The p95 time to a finished nightly export went from 80 minutes to 25."
     assert only({"results": text}).template != "system_load"
@@ -147,7 +253,22 @@ def test_a_throughput_counted_in_the_weeks_after_launch_is_asked_what_else_chang
 
 def test_a_latency_in_the_weeks_after_launch_is_still_asked_about_its_load():
     text = "Checkout p99 latency went from 840 ms to 310 ms in the first week after the rollout."
-    assert only({"results": text}).template == "system_load"
+    assert "at what load" in only({"results": text}).question
+
+
+def test_a_latency_at_a_stated_load_is_asked_what_happens_beyond_it():
+    claim = only({"results": "Lookups answer in 9 ms at p99 at 4,000 requests per second."})
+
+    assert claim.template == "system_beyond"
+    assert "at what load" not in claim.question and "beyond it" in claim.question
+
+
+def test_a_latency_that_names_its_percentile_is_not_asked_which_percentile():
+    claim = only({"results": "Search answers in 120 ms at p95 since the new index shipped."})
+
+    assert claim.template == "system_where"
+    assert "at what load" in claim.question and "percentile" not in claim.question
+    assert claim.reason.startswith("Latency or capacity in Results")
 
 
 @pytest.mark.parametrize(

@@ -361,6 +361,91 @@ def test_a_project_without_a_learned_model_is_not_asked_about_one():
     assert not [p for p in ranked if p.trigger_kind == "technique" and "model" in p.question]
 
 
+def test_rules_that_act_on_their_own_are_not_asked_about_a_model():
+    """A flag or a gap found in a project with no learned model is asked in words that fit
+    it: no "when the model acts", no "how a prediction reaches a user"."""
+    sections = {
+        "problem": "Suppliers' invoices were paid late because clerks checked each one against "
+        "its purchase order by hand; 2,100 invoices a week waited 9 days on average.",
+        "ownership": "I wrote the matching service and agreed the tolerances with finance.",
+        "architecture": "Invoices more than 4% off their purchase order are held "
+        "automatically for a clerk, and the rest are approved for payment.",
+        "tradeoffs": "I weighed exact matching against a tolerance; exact matching held too "
+        "many invoices over rounding.",
+        "results": "Invoices now wait 2 days on average, down from 9.",
+        "defense": "Finance signed off the tolerance after a month of spot checks.",
+    }
+    ranked = pick(sections=sections, pressure="bar_raiser", seed=1, count=EVERYTHING)
+
+    assert "false_alarm_action" in {p.trigger for p in ranked if p.trigger_kind == FLAG}
+    about_a_model = re.compile(r"\b(?:model|prediction|training|labels?)\b", re.IGNORECASE)
+    assert not [p.question for p in ranked if about_a_model.search(p.question)]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_forecast_trained_on_recorded_conditions_is_asked_about_the_forecast(seed):
+    """A model that learns from the weather as it was, and runs on the weather as forecast, is
+    asked whether its backtest only held what was known on the day."""
+    sections = {
+        "problem": "An outdoor pool staffed lifeguards from a fixed rota and was short-handed "
+        "on hot days; it needed tomorrow's visitor count by 6 pm.",
+        "ownership": "I built the forecast and the evening job; the manager sets the rota.",
+        "architecture": "A gradient-boosted model predicts visitors per hour from the day of "
+        "the week, school holidays, and the sunshine hours and air temperature measured at the "
+        "pool. Every evening it runs on the next day's forecast from the weather service.",
+        "tradeoffs": "I compared it with last year's same-week average: MAPE 12% against 21%.",
+        "results": "On the last summer held out, MAPE was 12%. Short-handed days fell from 9 "
+        "to 2 over the season.",
+        "defense": "I would add the rota's cost to the objective next time.",
+    }
+    picks = pick(sections=sections, pressure="standard", seed=seed, title="Pool visitor forecast")
+
+    [asked] = [p for p in picks if p.topic == "leakage"]
+    assert "weather forecast rather than the weather" in asked.question
+    assert "forecast" in asked.reason
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_project_that_claims_a_saving_is_asked_about_it_at_standard_pressure(seed):
+    """The saving is the project's cost question, asked beside its outcome claim, not only
+    when a bar raiser has six questions to spend."""
+    sections = {
+        "problem": "We paid a translation agency $46,000 a month for the help centre's "
+        "articles in nine languages, and new articles waited 12 days for a translation.",
+        "ownership": "I chose the approach, built the pipeline and ran the reviewer study.",
+        "architecture": "A new article is machine translated, a native reviewer edits the "
+        "draft in our editor, and the edited article is published through the CMS API.",
+        "tradeoffs": "I weighed keeping the agency for legal pages only against moving every "
+        "page; legal pages stayed with the agency because an error there costs more.",
+        "results": "Over six weeks on half of the languages against the other half, helpful "
+        "votes per article stayed within 1%, and the translation bill fell from $46,000 to "
+        "$17,000 a month.",
+        "defense": "Reviewers rejected 4% of drafts outright; I would track which kinds next.",
+    }
+    picks = pick(sections=sections, pressure="standard", seed=seed, title="Help centre translation")
+
+    claims = [p for p in picks if p.kind == CLAIM]
+    assert any(p.topic == "cost" and "$46,000 to $17,000" in p.question for p in claims)
+    assert len(picks) == CHALLENGES_PER_PROJECT["standard"]
+
+
+def test_a_plan_written_every_night_is_not_asked_about_request_latency():
+    sections = {
+        "problem": "Field technicians drove to jobs in the order they were booked, and a third "
+        "of a day went on driving.",
+        "ownership": "I built the routing model and the nightly job; dispatch owns the rota.",
+        "architecture": "Every night a model predicts each job's duration from its type and the "
+        "customer's history, and a solver orders the next day's jobs for each technician.",
+        "tradeoffs": "I weighed a solver against nearest-job-first; the solver saved more miles.",
+        "results": "Driving time per technician fell from 2.6 to 1.9 hours a day over a month.",
+        "defense": "Dispatchers override about 10% of routes, mostly for customer requests.",
+    }
+    ranked = pick(sections=sections, pressure="bar_raiser", seed=1, count=EVERYTHING)
+
+    assert ranked
+    assert not [p.question for p in ranked if re.search(r"latenc|milliseconds", p.question, re.I)]
+
+
 def test_a_question_never_quotes_words_the_candidate_did_not_say():
     # No limit in numbers, no hedging word the bank quotes, no "we" in ownership.
     sections = {

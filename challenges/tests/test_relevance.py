@@ -28,3 +28,37 @@ def test_ml_words_that_sound_like_people_do_not_raise_fairness(text):
 )
 def test_decisions_about_people_raise_fairness(text):
     assert topic_relevance(text)["fairness"].score >= 2.0
+
+
+def test_conditions_learned_as_recorded_but_run_on_a_forecast_raise_leakage():
+    text = (
+        "The model learns from the sunshine hours and air temperature measured at the pool. "
+        "Every evening it runs on the next day's forecast."
+    )
+    leakage = topic_relevance(text)["leakage"]
+
+    assert leakage.score >= 2.0
+    assert "forecast" in leakage.reason
+
+
+def test_a_forecast_of_the_outcome_alone_is_not_that_leak():
+    text = "We forecast weekly ticket sales from the ticket sales recorded in past seasons."
+    assert "forecast" not in topic_relevance(text)["leakage"].reason
+
+
+def test_learning_only_from_the_cases_its_own_decisions_picked_raises_feedback_loops():
+    text = "Each month the classifier is retrained on the refunds that our agents approved."
+    loop = topic_relevance(text)["feedback_loop"]
+
+    assert loop.evidence
+    assert "its own decisions" in loop.reason
+
+
+def test_retraining_on_every_case_is_no_such_loop():
+    text = "Each month the classifier is retrained on a random sample of all refund requests."
+    assert not topic_relevance(text)["feedback_loop"].evidence
+
+
+def test_a_librarys_loans_are_not_lending_decisions():
+    text = "We moved ten years of book loan records and member cards to a new catalogue."
+    assert topic_relevance(text)["fairness"].score < 1.0

@@ -31,6 +31,8 @@ def _claims(text, section=""):
         # A limit said as what the change must not do.
         ("problem", "We wanted faster releases without letting crash rates pass 0.2%.", CONSTRAINT),
         ("problem", "The warehouse ships from 340 stores.", CONTEXT),
+        # A cut-over is an operation, not a cut: how long it took is a fact, not an outcome.
+        ("results", "The database cut-over took 6 hours on a Saturday night.", CONTEXT),
         ("results", "Serving cost dropped to $0.40 per 1k requests.", COST),
         ("ownership", "I was tech lead for 5 engineers.", TEAM),
     ],
@@ -60,6 +62,22 @@ def test_a_phrase_keeps_its_whole_figure_and_stops_at_word_boundaries():
     assert "61% to 83%" in claim.phrase
     assert claim.phrase.endswith("…") or claim.phrase.endswith("operate")
     assert claim.phrase.strip("…") in text
+
+
+def test_the_figure_it_started_from_after_a_comma_belongs_to_the_claim():
+    [claim] = _claims("Daily active tutors climbed to 1,240, up from 980, by the autumn term.")
+    assert claim.phrase == "Daily active tutors climbed to 1,240, up from 980"
+    assert claim.change and len(claim.values) == 2
+    # A score out of a scale keeps its starting point too, and is a change, not a range.
+    [score, *_] = _claims("Shift leads rated the planner 3.9 out of 5, down from 4.4.", "results")
+    assert score.phrase.endswith("3.9 out of 5, down from 4.4")
+    assert score.change
+    # ...and so does a time with its percentile in between.
+    [start] = _claims("The editor now opens in 2.3 seconds at p75, down from 6 seconds.", "results")
+    assert start.phrase.endswith("at p75, down from 6 seconds")
+    # The starting figure may leave its unit to the first.
+    [build] = _claims("A clean build now takes 9 minutes, down from 35.", "results")
+    assert build.phrase.endswith("9 minutes, down from 35")
 
 
 def test_what_a_claim_states_is_known():

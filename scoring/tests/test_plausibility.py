@@ -90,6 +90,14 @@ def _rules(sections):
             {"defense": "Returns halved in a week, which showed my choices were right."},
             "authority_reason",
         ),
+        # A yearly saving larger than a year of the monthly bill it came from.
+        (
+            {
+                "problem": "Our CDN bill was $20,000 a month.",
+                "results": "Moving to the new edge saved $400,000 a year.",
+            },
+            "savings_exceed_bill",
+        ),
         # A cost cut far beyond what doubled load allows, however the cost is phrased.
         (
             {"results": "Serving costs fell 70% while traffic doubled over the quarter."},
@@ -117,6 +125,11 @@ def test_what_an_interviewer_would_not_believe_is_flagged(sections, rule):
         {"ownership": "The analysts implemented the dashboards; I reviewed every query myself."},
         {"ownership": "I was the only engineer on call that week, so I rolled it back."},
         {"results": "No duplicate refund reached a customer; zero downtime in the migration."},
+        # A yearly saving set against a monthly bill it fits inside.
+        {
+            "problem": "The hosted search licence cost $40,000 a month.",
+            "results": "We now pay $12,000 a month, saving about $336,000 a year.",
+        },
     ],
 )
 def test_ordinary_strong_claims_are_not_flagged_red(sections):
