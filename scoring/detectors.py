@@ -295,14 +295,20 @@ def _variance(text: str) -> list[Span]:
     return _dedupe(_spans("variance", _VARIANCE, text), text)
 
 
+# Verbs that say a choice was made, not only work done: "chose X over Y", "set the limit".
+_CHOICE_VERBS = (
+    r"chose|choose|picked|selected|decided|proposed|pitched|championed|pushed for|argued for"
+    r"|negotiated|convinced|recommended|rejected|killed|made the (?:call|decision)"
+    r"|took the decision|set(?! up)"
+)
 _DECISION_VERBS = (
-    r"chose|choose|picked|selected|decided|designed|redesigned|architected|built|rebuilt|wrote"
-    r"|rewrote|authored|led|owned|drove|proposed|pitched|championed|pushed for|argued for"
-    r"|ran|set up|set|implemented|introduced|migrated|created|defined|prototyped|shipped|launched"
-    r"|negotiated|convinced|recommended|replaced|killed|switched|moved|tuned|trained|added"
+    _CHOICE_VERBS + r"|designed|redesigned|architected|built|rebuilt|wrote"
+    r"|rewrote|authored|led|owned|drove"
+    r"|ran|set up|implemented|introduced|migrated|created|defined|prototyped|shipped|launched"
+    r"|replaced|switched|moved|tuned|trained|added"
     r"|removed|split|started|initiated|mentored|hired|coordinated|scoped|planned|benchmarked"
     r"|profiled|established|refactored|optimi[sz]ed|deployed|rolled out|sized|dropped|cut"
-    r"|made the (?:call|decision)|took (?:ownership|over|the decision)|was responsible for"
+    r"|took (?:ownership|over)|was responsible for"
     r"|was accountable for|was in charge of|was the (?:tech(?:nical)? lead|lead|owner|DRI)"
     r"|was (?:tech(?:nical)? )?lead"
 )
@@ -375,6 +381,26 @@ def _decisions(text: str) -> list[Span]:
         if any(word.strip(".,;") not in _VAGUE for word in obj):
             found.append(Span("decisions", m.start(), m.end(), text[m.start() : m.end()]))
     return found
+
+
+# A choice said in the first person: a choosing verb, or one option said against another ("I
+# built the cache rather than buying one"), in a sentence whose subject is "I", before anyone else
+# becomes its subject ("I wrote the spec and we decided ..." is the team's choice) ...
+_CHOICE = compile_lowered(
+    r"\bI\b(?:(?![.;!?])(?!\b(?:we|they|he|she|who|which)\b).)*?"
+    rf"\b(?:{_CHOICE_VERBS}|instead of|rather than)\b"
+    # ... or claimed as one's own: "my call was ...", "... that was my proposal", "the call,
+    # moving to one model, was mine".
+    r"|\bmy (?:decision|call|proposal|choice) (?:was|is)\b"
+    r"|\b(?:was|is) my (?:decision|call|proposal|idea|choice)\b"
+    r"|\b(?:call|decision|choice)\b[^.;!?]*\b(?:was|is) mine\b"
+)
+
+
+def states_choice(text: str) -> bool:
+    """Does the answer say a choice the candidate made, not only work they did ("I built the
+    pipeline, wrote the runbook and ran the rollout" says none)?"""
+    return bool(_CHOICE.search(lowered(text)))
 
 
 _WE = compile_lowered(rf"\b(?:we|our team)(?:'ve|'d|'re)?{_WORDS}{{1,6}}")

@@ -387,6 +387,24 @@ def test_the_people_around_the_candidate_counted_in_words_are_scope():
     assert project["sections"]["ownership"]["score"] == 4.0
 
 
+def test_a_list_of_work_done_is_not_exemplary_ownership_without_a_choice():
+    """ "I wrote the spec, built the importer and ran the cut-over" is work done; a senior
+    interviewer gives the top level when the candidate also says what they chose."""
+    work = (
+        "I was the tech lead of the billing team of six. I wrote the spec, built the "
+        "invoice importer and its retry queue, and ran the cut-over weekend."
+    )
+    choices = (
+        " I picked a nightly batch import over per-invoice webhooks.",
+        " Importing in nightly batches, not per invoice, that was my call.",
+    )
+    scores = [
+        grade_transcript(one_turn("ownership", text))["projects"][0]["sections"]["ownership"]
+        for text in (work, *(work + choice for choice in choices))
+    ]
+    assert [section["score"] for section in scores] == [3.0, 4.0, 4.0]
+
+
 def _role_is_scope(role):
     """Naming the role and the team says how big the part was, not what was decided: with the
     choices made together ("we"), Ownership stays partial."""
