@@ -572,11 +572,24 @@ _ABOUT_THE_TELLING = compile_lowered(
 )
 
 
+# Familiarity or convention is not a technical reason: "because the team already knew it",
+# "since that's the usual setup", "so it fits in with the rest of our stack".
+_FAMILIAR_OR_USUAL = compile_lowered(
+    r"\b(?:already (?:knew|know|used|use|had|have|ran|run)|familiar|comfortable with"
+    r"|(?:the|an?|industry|fairly|pretty) (?:standard|usual|default|common|normal)\b"
+    r"|best practice|everyone(?: else)? (?:uses|used|does|did)|most (?:companies|teams|people)"
+    r"|(?:popular|trendy|fashionable)\b|fit(?:s|ted)? (?:in )?(?:well |nicely )?with"
+    r" (?:everything|the rest|what we|our (?:existing|other|current))"
+    r"|(?:hard|difficult|easy) to set up)"
+)
+
+
 def _rationale(text: str) -> list[Span]:
     return [
         span
         for span in _spans("rationale", _RATIONALE, text)
         if not _ABOUT_THE_TELLING.search(lowered(span.text))
+        and not _FAMILIAR_OR_USUAL.search(lowered(span.text))
     ]
 
 

@@ -469,3 +469,23 @@ def test_a_choice_justified_by_what_it_removed_is_a_reason_but_explains_no_figur
     assert read_section("results", doubtful + ", which cut wasted discounts by half.").score == 1
     reason = ", because the label was fixed a month before any feature."
     assert read_section("results", doubtful + reason).score > 1
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "We picked the queue because the team already knew it well.",
+        "We put a queue in front since that is the usual setup most teams run.",
+        "The queue sits there so it fits in with the rest of our stack.",
+    ],
+)
+def test_familiarity_or_convention_is_not_a_technical_reason(reason):
+    """A data flow with "because the team knew it" or "because it's standard" is still a flow
+    with no reason: only a reason about the system lifts Architecture."""
+    flow = (
+        "Orders go from the checkout service into a queue, and a worker writes them to the "
+        "ledger database. "
+    )
+    technical = "The queue is there so that checkout never waits on a slow ledger write."
+    assert read_section("architecture", flow + reason).score == 2.0
+    assert read_section("architecture", flow + technical).score == 3.0
