@@ -271,6 +271,8 @@ _MEASUREMENT = compile_lowered(
     r"|survey\w*|time[- ]tracking\b|experiment\w*|diff(?:erence)?[- ]in[- ]diff\w*"
     r"|bootstrap\w*|incident (?:cost )?analysis\b|post[- ]?mortems?\b|ablation\w*"
     r"|cohort analysis\b|traces?\b|flame ?graphs?\b"
+    # a migration checked against the old system: "a checksum reconciliation", "row counts"
+    r"|reconcil\w+|checksums?\b|row[- ]counts?\b|(?:row|record)[- ]by[- ](?:row|record)\b"
     r"|split (?:\w+ )?(?:\d+/\d+|randomly|at random|by (?:user|ticket|request|session|store"
     r"|account|card|device)\w*(?: ?id| hash)?)|\d+/\d+ split)",
 )
@@ -673,9 +675,11 @@ _CONSTRAINT = compile_lowered(
     r"|\b(?:latency|memory|budget|cost|throughput|p\d{2,3}|error rate|uptime|availability"
     r"|sla|slo|fpr|deadline)\b(?:\s+[\w-]+){0,2}?\s*(?:of|:|=|is|was|at|must be|had to be"
     rf"|needed to be)\s*(?:~\s?)?{_NUM}\s?-?\s?{_UNIT}(?![a-z0-9])"
-    # a bound whose figure is "a": "finish in under a minute", "within an hour"
-    r"|\b(?:under|below|within|in less than|less than|at most|no more than)\s+(?:a|an|half an?)"
-    r"\s+(?:second|minute|hour|day|night|week|month|year)\b"
+    # a bound whose figure is a word: "finish in under a minute", "at most one night", "within
+    # a quarter"
+    r"|\b(?:under|below|within|in less than|less than|at most|no more than)\s+(?:a|an|half an?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+    r"\s+(?:second|minute|hour|day|night|week|sprint|month|quarter|year)s?\b"
     # a limit said as what must not get worse: "gross margin must not get worse", "the close
     # could not slip", "could not miss more cases than the old rule"
     r"|\b(?:must|could|can|should)(?:n't| not| never)(?: let [^.;,]{1,30}?)?\s+(?:get worse|worsen"
@@ -685,7 +689,11 @@ _CONSTRAINT = compile_lowered(
     # a date: "launch by March", "ship within 6 weeks", "live before Q4"
     r"|\b(?:launch\w*|ship\w*|deadline|live|ready|deliver\w*|go-live|due)\s+(?:date\s+)?"
     rf"(?:by|before|in|within|of|was|for)\s+(?:the end of\s+|early\s+|late\s+|mid-?\s*)?"
-    rf"(?:{_MONTHS}|Q[1-4]|black friday|(?:the\s+)?holiday\w*|{_NUM}\s?(?:days?|weeks?|months?))\b",
+    rf"(?:{_MONTHS}|Q[1-4]|black friday|(?:the\s+)?holiday\w*|{_NUM}\s?(?:days?|weeks?|months?))\b"
+    # ... or a date that a requirement must meet: "had to be moved by June", "done before the end
+    # of the quarter"
+    r"|\b(?:had to|has to|must|needed to|needs to)\b[^.;!?]{0,60}?\b(?:by|before)\s+"
+    rf"(?:the end of\s+(?:the\s+)?)?(?:{_MONTHS}|Q[1-4]|quarter|year|month)\b",
 )
 
 
