@@ -575,9 +575,14 @@ _ABOUT_THE_TELLING = compile_lowered(
 
 
 # Familiarity or convention is not a technical reason: "because the team already knew it",
-# "since that's the usual setup", "so it fits in with the rest of our stack".
-_FAMILIAR_OR_USUAL = compile_lowered(
-    r"\b(?:already (?:knew|know|used|use|had|have|ran|run)|familiar|comfortable with"
+# "since that's the usual setup", "so it fits in with the rest of our stack"; nor is a benefit
+# that names no mechanism: "so it stays up to date", "so it is easier to manage".
+_NOT_A_TECHNICAL_REASON = compile_lowered(
+    r"^so (?:that )?(?:it|they|things|everything)(?:'s| is| are| stays?| keeps?| gets?"
+    r"| doesn't(?: get)?| don't(?: get)?| works?)"
+    r" (?:up to date|out of date|up with|easier|better|smarter|cleaner|simpler|fine|well\b"
+    r"|slow things)"
+    r"|\b(?:already (?:knew|know|used|use|had|have|ran|run)|familiar|comfortable with"
     r"|(?:the|an?|industry|fairly|pretty) (?:standard|usual|default|common|normal)\b"
     r"|best practice|everyone(?: else)? (?:uses|used|does|did)|most (?:companies|teams|people)"
     r"|(?:popular|trendy|fashionable)\b|fit(?:s|ted)? (?:in )?(?:well |nicely )?with"
@@ -591,7 +596,7 @@ def _rationale(text: str) -> list[Span]:
         span
         for span in _spans("rationale", _RATIONALE, text)
         if not _ABOUT_THE_TELLING.search(lowered(span.text))
-        and not _FAMILIAR_OR_USUAL.search(lowered(span.text))
+        and not _NOT_A_TECHNICAL_REASON.search(lowered(span.text))
     ]
 
 
