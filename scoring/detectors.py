@@ -576,9 +576,9 @@ _ABOUT_THE_TELLING = compile_lowered(
 
 # Familiarity or convention is not a technical reason: "because the team already knew it",
 # "since that's the usual setup", "so it fits in with the rest of our stack"; nor is a benefit
-# that names no mechanism: "so it stays up to date", "so it is easier to manage".
+# that names no mechanism or figure: "so it stays up to date", "so it is easier to manage".
 _NOT_A_TECHNICAL_REASON = compile_lowered(
-    r"^so (?:that )?(?:it|they|things|everything)(?:'s| is| are| stays?| keeps?| gets?"
+    r"^(?!.*\d)so (?:that )?(?:it|they|things|everything)(?:'s| is| are| stays?| keeps?| gets?"
     r"| doesn't(?: get)?| don't(?: get)?| works?)"
     r" (?:up to date|out of date|up with|easier|better|smarter|cleaner|simpler|fine|well\b"
     r"|slow things)"
