@@ -271,6 +271,8 @@ _MEASUREMENT = compile_lowered(
     r"|survey\w*|time[- ]tracking\b|experiment\w*|diff(?:erence)?[- ]in[- ]diff\w*"
     r"|bootstrap\w*|incident (?:cost )?analysis\b|post[- ]?mortems?\b|ablation\w*"
     r"|cohort analysis\b|traces?\b|flame ?graphs?\b"
+    # a migration checked against the old system: "a checksum reconciliation", "row counts"
+    r"|reconcil\w+|checksums?\b|row[- ]counts?\b|(?:row|record)[- ]by[- ](?:row|record)\b"
     r"|split (?:\w+ )?(?:\d+/\d+|randomly|at random|by (?:user|ticket|request|session|store"
     r"|account|card|device)\w*(?: ?id| hash)?)|\d+/\d+ split)",
 )
@@ -295,14 +297,20 @@ def _variance(text: str) -> list[Span]:
     return _dedupe(_spans("variance", _VARIANCE, text), text)
 
 
+# Verbs that say a choice was made, not only work done: "chose X over Y", "set the limit".
+_CHOICE_VERBS = (
+    r"chose|choose|picked|selected|decided|proposed|pitched|championed|pushed for|argued for"
+    r"|negotiated|convinced|recommended|rejected|killed|made the (?:call|decision)"
+    r"|took the decision|set(?! up)"
+)
 _DECISION_VERBS = (
-    r"chose|choose|picked|selected|decided|designed|redesigned|architected|built|rebuilt|wrote"
-    r"|rewrote|authored|led|owned|drove|proposed|pitched|championed|pushed for|argued for"
-    r"|ran|set up|set|implemented|introduced|migrated|created|defined|prototyped|shipped|launched"
-    r"|negotiated|convinced|recommended|replaced|killed|switched|moved|tuned|trained|added"
+    _CHOICE_VERBS + r"|designed|redesigned|architected|built|rebuilt|wrote"
+    r"|rewrote|authored|led|owned|drove"
+    r"|ran|set up|implemented|introduced|migrated|created|defined|prototyped|shipped|launched"
+    r"|replaced|switched|moved|tuned|trained|added"
     r"|removed|split|started|initiated|mentored|hired|coordinated|scoped|planned|benchmarked"
     r"|profiled|established|refactored|optimi[sz]ed|deployed|rolled out|sized|dropped|cut"
-    r"|made the (?:call|decision)|took (?:ownership|over|the decision)|was responsible for"
+    r"|took (?:ownership|over)|was responsible for"
     r"|was accountable for|was in charge of|was the (?:tech(?:nical)? lead|lead|owner|DRI)"
     r"|was (?:tech(?:nical)? )?lead"
 )
@@ -375,6 +383,26 @@ def _decisions(text: str) -> list[Span]:
         if any(word.strip(".,;") not in _VAGUE for word in obj):
             found.append(Span("decisions", m.start(), m.end(), text[m.start() : m.end()]))
     return found
+
+
+# A choice said in the first person: a choosing verb, or one option said against another ("I
+# built the cache rather than buying one"), in a sentence whose subject is "I", before anyone else
+# becomes its subject ("I wrote the spec and we decided ..." is the team's choice) ...
+_CHOICE = compile_lowered(
+    r"\bI\b(?:(?![.;!?])(?!\b(?:we|they|he|she|who|which)\b).)*?"
+    rf"\b(?:{_CHOICE_VERBS}|instead of|rather than)\b"
+    # ... or claimed as one's own: "my call was ...", "... that was my proposal", "the call,
+    # moving to one model, was mine".
+    r"|\bmy (?:decision|call|proposal|choice) (?:was|is)\b"
+    r"|\b(?:was|is) my (?:decision|call|proposal|idea|choice)\b"
+    r"|\b(?:call|decision|choice)\b[^.;!?]*\b(?:was|is) mine\b"
+)
+
+
+def states_choice(text: str) -> bool:
+    """Does the answer say a choice the candidate made, not only work they did ("I built the
+    pipeline, wrote the runbook and ran the rollout" says none)?"""
+    return bool(_CHOICE.search(lowered(text)))
 
 
 _WE = compile_lowered(rf"\b(?:we|our team)(?:'ve|'d|'re)?{_WORDS}{{1,6}}")
@@ -546,11 +574,29 @@ _ABOUT_THE_TELLING = compile_lowered(
 )
 
 
+# Familiarity or convention is not a technical reason: "because the team already knew it",
+# "since that's the usual setup", "so it fits in with the rest of our stack"; nor is a benefit
+# that names no mechanism or figure: "so it stays up to date", "so it is easier to manage".
+_NOT_A_TECHNICAL_REASON = compile_lowered(
+    r"^(?!.*\d)so (?:that )?(?:it|they|things|everything)(?:'s| is| are| stays?| keeps?| gets?"
+    r"| doesn't(?: get)?| don't(?: get)?| works?)"
+    r" (?:up to date|out of date|up with|easier|better|smarter|cleaner|simpler|fine|well\b"
+    r"|slow things)"
+    r"|\b(?:already (?:knew|know|used|use|had|have|ran|run)|familiar|comfortable with"
+    r"|(?:the|an?|industry|fairly|pretty) (?:standard|usual|default|common|normal)\b"
+    r"|best practice|everyone(?: else)? (?:uses|used|does|did)|most (?:companies|teams|people)"
+    r"|(?:popular|trendy|fashionable)\b|fit(?:s|ted)? (?:in )?(?:well |nicely )?with"
+    r" (?:everything|the rest|what we|our (?:existing|other|current))"
+    r"|(?:hard|difficult|easy) to set up)"
+)
+
+
 def _rationale(text: str) -> list[Span]:
     return [
         span
         for span in _spans("rationale", _RATIONALE, text)
         if not _ABOUT_THE_TELLING.search(lowered(span.text))
+        and not _NOT_A_TECHNICAL_REASON.search(lowered(span.text))
     ]
 
 
@@ -634,9 +680,11 @@ _CONSTRAINT = compile_lowered(
     r"|\b(?:latency|memory|budget|cost|throughput|p\d{2,3}|error rate|uptime|availability"
     r"|sla|slo|fpr|deadline)\b(?:\s+[\w-]+){0,2}?\s*(?:of|:|=|is|was|at|must be|had to be"
     rf"|needed to be)\s*(?:~\s?)?{_NUM}\s?-?\s?{_UNIT}(?![a-z0-9])"
-    # a bound whose figure is "a": "finish in under a minute", "within an hour"
-    r"|\b(?:under|below|within|in less than|less than|at most|no more than)\s+(?:a|an|half an?)"
-    r"\s+(?:second|minute|hour|day|night|week|month|year)\b"
+    # a bound whose figure is a word: "finish in under a minute", "at most one night", "within
+    # a quarter"
+    r"|\b(?:under|below|within|in less than|less than|at most|no more than)\s+(?:a|an|half an?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+    r"\s+(?:second|minute|hour|day|night|week|sprint|month|quarter|year)s?\b"
     # a limit said as what must not get worse: "gross margin must not get worse", "the close
     # could not slip", "could not miss more cases than the old rule"
     r"|\b(?:must|could|can|should)(?:n't| not| never)(?: let [^.;,]{1,30}?)?\s+(?:get worse|worsen"
@@ -646,7 +694,11 @@ _CONSTRAINT = compile_lowered(
     # a date: "launch by March", "ship within 6 weeks", "live before Q4"
     r"|\b(?:launch\w*|ship\w*|deadline|live|ready|deliver\w*|go-live|due)\s+(?:date\s+)?"
     rf"(?:by|before|in|within|of|was|for)\s+(?:the end of\s+|early\s+|late\s+|mid-?\s*)?"
-    rf"(?:{_MONTHS}|Q[1-4]|black friday|(?:the\s+)?holiday\w*|{_NUM}\s?(?:days?|weeks?|months?))\b",
+    rf"(?:{_MONTHS}|Q[1-4]|black friday|(?:the\s+)?holiday\w*|{_NUM}\s?(?:days?|weeks?|months?))\b"
+    # ... or a date that a requirement must meet: "had to be moved by June", "done before the end
+    # of the quarter"
+    r"|\b(?:had to|has to|must|needed to|needs to)\b[^.;!?]{0,60}?\b(?:by|before)\s+"
+    rf"(?:the end of\s+(?:the\s+)?)?(?:{_MONTHS}|Q[1-4]|quarter|year|month)\b",
 )
 
 

@@ -957,6 +957,17 @@ _RATING = compile_lowered(
 )
 
 
+# What a system produced, whose rating can stand in for its correctness: "rated the summaries",
+# "the suggested replies got a thumbs-up". A survey of a tool's users rates the tool, and their
+# satisfaction can be the very outcome claimed.
+_OUTPUT = compile_lowered(
+    r"\b(?:summar(?:y|ies)|answers?|repl(?:y|ies)|responses?|suggest\w+|recommendations?"
+    r"|predictions?|forecasts?|translations?|transcri(?:pts?|ptions?)|captions?|drafts?|outputs?"
+    r"|generated|generations?|completions?|labels?|matches|rankings?|classifications?|chatbot|bot"
+    r"|assistant|copilot|model(?:'s)?)\b"
+)
+
+
 def _rating_as_quality(project: _Project) -> Iterable[Flag]:
     if re.search(
         r"\b(?:error rate|missed|hallucinat\w+|factual|faithful\w*|wrong \w+ rate"
@@ -965,10 +976,20 @@ def _rating_as_quality(project: _Project) -> Iterable[Flag]:
         _F,
     ):
         return
-    found = next(project.matches(_RATING), None)
-    if found:
-        yield _flag_at("rating_as_quality", *found)
-        return
+    for passage, match in project.matches(_RATING):
+        if _OUTPUT.search(_sentence_around(match)):
+            yield _flag_at("rating_as_quality", passage, match)
+            return
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _sentence_around(match: re.Match) -> str:
+    """The sentence of the heard text that holds a match ("4.4" ends no sentence)."""
+    before = _SENTENCE_END.split(match.string[: match.start()])[-1]
+    after = _SENTENCE_END.split(match.string[match.end() :])[0]
+    return before + match.group(0) + after
 
 
 _PAID = compile_lowered(

@@ -270,7 +270,8 @@ def _ownership(s: SectionInput) -> Level:
     made = sum(1 + min(2, len(_LIST_JOINS.findall(span.text))) for span in decisions)
     scope = list(_SCOPE.finditer(s.heard))
     level = 1.0
-    if made >= 2 and scope:
+    # The top level needs a choice the candidate made, not only a list of work they did.
+    if made >= 2 and scope and d.states_choice(s.heard):
         level = 4.0
     elif made >= 2 or (made and scope):
         level = 3.0

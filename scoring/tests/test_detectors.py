@@ -255,6 +255,8 @@ def test_tradeoff_language_ignores_plain_description():
         "a per-shard queue so dispatchers only see their own region's jobs",
         "we cache the menu at the edge so riders load it in one round trip",
         "prices are snapshotted nightly, so they're stable during a campaign",
+        # a benefit with a figure is a reason
+        "it is partitioned by region so it keeps up with 30k writes a second",
     ],
 )
 def test_rationale_finds_reasons_with_content(text):
@@ -272,6 +274,9 @@ def test_rationale_finds_reasons_with_content(text):
         "Let me back up a little, because the rest only makes sense with the whole picture.",
         "Hold on to that, since it comes back later in the story.",
         "So, since I covered a lot of ground there, here is the short version.",
+        # familiarity, convention, a benefit with no mechanism
+        "We went with Postgres since everyone else uses it.",
+        "The indexer is rebuilt weekly so it doesn't get out of date.",
     ],
 )
 def test_rationale_ignores_empty_reasons(text):

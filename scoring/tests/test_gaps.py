@@ -103,6 +103,31 @@ def test_a_count_of_the_projects_own_things_is_evidence_not_opinion():
     assert "no_evidence" not in codes("defense", defense)
 
 
+def test_a_check_against_the_old_system_is_evidence_not_opinion():
+    """A migration defended by matching it against the old system has evidence, even with no
+    figure: checksums, row counts, a reconciliation."""
+    defenses = (
+        "I would keep the cut-over as it was: the checksums and row counts matched on every "
+        "table, and the nightly reconciliation has come back clean since.",
+        "No, the ledger is right: a row-by-row reconciliation against the old store ran after "
+        "each cut-over.",
+    )
+    assert all("no_evidence" not in codes("defense", defense) for defense in defenses)
+
+
+@pytest.mark.parametrize(
+    "limit",
+    [
+        "The nightly load had to finish in at most one night.",
+        "The old cluster was being switched off, so the reports had to move by June.",
+        "The dashboards had to be off the old cluster within a quarter.",
+        "Every report needed to be rebuilt before the end of the year.",
+    ],
+)
+def test_a_limit_said_in_words_is_a_hard_limit(limit):
+    assert "no_constraint_numbers" not in codes("problem", limit)
+
+
 def test_every_gap_code_has_a_case_and_a_message():
     assert {case[0] for case in CASES} == set(GAP_CODES)
     assert set(GAP_MESSAGES) == set(GAP_CODES)

@@ -387,6 +387,24 @@ def test_the_people_around_the_candidate_counted_in_words_are_scope():
     assert project["sections"]["ownership"]["score"] == 4.0
 
 
+def test_a_list_of_work_done_is_not_exemplary_ownership_without_a_choice():
+    """ "I wrote the spec, built the importer and ran the cut-over" is work done; a senior
+    interviewer gives the top level when the candidate also says what they chose."""
+    work = (
+        "I was the tech lead of the billing team of six. I wrote the spec, built the "
+        "invoice importer and its retry queue, and ran the cut-over weekend."
+    )
+    choices = (
+        " I picked a nightly batch import over per-invoice webhooks.",
+        " Importing in nightly batches, not per invoice, that was my call.",
+    )
+    scores = [
+        grade_transcript(one_turn("ownership", text))["projects"][0]["sections"]["ownership"]
+        for text in (work, *(work + choice for choice in choices))
+    ]
+    assert [section["score"] for section in scores] == [3.0, 4.0, 4.0]
+
+
 def _role_is_scope(role):
     """Naming the role and the team says how big the part was, not what was decided: with the
     choices made together ("we"), Ownership stays partial."""
@@ -451,3 +469,25 @@ def test_a_choice_justified_by_what_it_removed_is_a_reason_but_explains_no_figur
     assert read_section("results", doubtful + ", which cut wasted discounts by half.").score == 1
     reason = ", because the label was fixed a month before any feature."
     assert read_section("results", doubtful + reason).score > 1
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "We picked the queue because the team already knew it well.",
+        "We put a queue in front since that is the usual setup most teams run.",
+        "The queue sits there so it fits in with the rest of our stack.",
+        "The worker is restarted every hour so that it stays up to date.",
+        "The ledger is split out so it is easier to look after.",
+    ],
+)
+def test_familiarity_convention_or_a_vague_benefit_is_not_a_technical_reason(reason):
+    """A data flow with "because the team knew it", "because it's standard" or "so it is
+    easier" is still a flow with no reason: only a reason about the system lifts Architecture."""
+    flow = (
+        "Orders go from the checkout service into a queue, and a worker writes them to the "
+        "ledger database. "
+    )
+    technical = "The queue is there so that checkout never waits on a slow ledger write."
+    assert read_section("architecture", flow + reason).score == 2.0
+    assert read_section("architecture", flow + technical).score == 3.0

@@ -176,6 +176,18 @@ def test_evidence_that_does_not_show_the_claim_is_flagged_amber(sections, rule):
     assert RULES[rule].severity == AMBER
 
 
+def test_a_survey_of_a_tools_users_is_the_outcome_not_a_stand_in_for_correctness():
+    """Developers rating an internal tool measure their satisfaction, which is what was
+    claimed; a rating flags only when it stands in for the quality of what a system produced."""
+    tool = (
+        "In the half-yearly survey, engineers rated the new deploy console 4.3 out of 5, "
+        "up from 2.9 for the old scripts."
+    )
+    produced = "Editors rated the generated headlines 4.3 out of 5."
+    assert "rating_as_quality" not in _rules({"results": tool})
+    assert "rating_as_quality" in _rules({"results": produced})
+
+
 def test_a_random_sample_kept_to_audit_or_explore_is_not_a_split():
     text = "Each night we also price a random 3% sample of routes by hand to audit the model."
     assert "random_split" not in _rules({"architecture": text})
