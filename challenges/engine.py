@@ -67,10 +67,12 @@ from challenges.relevance import COST as COST_CLAIMS
 from challenges.relevance import (
     LATENCY_LIMIT,
     MODEL_TOPICS,
+    NOVELTY,
     OFFLINE,
     ONLINE,
     Relevance,
     learns_from_data,
+    shows_people_something_new,
     topic_relevance,
 )
 from challenges.selectors import BankRow, active_bank_rows, forget_bank_rows
@@ -222,6 +224,7 @@ class _Reading:
     parts: dict[str, list[str]]  # each section's text and its answers
     last: str = ""  # the answer just given, if this is a live reading
     learns: bool = True  # a model learned from data is part of what was built
+    shows_new: bool = True  # people see what changed (not only how its tests are read)
     batch_only: bool = False  # it runs as a scheduled job and states no request latency
 
 
@@ -421,6 +424,7 @@ def _read(
         parts=parts,
         last=answers[-1].text if live and answers else "",
         learns=learns_from_data(whole),
+        shows_new=shows_people_something_new(whole),
         batch_only=bool(_BATCH.search(whole)) and not _REQUEST_LATENCY.search(whole),
     )
 
@@ -529,6 +533,8 @@ def _candidates(
             continue  # "when the model acts" asked of rules, "caching model outputs" of a CDN
         if reading.batch_only and _ABOUT_LATENCY.search(row.question):
             continue  # "the latency at each hop" of a plan written every night
+        if row.topic == NOVELTY and not reading.shows_new:
+            continue  # "did the effect fade?" of a variance-reduction method
         kind = row.trigger_kind
         fresh = False
         question = ""
@@ -641,6 +647,8 @@ def _candidates(
     flag_quotes = [(flag.section, ledger.tidy(flag.quote)) for flag, _ in reading.flags]
     for claim, fresh in reading.claims:
         if claim.slug in excluded or stated_among([reading.last], claim.ask.asks):
+            continue
+        if claim.topic == NOVELTY and not reading.shows_new:
             continue
         quote = claim.quote
         if any(
