@@ -820,6 +820,16 @@ class LedgerClaim:
         return self.section in _OUTCOME_SECTIONS
 
     @property
+    def could_be_noise(self) -> bool:
+        """Whether chance could explain the figure: a measured effect, not a failure designed
+        out, a cost accepted on purpose or a latency read under load."""
+        return (
+            self.claim.type in (reader.ONLINE, reader.OFFLINE)
+            and self.ask.key not in ("online_impossible", "online_price")
+            and not self.ask.key.startswith("system_")
+        )
+
+    @property
     def question(self) -> str:
         return claim_question(self)
 

@@ -173,6 +173,7 @@ _FRESH_BONUS = 24.0  # raised by the answer just given: asked next, in the same 
 _PLANNED_BONUS = 4.0  # already planned: kept unless something better came up
 _TECHNIQUE_SECTIONS = ("tradeoffs", "defense")
 _COST_TOPIC = "cost"
+_NO_VARIANCE = "no_variance"
 _PICKS_PER_DOMAIN_QUESTION = 3  # one domain-pack question in a round of 2–5, two in 6
 
 
@@ -506,6 +507,13 @@ def _general_score(relevance: Relevance) -> float:
     return score + (_EVIDENCE_OF_IT if relevance.evidence else 0.0)
 
 
+def _could_be_noise(reading: _Reading, section: str) -> bool:
+    """Whether a section's results could be chance, so that asking for their noise fits: it
+    states none, or one of them is a measured effect."""
+    claims = [claim for claim, _ in reading.claims if claim.section == section]
+    return not claims or any(claim.could_be_noise for claim in claims)
+
+
 def _flag_reason(flag: plausibility.Flag) -> str:
     kind = "A red flag" if flag.severity == plausibility.RED else "Weak evidence"
     return f"{kind} in {_title(flag.section)}: {flag.title.lower()}"
@@ -558,6 +566,8 @@ def _candidates(
                 row.question, reading.parts[row.section]
             ):
                 continue
+            if row.trigger == _NO_VARIANCE and not _could_be_noise(reading, row.section):
+                continue  # "the confidence interval" of seats double-sold "from 41 to 0"
             if row.trigger == "empty":
                 score = _EMPTY_SCORE
             else:
