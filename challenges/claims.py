@@ -90,6 +90,35 @@ ASKS: dict[str, Ask] = {
             ),
         ),
         _ask(
+            "online_impossible",
+            SRE,
+            "quality",
+            (),
+            "a failure it counts went to zero",
+            "what makes that impossible now, which path could still get around it, and what "
+            "check would tell you if a single one slipped through?",
+            (
+                "The mechanism that rules the failure out (a constraint, a lock, a transaction) "
+                "and what it relies on",
+                "The paths it does not cover: a failover, a retry, a manual fix, another writer",
+                "The check or alert that would catch one case, and how it was tested under load "
+                "or faults",
+            ),
+        ),
+        _ask(
+            "online_price",
+            PRODUCT,
+            "tradeoff",
+            (),
+            "it is a cost accepted for something else",
+            "why was that price worth paying, and at what point would it stop being worth it?",
+            (
+                "What the price bought, with a figure",
+                "The limit past which it would not be worth it, and who agreed to it",
+                "How the cost is watched so it does not creep past that limit",
+            ),
+        ),
+        _ask(
             "online_pilot",
             STAFF_ML,
             "causality",
@@ -310,6 +339,20 @@ ASKS: dict[str, Ask] = {
                 "An online metric after launch: clicks, conversion, retention or time saved",
                 "How it was measured online: an A/B test or a holdout",
                 "The gap between the offline gain and the online effect, explained",
+            ),
+        ),
+        _ask(
+            "replay_live",
+            STAFF_ML,
+            "offline_online",
+            {SAMPLE},
+            "it was worked out by replaying past data, not measured live",
+            "that is a replay of past data. Did the live runs since it shipped show the same, and "
+            "how were the past ones you replayed chosen?",
+            (
+                "The same figure on live runs since it shipped, next to the replayed one",
+                "How the replayed cases were chosen, and whether they look like today's",
+                "What the replay cannot show: a behaviour or input that only exists live",
             ),
         ),
         _ask(
@@ -615,9 +658,15 @@ _NAMED_SITE = re.compile(
     r"|office|hospital|school|plant|factory|ward)\b"
 )
 _PILOT = re.compile(r"\b(?:pilot\w*|trial|first (?:site|store|warehouse|market|city))\b", _F)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Q[1-4])"
+)
+# ...or two named months set side by side: "from 2,300 in January to 310 in April".
 _SINCE = re.compile(
     r"\b(?:since (?:the )?(?:launch|rollout|release)|after (?:the )?(?:launch|rollout|release)"
-    r"|(?:first|past|last) (?:\w+ )?(?:weeks?|months?|days?)|in the (?:month|week)s? after)\b",
+    r"|(?:first|past|last) (?:\w+ )?(?:weeks?|months?|days?)|in the (?:month|week)s? after)\b"
+    rf"|\b(?:in|during) {_MONTH}\b.{{0,60}}?\bto\b.{{0,40}}?\b(?:in|during|by) {_MONTH}\b",
     _F,
 )
 # A comparison that needs no control group: one named in words ("compared with eight wards
@@ -629,6 +678,25 @@ _COMPARED_WITHOUT_CONTROL = re.compile(
     r"|\b(?:silent|shadow) (?:mode|run)|\bA/A\b|\baudit\w*"
     r"|\bon the same (?:\w+ )?(?:patients|cases|traffic|requests|sessions|orders|items|sample)\b"
     r"|\bfrom (?:0\s?%|zero|none|nothing)(?![\d.,])",
+    _F,
+)
+# A result worked out on past data, not measured on a live change: "replaying the adjustment
+# over 85 past experiments", "re-ran last year's A/B tests".
+_REPLAYED = re.compile(
+    r"\b(?:replay\w*|re-?ran|re-?run\w*|re-?analy[sz]\w*|simulat\w*|backtest\w*)\b"
+    r"|\b(?:past|previous|historical|earlier|old|last year's) (?:\w+ )?(?:experiments"
+    r"|a/b tests)\b",
+    _F,
+)
+# Both arms of the test got the same thing: a check of the method, not a result to doubt.
+_A_A_TEST = re.compile(r"\bA/A\b", _F)
+# A count that went to none: "from 41 to 0", "down to zero".
+_TO_ZERO = re.compile(r"\bto (?:0|zero|none|nil)\b(?![.,]\d)", _F)
+# A cost the candidate says was paid on purpose: "…, which we accepted in exchange for …".
+_ACCEPTED_COST = re.compile(
+    r"\b(?:we|I|which we|the team|product) (?:\w+ )?accept(?:ed|s)?\b|\bin exchange for"
+    r"|\bat the (?:cost|price) of|\b(?:a|the) (?:price|cost) (?:we|I)\b|\btraded (?:\w+ ){0,3}for"
+    r"|\bworth (?:it|the (?:price|cost))",
     _F,
 )
 # An outcome known from someone else, or through complaints and feedback.
@@ -739,8 +807,8 @@ class LedgerClaim:
     def boldness(self) -> float:
         claim = self.claim
         weight = _TYPE_WEIGHT.get(claim.type, 1.0) + _SECTION_WEIGHT.get(self.section, 0.0)
-        if not claim.values:
-            weight += 1.0  # an outcome with no figure at all
+        if not claim.values or _to_zero(claim):
+            weight += 1.0  # an outcome with no figure at all, or one that went to none
         elif any(value.unit in ("%", "pp", "x") for value in claim.values):
             weight += 0.5
         return weight + 0.5 * len(self.ask.asks)
@@ -750,6 +818,16 @@ class LedgerClaim:
         """A claim about what the work achieved or how the options compared, not a limit
         or a size in the problem statement."""
         return self.section in _OUTCOME_SECTIONS
+
+    @property
+    def could_be_noise(self) -> bool:
+        """Whether chance could explain the figure: a measured effect, not a failure designed
+        out, a cost accepted on purpose or a latency read under load."""
+        return (
+            self.claim.type in (reader.ONLINE, reader.OFFLINE)
+            and self.ask.key not in ("online_impossible", "online_price")
+            and not self.ask.key.startswith("system_")
+        )
 
     @property
     def question(self) -> str:
@@ -815,6 +893,22 @@ def _system(claim: reader.Claim) -> bool:
     )
 
 
+def _to_zero(claim: reader.Claim) -> bool:
+    """A count that ends at none: "double bookings went from 37 to 0"."""
+    return bool(_TO_ZERO.search(claim.phrase))
+
+
+def _price_paid(claim: reader.Claim) -> bool:
+    """The candidate says this figure was a cost paid on purpose: the words after it, before
+    any other figure, accept it ("…to 19 minutes, which we accepted in exchange for …")."""
+    last = claim.values[-1].text
+    at = claim.sentence.find(last)
+    if at < 0:
+        return False
+    after = re.split(r"\d", claim.sentence[at + len(last) :], maxsplit=1)[0]
+    return bool(_ACCEPTED_COST.search(after))
+
+
 def _system_ask(claim: reader.Claim) -> Ask:
     """A measured latency or capacity is asked for what it leaves out: the load, where it was
     measured, or, with its load stated, what happens beyond it."""
@@ -839,6 +933,18 @@ def choose_ask(
     kind = claim.type
     if kind == reader.COST and _time_spent(claim):
         kind = reader.ONLINE  # "reps now spend 9 minutes per summary": time saved, not a bill
+    if _A_A_TEST.search(claim.sentence):
+        return None  # a check that the method invents no effect: the candidate's evidence
+    if kind == reader.ONLINE and claim.values and _REPLAYED.search(claim.sentence):
+        # worked out on past experiments, not a change measured live
+        return ASKS["replay_live"] if section in _OUTCOME_SECTIONS else None
+    if kind in (reader.ONLINE, reader.COUNT) and claim.values and section in _OUTCOME_SECTIONS:
+        # A failure designed out is asked what keeps it out, a cost paid on purpose what it
+        # bought: neither is answered by a control group.
+        if _price_paid(claim):
+            return ASKS["online_price"]
+        if _to_zero(claim):
+            return ASKS["online_impossible"]
     if kind in (reader.ONLINE, reader.OFFLINE):
         if not claim.values:
             if _NONE_AT_ALL.search(claim.phrase):
@@ -933,7 +1039,10 @@ def _online_seen(texts: Mapping[str, str]) -> bool:
     for section in ("results", "defense"):
         text = texts.get(section) or ""
         if _MEASURED_ONLINE.search(text) or any(
-            claim.type == reader.ONLINE and claim.values and not _system(claim)
+            claim.type == reader.ONLINE
+            and claim.values
+            and not _system(claim)
+            and not _REPLAYED.search(claim.sentence)
             for claim in reader.read_claims(text, section)
         ):
             return True

@@ -67,10 +67,12 @@ from challenges.relevance import COST as COST_CLAIMS
 from challenges.relevance import (
     LATENCY_LIMIT,
     MODEL_TOPICS,
+    NOVELTY,
     OFFLINE,
     ONLINE,
     Relevance,
     learns_from_data,
+    shows_people_something_new,
     topic_relevance,
 )
 from challenges.selectors import BankRow, active_bank_rows, forget_bank_rows
@@ -171,6 +173,7 @@ _FRESH_BONUS = 24.0  # raised by the answer just given: asked next, in the same 
 _PLANNED_BONUS = 4.0  # already planned: kept unless something better came up
 _TECHNIQUE_SECTIONS = ("tradeoffs", "defense")
 _COST_TOPIC = "cost"
+_NO_VARIANCE = "no_variance"
 _PICKS_PER_DOMAIN_QUESTION = 3  # one domain-pack question in a round of 2–5, two in 6
 
 
@@ -222,6 +225,7 @@ class _Reading:
     parts: dict[str, list[str]]  # each section's text and its answers
     last: str = ""  # the answer just given, if this is a live reading
     learns: bool = True  # a model learned from data is part of what was built
+    shows_new: bool = True  # people see what changed (not only how its tests are read)
     batch_only: bool = False  # it runs as a scheduled job and states no request latency
 
 
@@ -421,6 +425,7 @@ def _read(
         parts=parts,
         last=answers[-1].text if live and answers else "",
         learns=learns_from_data(whole),
+        shows_new=shows_people_something_new(whole),
         batch_only=bool(_BATCH.search(whole)) and not _REQUEST_LATENCY.search(whole),
     )
 
@@ -502,6 +507,13 @@ def _general_score(relevance: Relevance) -> float:
     return score + (_EVIDENCE_OF_IT if relevance.evidence else 0.0)
 
 
+def _could_be_noise(reading: _Reading, section: str) -> bool:
+    """Whether a section's results could be chance, so that asking for their noise fits: it
+    states none, or one of them is a measured effect."""
+    claims = [claim for claim, _ in reading.claims if claim.section == section]
+    return not claims or any(claim.could_be_noise for claim in claims)
+
+
 def _flag_reason(flag: plausibility.Flag) -> str:
     kind = "A red flag" if flag.severity == plausibility.RED else "Weak evidence"
     return f"{kind} in {_title(flag.section)}: {flag.title.lower()}"
@@ -529,6 +541,8 @@ def _candidates(
             continue  # "when the model acts" asked of rules, "caching model outputs" of a CDN
         if reading.batch_only and _ABOUT_LATENCY.search(row.question):
             continue  # "the latency at each hop" of a plan written every night
+        if row.topic == NOVELTY and not reading.shows_new:
+            continue  # "did the effect fade?" of a variance-reduction method
         kind = row.trigger_kind
         fresh = False
         question = ""
@@ -552,6 +566,8 @@ def _candidates(
                 row.question, reading.parts[row.section]
             ):
                 continue
+            if row.trigger == _NO_VARIANCE and not _could_be_noise(reading, row.section):
+                continue  # "the confidence interval" of seats double-sold "from 41 to 0"
             if row.trigger == "empty":
                 score = _EMPTY_SCORE
             else:
@@ -641,6 +657,8 @@ def _candidates(
     flag_quotes = [(flag.section, ledger.tidy(flag.quote)) for flag, _ in reading.flags]
     for claim, fresh in reading.claims:
         if claim.slug in excluded or stated_among([reading.last], claim.ask.asks):
+            continue
+        if claim.topic == NOVELTY and not reading.shows_new:
             continue
         quote = claim.quote
         if any(

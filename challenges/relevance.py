@@ -21,7 +21,8 @@ class Signal:
     pattern: re.Pattern | None  # words in the project, or
     claim_type: str  # a kind of claim the claim reader found in it
     weight: float
-    reason: str  # what makes the topic matter here; "" for a signal that only adds weight
+    reason: str  # what makes the topic matter here ("{words}": the project's words that
+    # matched its pattern's group of that name); "" for a signal that only adds weight
     evidence: bool = False  # the words show the problem itself, not only a setting prone to it
 
 
@@ -53,8 +54,24 @@ ACTUALS_FOR_A_FORECAST = (
     rf"|forecasts?\b(?=[\s\S]*(?:{_RECORDED_CONDITIONS}))"
 )
 
+# A feature that records how someone answered a message sent after the moment of prediction:
+# "whether the guest replied to the reminder", "appointment confirmed by text".
+FEATURE_AFTER_THE_PREDICTION = (
+    r"(?:features?|inputs?|signals?|scor\w+|predict\w*|model)\b[^.]{0,160}?"
+    r"\b(?P<words>(?:confirm\w*|repl(?:y|ied|ies)|respon\w+|acknowledg\w*|answer\w*|opened"
+    r"|clicked)(?: \w+){0,4} (?:texts?|sms|messages?|emails?|reminders?|calls?|notifications?"
+    r"|links?))"
+)
+
 SIGNALS: dict[str, tuple[Signal, ...]] = {
     "leakage": (
+        _signal(
+            FEATURE_AFTER_THE_PREDICTION,
+            2.0,
+            "it learns from “{words}”, a reply to a message that may only come after the "
+            "moment it predicts",
+            evidence=True,
+        ),
         _signal(
             ACTUALS_FOR_A_FORECAST,
             2.0,
@@ -216,6 +233,26 @@ def learns_from_data(text: str) -> bool:
     return bool(_LEARNED.search(lowered(text)))
 
 
+# Novelty presupposes people saw something new. A method for reading experiments (variance
+# reduction, sequential tests) changes how a test is read, not what anyone sees.
+NOVELTY = "novelty"
+_READS_TESTS = compile_lowered(
+    r"\b(?:cuped|variance[- ]reduction|covariate[- ]adjust\w*|sequential (?:testing|tests?)"
+    r"|stratified (?:sampling|estimators?))\b"
+)
+_SHOWN_TO_PEOPLE = compile_lowered(
+    r"\b(?:new (?:[\w-]+ )?(?:layout|ranking|design|version|feed|ui|page|screen|flow|feature"
+    r"|widget)s?"
+    r"|redesign\w*|widgets?|rolled out to (?:users|customers|members))\b"
+)
+
+
+def shows_people_something_new(text: str) -> bool:
+    """Is what the project changed something people see, or only how its tests are read?"""
+    text = lowered(text)
+    return not _READS_TESTS.search(text) or bool(_SHOWN_TO_PEOPLE.search(text))
+
+
 @dataclass(frozen=True)
 class Relevance:
     score: float
@@ -229,22 +266,30 @@ def topic_relevance(text: str, claim_types: frozenset[str] = frozenset()) -> dic
     the reason of its strongest signal. ``claim_types`` are the kinds of claims the claim
     reader found in it (OFFLINE, ONLINE, COST, LATENCY_LIMIT)."""
     found = {}
+    said = text
     text = lowered(text)
     for topic, signals in SIGNALS.items():
-        hits = [
-            signal
-            for signal in signals
-            if (
-                signal.claim_type in claim_types
-                if signal.pattern is None
-                else signal.pattern.search(text)
-            )
-        ]
+        hits = {}  # signal -> its match, or True for a kind of claim found
+        for signal in signals:
+            if signal.pattern is None:
+                if signal.claim_type in claim_types:
+                    hits[signal] = True
+            elif match := signal.pattern.search(text):
+                hits[signal] = match
         reasons = [signal for signal in hits if signal.reason]
         strongest = max(reasons, key=lambda signal: signal.weight, default=None)
         found[topic] = Relevance(
             PRIORS.get(topic, 0.0) + sum(signal.weight for signal in hits),
-            strongest.reason if strongest else "",
+            _reason(strongest, hits.get(strongest), said),
             any(signal.evidence for signal in hits),
         )
     return found
+
+
+def _reason(signal: Signal | None, match, text: str) -> str:
+    """The signal's reason, quoting the project's own words where it says "{words}"."""
+    if signal is None:
+        return ""
+    if "{words}" not in signal.reason:
+        return signal.reason
+    return signal.reason.format(words=text[match.start("words") : match.end("words")])

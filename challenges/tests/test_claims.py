@@ -121,9 +121,8 @@ def test_a_test_that_names_its_control_and_length_is_never_asked_for_them():
         # A comparison group named in words, not as "control".
         "Late deliveries fell from 9% to 6% in the depots we moved, compared with depots that "
         "had not switched yet.",
-        # Both measured on the same cases: a shadow run, A/A tests, an audit.
+        # Both measured on the same cases: a shadow run, an audit.
         "In shadow mode the new rule blocked 41% of the bad orders, against 29% for the old one.",
-        "Across 200 A/A tests, false alarms stayed at 4.9%, against 5.3% before.",
         "Mislabelled parcels fell from 2.2% to 0.6% in the quarterly audit of 3,000 parcels.",
         # A rate that did not exist before.
         "Automatic refunds went from 0% to 58% of all refunds.",
@@ -401,3 +400,75 @@ def test_claim_ledger_template_shows_type_quote_and_question_escaped():
     assert "92 → 74 ms" in html
     assert "Latency or capacity" in html
     assert "<b>" not in html and "&lt;b&gt;" in html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Once bookings went through the row lock, double-booked rooms fell from 37 to 0 over "
+        "the summer.",
+        "With the idempotency key in place, duplicate payouts went from 58 a month to 0.",
+    ],
+)
+def test_a_failure_designed_out_is_asked_what_keeps_it_out_not_for_a_control(text):
+    claim = only({"results": text})
+
+    assert claim.template == "online_impossible"
+    assert "slipped through" in claim.question
+    assert "control group" not in claim.question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weekly export went from 25 minutes to 40 minutes, which we accepted to keep a "
+        "single writer.",
+        "Search time went from 3 s to 5 s, a price we paid in exchange for exact totals.",
+    ],
+)
+def test_a_cost_paid_on_purpose_is_asked_what_it_bought_and_where_it_stops(text):
+    claim = only({"results": text})
+
+    assert claim.template == "online_price"
+    assert "worth paying" in claim.question
+    assert "control group" not in claim.question
+
+
+def test_the_price_words_belong_to_the_figure_right_before_them():
+    sections = {
+        "results": "Sign-ups rose 6% in the A/B test, and page weight went from 1.1 MB to "
+        "1.4 MB, which we accepted for the richer preview."
+    }
+
+    templates = {claim.quote: claim.template for claim in extract_claims(sections)}
+
+    assert "online_price" not in [t for q, t in templates.items() if "Sign-ups" in q]
+
+
+def test_a_replay_over_past_experiments_is_asked_how_it_held_live_not_for_its_weeks():
+    claim = only(
+        {
+            "results": "Re-running the new estimator on 120 past experiments cut the metric's "
+            "variance by 33%."
+        }
+    )
+
+    assert claim.template == "replay_live"
+    assert "live" in claim.question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Across 150 A/A tests the false positive rate held at 5.1%.",
+        "Across 200 A/A tests, false alarms stayed at 4.9%, against 5.3% before.",
+    ],
+)
+def test_an_a_a_check_on_the_method_is_evidence_not_a_result_to_doubt(text):
+    assert extract_claims({"defense": text}) == []
+
+
+def test_two_named_months_set_side_by_side_are_asked_what_else_changed_between_them():
+    claim = only({"results": "Chargebacks fell from 1.2% in March to 0.7% in June."})
+
+    assert claim.template == "online_since"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from challenges.relevance import topic_relevance
+from challenges.relevance import shows_people_something_new, topic_relevance
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,43 @@ def test_retraining_on_every_case_is_no_such_loop():
 def test_a_librarys_loans_are_not_lending_decisions():
     text = "We moved ten years of book loan records and member cards to a new catalogue."
     assert topic_relevance(text)["fairness"].score < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "The model predicts at booking time which tenants will pay late, from the deposit, "
+            "the lease length and whether they acknowledged the payment reminder email.",
+            "acknowledged the payment reminder email",
+        ),
+        (
+            "Each visit is scored when it is booked; the features include the visit type and "
+            "whether the slot was confirmed by text.",
+            "confirmed by text",
+        ),
+    ],
+)
+def test_a_feature_known_only_after_a_later_message_raises_leakage_and_quotes_it(text, words):
+    leakage = topic_relevance(text)["leakage"]
+
+    assert leakage.evidence
+    assert f"“{words}”" in leakage.reason
+
+
+def test_a_model_retrained_on_cases_it_confirmed_is_not_a_late_feature():
+    text = "The model retrains weekly on the logins that the second factor confirmed as attacks."
+
+    assert not topic_relevance(text)["leakage"].evidence
+
+
+def test_a_method_for_reading_tests_shows_nobody_anything_new():
+    text = "We added variance reduction to the test analysis, so experiments finish sooner."
+
+    assert not shows_people_something_new(text)
+
+
+def test_a_new_screen_measured_with_that_method_still_shows_people_something_new():
+    text = "We A/B tested the new checkout page for three weeks and read it with CUPED."
+
+    assert shows_people_something_new(text)
