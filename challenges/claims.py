@@ -138,8 +138,8 @@ ASKS: dict[str, Ask] = {
             "causality",
             {CONTROL},
             "it compares the weeks after launch with the weeks before",
-            "what else changed over those weeks, and what did a group that did not get the change "
-            "do meanwhile?",
+            "what else changed over those {period}, and what did a group that did not get the "
+            "change do meanwhile?",
             (
                 "What else changed in that period: season, traffic mix, other launches",
                 "A holdout or a comparable group over the same weeks, with its figure",
@@ -663,12 +663,17 @@ _MONTH = (
     r"|December|Q[1-4])"
 )
 # ...or two named months set side by side: "from 2,300 in January to 310 in April".
+_NAMED_MONTHS = (
+    rf"\b(?:in|during) {_MONTH}\b.{{0,60}}?\bto\b.{{0,40}}?\b(?:in|during|by) {_MONTH}\b"
+)
 _SINCE = re.compile(
     r"\b(?:since (?:the )?(?:launch|rollout|release)|after (?:the )?(?:launch|rollout|release)"
     r"|(?:first|past|last) (?:\w+ )?(?:weeks?|months?|days?)|in the (?:month|week)s? after)\b"
-    rf"|\b(?:in|during) {_MONTH}\b.{{0,60}}?\bto\b.{{0,40}}?\b(?:in|during|by) {_MONTH}\b",
+    rf"|{_NAMED_MONTHS}",
     _F,
 )
+# The span a before/after is read over, by its own unit: "the first ten days", "in March".
+_PERIOD_UNIT = re.compile(rf"\b(day|month)s?\b|{_NAMED_MONTHS}", _F)
 # A comparison that needs no control group: one named in words ("compared with eight wards
 # that had not switched yet"), both measured on the same cases (a silent or shadow run, A/A
 # tests, an audit of the same payments), or a rate that did not exist before ("from 0%").
@@ -839,7 +844,9 @@ class LedgerClaim:
 
 def claim_question(claim: LedgerClaim, *, pressure: str = STANDARD) -> str:
     """The claim's question, quoting it; sharper at higher pressure."""
-    tail = claim.ask.tail.replace("{where}", slice_of(claim.claim.sentence))
+    tail = claim.ask.tail.replace("{where}", slice_of(claim.claim.sentence)).replace(
+        "{period}", period_of(claim.claim.sentence)
+    )
     if pressure == WARMUP:
         return f'You mentioned "{claim.quote}". Tell me more: {tail}'
     if pressure == BAR_RAISER_PRESSURE:
@@ -850,6 +857,16 @@ def claim_question(claim: LedgerClaim, *, pressure: str = STANDARD) -> str:
 def claim_key_points(claim: LedgerClaim) -> tuple[str, ...]:
     """What a strong answer to the claim's question contains."""
     return claim.ask.points
+
+
+def period_of(sentence: str) -> str:
+    """What a before/after was read over, in the interviewer's words: "months" for named
+    months or "the past three months", "days" for days, else "weeks"."""
+    found = _SINCE.search(sentence)
+    unit = _PERIOD_UNIT.search(found.group(0)) if found else None
+    if unit is None:
+        return "weeks"
+    return f"{(unit.group(1) or 'month').lower()}s"
 
 
 def slice_of(sentence: str) -> str:

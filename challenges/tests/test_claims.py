@@ -472,3 +472,22 @@ def test_two_named_months_set_side_by_side_are_asked_what_else_changed_between_t
     claim = only({"results": "Chargebacks fell from 1.2% in March to 0.7% in June."})
 
     assert claim.template == "online_since"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Stockouts dropped from 420 in February to 95 in May.", "those months"),
+        ("Refund requests fell from 9.4% to 6.1% over the past three months.", "those months"),
+        (
+            "Support tickets fell from 180 to 120 a day in the first ten days after launch.",
+            "those days",
+        ),
+        ("Weekly churn fell from 3.1% to 2.6% since the launch.", "those weeks"),
+    ],
+)
+def test_a_before_and_after_is_asked_about_the_span_it_was_read_over(text, period):
+    claim = only({"results": text})
+
+    assert claim.template == "online_since"
+    assert f"over {period}," in claim.question
