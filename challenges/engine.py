@@ -306,8 +306,8 @@ _WEIGHED_BEFORE = re.compile(
 )
 
 
-# Words a question quotes as the candidate's own: "You keep saying 'we'".
-_QUOTED_WORDS = re.compile(r"(?<!\w)'([^']+)'(?!\w)")
+# Words a question quotes as the candidate's own: "You keep saying 'we'", 'You named "Kafka"'.
+_QUOTED_WORDS = re.compile(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"")
 
 
 def _domain_reason(domain: str, words: tuple[str, ...]) -> str:
@@ -319,12 +319,44 @@ def _domain_reason(domain: str, words: tuple[str, ...]) -> str:
 def _quotes_were_said(question: str, parts: list[str]) -> bool:
     """Whether the candidate said at least one of the words the question quotes as theirs (or
     it quotes none): a question never puts words in the candidate's mouth."""
-    quoted = _QUOTED_WORDS.findall(question)
+    quoted = [single or double for single, double in _QUOTED_WORDS.findall(question)]
     return not quoted or any(
-        re.search(rf"\b{re.escape(words)}\b", part, re.IGNORECASE)
+        re.search(rf"(?<!\w){re.escape(words)}(?!\w)", part, re.IGNORECASE)
         for words in quoted
         for part in parts
     )
+
+
+def _component_named(reading: _Reading, section: str) -> str:
+    """The first thing the section names as built, in the candidate's words."""
+    return next((words for where, words in reading.built.values() if where == section), "")
+
+
+def _gain_measured(reading: _Reading, section: str) -> str:
+    """The boldest measured effect the section states, as the candidate said it."""
+    gains = [
+        claim for claim, _ in reading.claims if claim.section == section and claim.could_be_noise
+    ]
+    return max(gains, key=lambda claim: claim.boldness).quote if gains else ""
+
+
+# Gap questions that open with the candidate's own words they are about: the component named
+# without a reason, the gain asked whether it is noise.
+_OWN_WORDS = {
+    "no_rationale": ("You named {quote}. ", _component_named),
+    "no_variance": ("You said {quote}. ", _gain_measured),
+}
+
+
+def _quoting_the_candidate(row: BankRow, reading: _Reading) -> str:
+    """A gap question opened by what the candidate said that it is about; "" when the section
+    says nothing it could quote."""
+    opener, words_of = _OWN_WORDS.get(row.trigger, ("", None))
+    words = words_of(reading, row.section) if words_of else ""
+    if not words:
+        return ""
+    question = fill_quote(opener, ledger.tidy(words)) + row.question
+    return question if _quotes_were_said(question, reading.parts[row.section]) else ""
 
 
 @lru_cache(maxsize=4096)
@@ -578,6 +610,7 @@ def _candidates(
                     - _GAP_ORDER_STEP * codes.index(row.trigger)
                 )
             reason = _gap_reason(row.trigger, row.section)
+            question = _quoting_the_candidate(row, reading)
         elif kind == TECHNIQUE:
             if row.trigger not in reading.built:
                 continue

@@ -534,3 +534,48 @@ def test_a_failure_designed_out_is_not_asked_for_its_noise(pressure):
     ranked = pick(sections=sections, pressure=pressure, seed=1, count=EVERYTHING)
 
     assert not [p for p in ranked if p.trigger == "no_variance"]
+
+
+# A project whose Architecture lists parts with no reason for any, and whose Results gives a
+# measured gain with no noise level.
+UNEXPLAINED = {
+    "problem": "Warehouse pickers walked too far: routes were planned by aisle order.",
+    "ownership": "I owned the route planner end to end.",
+    "architecture": "Orders land in Kafka, a planner service batches them every two minutes "
+    "and writes the routes to Postgres, and the handheld app reads them.",
+    "tradeoffs": "We kept the planner in one service.",
+    "results": "In the A/B test, walking distance per order fell 14% across all sites.",
+    "defense": "I would move the batching window next.",
+}
+
+
+def test_a_gap_question_about_a_named_part_opens_with_the_candidates_words():
+    picks = pick(sections=UNEXPLAINED, pressure="bar_raiser", seed=4, count=EVERYTHING)
+    why = [p for p in picks if p.trigger == "no_rationale"]
+
+    assert why
+    for p in why:
+        quote = p.question.split('"')[1]
+        assert p.question.startswith("You named ")
+        assert quote in UNEXPLAINED["architecture"]
+
+
+def test_a_question_on_a_gains_noise_quotes_the_gain_as_it_was_said():
+    picks = pick(sections=UNEXPLAINED, pressure="bar_raiser", seed=4, count=EVERYTHING)
+    noise = [p for p in picks if p.trigger == "no_variance"]
+
+    assert noise
+    for p in noise:
+        assert p.question.startswith('You said "')
+        assert "14%" in p.question.split('"')[1]
+        assert p.question.split('"')[1] in UNEXPLAINED["results"]
+
+
+def test_a_gap_question_with_nothing_to_quote_is_asked_as_the_bank_has_it():
+    sections = {**UNEXPLAINED, "architecture": "It is a few services talking to each other."}
+    picks = pick(sections=sections, pressure="bar_raiser", seed=4, count=EVERYTHING)
+    bank = {entry.slug: entry.question for entry in BANK}
+
+    for p in picks:
+        if p.trigger == "no_rationale":
+            assert p.question == bank[p.slug]
