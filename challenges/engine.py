@@ -327,9 +327,21 @@ def _quotes_were_said(question: str, parts: list[str]) -> bool:
     )
 
 
+# A technique named by how something was made ("fine-tuned", "gradient-boosted"): a word
+# that describes a component, not one that names it.
+_DESCRIBING = re.compile(r"ed$", re.IGNORECASE)
+
+
 def _component_named(reading: _Reading, section: str) -> str:
     """The first thing the section names as built, in the candidate's words."""
-    return next((words for where, words in reading.built.values() if where == section), "")
+    return next(
+        (
+            words
+            for where, words in reading.built.values()
+            if where == section and not _DESCRIBING.search(words)
+        ),
+        "",
+    )
 
 
 def _gain_measured(reading: _Reading, section: str) -> str:

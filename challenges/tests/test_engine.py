@@ -579,3 +579,18 @@ def test_a_gap_question_with_nothing_to_quote_is_asked_as_the_bank_has_it():
     for p in picks:
         if p.trigger == "no_rationale":
             assert p.question == bank[p.slug]
+
+
+def test_a_word_describing_how_a_part_was_made_is_not_quoted_as_the_part():
+    sections = {
+        **UNEXPLAINED,
+        "architecture": "A fine-tuned classifier tags each order, and the tags go to Postgres.",
+    }
+    why = [
+        p
+        for p in pick(sections=sections, pressure="bar_raiser", seed=4, count=EVERYTHING)
+        if p.trigger == "no_rationale"
+    ]
+
+    assert why
+    assert not [p for p in why if '"fine-tuned"' in p.question]
