@@ -547,6 +547,18 @@ def _tradeoff_language(text: str) -> list[Span]:
     return _spans("tradeoff_language", _TRADEOFF, text)
 
 
+_PREVENTS = (
+    r"(?:can(?:['’]?t|not)?|could(?:n['’]?t)?|won['’]?t|never|no longer|does(?:n['’]?t| not)"
+    r"|do(?:n['’]?t| not)|will|would)(?: not| ever| only| still| safely)?(?: be| get)?"
+)
+_FAILURE_OR_MECHANISM = (
+    r"(?:block|stall|starv|replay|retr(?:y|i)|roll(?:s|ed)? back|recover|los[et]|drop|corrupt"
+    r"|overwr|double[- ]?(?:charg|count|book|bill)|time[sd]? out|crash|take[sn]? down|took down"
+    r"|overload|overrun|pile[sd]? up|back(?:s|ed)? up|fail(?:s|ed)? over|resum|rebuil|reprocess"
+    r"|re-?run|restart|deadlock|leak|collid|duplicat|wedg|halt|hang|hung|spill|evict|throttl"
+    r"|crowd(?:s|ed)? out|swamp|flood|saturat|exhaust|queue|buffer|fall(?:s)? back|fell back"
+    r"|survive|outlive)[a-z]*"
+)
 _RATIONALE = compile_lowered(
     r"\b(?:because(?: of)?|so that|since(?!\s+(?:\d|then|last|early|january|february|march"
     r"|april|may|june|july|august|september|october|november|december))|due to|in order to"
@@ -558,7 +570,12 @@ _RATIONALE = compile_lowered(
     # a purpose said with whoever benefits: "so clerks fix two fields", "so analysts can see",
     # "so an outage pages once"
     r"|so (?:[a-z-]+ ){1,2}(?:can|could|would|will|only|never|no longer|don'?t|doesn'?t)"
-    r"|so [a-z-]+s (?!of\b|and\b|far\b|much\b|many\b)[a-z]+|so (?:a|an|one) [a-z-]+ [a-z]+s)\b"
+    r"|so [a-z-]+s (?!of\b|and\b|far\b|much\b|many\b)[a-z]+|so (?:a|an|one) [a-z-]+ [a-z]+s"
+    # a failure the design prevents, or the mechanism it allows, told of whatever it happens
+    # to: "so a slow ledger write never blocks checkout", "so one tenant's burst can't starve
+    # the others", "so a failed batch can be replayed"
+    r"|so (?!(?:far|much|many)\b|[a-z-]+ that\b)(?:[a-z-]+(?:['’]s)? ){1,4}"
+    rf"{_PREVENTS}(?= {_FAILURE_OR_MECHANISM}))\b"
     rf"{_WORDS}{{2,12}}",
 )
 
