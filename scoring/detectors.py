@@ -549,9 +549,10 @@ def _tradeoff_language(text: str) -> list[Span]:
 
 _PREVENTS = (
     r"(?:can(?:['’]?t|not)?|could(?:n['’]?t)?|won['’]?t|never|no longer|does(?:n['’]?t| not)"
-    r"|do(?:n['’]?t| not)|will|would)(?: not| ever| only| still| safely)?(?: be| get)?"
+    r"|do(?:n['’]?t| not)|will|would)"
 )
 _FAILURE_OR_MECHANISM = (
+    r"(?:not |ever |only |still |safely )?(?:be |get )?"
     r"(?:block|stall|starv|replay|retr(?:y|i)|roll(?:s|ed)? back|recover|los[et]|drop|corrupt"
     r"|overwr|double[- ]?(?:charg|count|book|bill)|time[sd]? out|crash|take[sn]? down|took down"
     r"|overload|overrun|pile[sd]? up|back(?:s|ed)? up|fail(?:s|ed)? over|resum|rebuil|reprocess"
@@ -593,12 +594,13 @@ _ABOUT_THE_TELLING = compile_lowered(
 
 # Familiarity or convention is not a technical reason: "because the team already knew it",
 # "since that's the usual setup", "so it fits in with the rest of our stack"; nor is a benefit
-# that names no mechanism or figure: "so it stays up to date", "so it is easier to manage".
+# that names no mechanism or figure: "so it stays up to date", "so it is easier to manage",
+# "which is why it is so fast".
 _NOT_A_TECHNICAL_REASON = compile_lowered(
-    r"^(?!.*\d)so (?:that )?(?:it|they|things|everything)(?:'s| is| are| stays?| keeps?| gets?"
-    r"| doesn't(?: get)?| don't(?: get)?| works?)"
+    r"^(?!.*\d)(?:so|which is why|that'?s why) (?:that )?(?:it|they|things|everything)(?:'s| is"
+    r"| are| stays?| keeps?| gets?| doesn't(?: get)?| don't(?: get)?| works?)(?: so| more)?"
     r" (?:up to date|out of date|up with|easier|better|smarter|cleaner|simpler|fine|well\b"
-    r"|slow things)"
+    r"|slow things|fast|faster|quick|quicker|reliable|robust|scalable|stable)"
     r"|\b(?:already (?:knew|know|used|use|had|have|ran|run)|familiar|comfortable with"
     r"|(?:the|an?|industry|fairly|pretty) (?:standard|usual|default|common|normal)\b"
     r"|best practice|everyone(?: else)? (?:uses|used|does|did)|most (?:companies|teams|people)"
