@@ -442,6 +442,15 @@ _PER_TIME = compile_lowered(
     r"^\s*(?:a|an|per|each|every|/)\s*(?:second|sec|minute|hour|day|night|week|month)\b"
 )
 _REVENUE = compile_lowered(r"\b(?:revenue|sales|gmv|order value|aov|profit|margin|income)\b")
+# What customers spend is their behaviour, measured like revenue, not the project's bill:
+# "spend per shopper", "the variance of spend", "buyers' spend"; "our spend per customer" is
+# still what the project pays.
+_CUSTOMER_SPEND = compile_lowered(
+    r"(?<!our )\bspend(?:ing)? (?:per|of each|of every|by) (?:\w+ )?(?:shoppers?|users?|customers?"
+    r"|buyers?|members?|visitors?|players?|subscribers?|guests?|households?|riders?|diners?)\b"
+    r"|\b(?:shopper|user|customer|buyer|member|visitor|player|subscriber|guest|household|rider"
+    r"|diner)s?'?s? spend|\b(?:variance|distribution|spread|dispersion) (?:of|in) (?:\w+ )?spend"
+)
 
 
 _ONLINE_WORD = compile_lowered(r"\bonline\b")
@@ -477,7 +486,8 @@ def _type(
     paid_otherwise = (
         not money and units.isdisjoint({"%", "x"}) and bool(_COST_AS_VERB.search(clause))
     )
-    if (money or _COST_WORDS.search(metric)) and not _REVENUE.search(clause) and not paid_otherwise:
+    earned = _REVENUE.search(clause) or _CUSTOMER_SPEND.search(clause)
+    if (money or _COST_WORDS.search(metric)) and not earned and not paid_otherwise:
         return COST
     if any(_COUNTED.match(n) for n in nouns) and "%" not in units:
         return COUNT

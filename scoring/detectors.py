@@ -547,6 +547,19 @@ def _tradeoff_language(text: str) -> list[Span]:
     return _spans("tradeoff_language", _TRADEOFF, text)
 
 
+_PREVENTS = (
+    r"(?:can(?:['’]?t|not)?|could(?:n['’]?t)?|won['’]?t|never|no longer|does(?:n['’]?t| not)"
+    r"|do(?:n['’]?t| not)|will|would)"
+)
+_FAILURE_OR_MECHANISM = (
+    r"(?:not |ever |only |still |safely )?(?:be |get )?"
+    r"(?:block|stall|starv|replay|retr(?:y|i)|roll(?:s|ed)? back|recover|los[et]|drop|corrupt"
+    r"|overwr|double[- ]?(?:charg|count|book|bill)|time[sd]? out|crash|take[sn]? down|took down"
+    r"|overload|overrun|pile[sd]? up|back(?:s|ed)? up|fail(?:s|ed)? over|resum|rebuil|reprocess"
+    r"|re-?run|restart|deadlock|leak|collid|duplicat|wedg|halt|hang|hung|spill|evict|throttl"
+    r"|crowd(?:s|ed)? out|swamp|flood|saturat|exhaust|queue|buffer|fall(?:s)? back|fell back"
+    r"|survive|outlive)[a-z]*"
+)
 _RATIONALE = compile_lowered(
     r"\b(?:because(?: of)?|so that|since(?!\s+(?:\d|then|last|early|january|february|march"
     r"|april|may|june|july|august|september|october|november|december))|due to|in order to"
@@ -558,7 +571,12 @@ _RATIONALE = compile_lowered(
     # a purpose said with whoever benefits: "so clerks fix two fields", "so analysts can see",
     # "so an outage pages once"
     r"|so (?:[a-z-]+ ){1,2}(?:can|could|would|will|only|never|no longer|don'?t|doesn'?t)"
-    r"|so [a-z-]+s (?!of\b|and\b|far\b|much\b|many\b)[a-z]+|so (?:a|an|one) [a-z-]+ [a-z]+s)\b"
+    r"|so [a-z-]+s (?!of\b|and\b|far\b|much\b|many\b)[a-z]+|so (?:a|an|one) [a-z-]+ [a-z]+s"
+    # a failure the design prevents, or the mechanism it allows, told of whatever it happens
+    # to: "so a slow ledger write never blocks checkout", "so one tenant's burst can't starve
+    # the others", "so a failed batch can be replayed"
+    r"|so (?!(?:far|much|many)\b|[a-z-]+ that\b)(?:[a-z-]+(?:['’]s)? ){1,4}"
+    rf"{_PREVENTS}(?= {_FAILURE_OR_MECHANISM}))\b"
     rf"{_WORDS}{{2,12}}",
 )
 
@@ -576,12 +594,13 @@ _ABOUT_THE_TELLING = compile_lowered(
 
 # Familiarity or convention is not a technical reason: "because the team already knew it",
 # "since that's the usual setup", "so it fits in with the rest of our stack"; nor is a benefit
-# that names no mechanism or figure: "so it stays up to date", "so it is easier to manage".
+# that names no mechanism or figure: "so it stays up to date", "so it is easier to manage",
+# "which is why it is so fast".
 _NOT_A_TECHNICAL_REASON = compile_lowered(
-    r"^(?!.*\d)so (?:that )?(?:it|they|things|everything)(?:'s| is| are| stays?| keeps?| gets?"
-    r"| doesn't(?: get)?| don't(?: get)?| works?)"
+    r"^(?!.*\d)(?:so|which is why|that'?s why) (?:that )?(?:it|they|things|everything)(?:'s| is"
+    r"| are| stays?| keeps?| gets?| doesn't(?: get)?| don't(?: get)?| works?)(?: so| more)?"
     r" (?:up to date|out of date|up with|easier|better|smarter|cleaner|simpler|fine|well\b"
-    r"|slow things)"
+    r"|slow things|fast|faster|quick|quicker|reliable|robust|scalable|stable)"
     r"|\b(?:already (?:knew|know|used|use|had|have|ran|run)|familiar|comfortable with"
     r"|(?:the|an?|industry|fairly|pretty) (?:standard|usual|default|common|normal)\b"
     r"|best practice|everyone(?: else)? (?:uses|used|does|did)|most (?:companies|teams|people)"

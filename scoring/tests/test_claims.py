@@ -139,6 +139,21 @@ def test_a_price_paid_in_quality_or_time_is_not_a_cost_claim(text, is_cost):
     assert any(c.type == COST for c in _claims(text, "tradeoffs")) == is_cost
 
 
+@pytest.mark.parametrize(
+    ("text", "is_cost"),
+    [
+        # what customers spend is their behaviour, an outcome like revenue ...
+        ("Once the bundles went live, the spread of spend per subscriber narrowed by 18%.", False),
+        ("Guests' spend climbed 6% over the four-week pilot.", False),
+        # ... while the project's own spend, even counted per customer, is its bill.
+        ("Our storage spend dropped 25% after the archive tier landed.", True),
+        ("Our spend per customer on SMS fell from $0.12 to $0.07.", True),
+    ],
+)
+def test_what_customers_spend_is_an_outcome_not_a_cost(text, is_cost):
+    assert any(c.type == COST for c in _claims(text, "results")) == is_cost
+
+
 def test_an_arms_share_of_its_population_is_how_the_test_ran_not_an_outcome():
     text = "In a four-week A/B test, 30% of returning shoppers were assigned to the new ranking."
     assert not [c for c in _claims(text, "results") if c.type in (ONLINE, OFFLINE)]

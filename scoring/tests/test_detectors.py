@@ -257,6 +257,10 @@ def test_tradeoff_language_ignores_plain_description():
         "prices are snapshotted nightly, so they're stable during a campaign",
         # a benefit with a figure is a reason
         "it is partitioned by region so it keeps up with 30k writes a second",
+        # a failure the design prevents, or a mechanism it allows, told of what it happens to
+        "uploads go through a spool so a flaky scanner never stalls the front desk",
+        "each region has its own worker pool so one region's backlog can't crowd out the rest",
+        "every import writes a manifest first so a half-finished import can be rolled back",
     ],
 )
 def test_rationale_finds_reasons_with_content(text):
@@ -277,6 +281,9 @@ def test_rationale_finds_reasons_with_content(text):
         # familiarity, convention, a benefit with no mechanism
         "We went with Postgres since everyone else uses it.",
         "The indexer is rebuilt weekly so it doesn't get out of date.",
+        # a result said with "so ... that", and a bluff's boast, are not reasons
+        "The nightly export got so slow that reports would time out.",
+        "We rewrote it in Zig, which is why it's so fast.",
     ],
 )
 def test_rationale_ignores_empty_reasons(text):

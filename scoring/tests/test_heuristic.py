@@ -479,6 +479,7 @@ def test_a_choice_justified_by_what_it_removed_is_a_reason_but_explains_no_figur
         "The queue sits there so it fits in with the rest of our stack.",
         "The worker is restarted every hour so that it stays up to date.",
         "The ledger is split out so it is easier to look after.",
+        "The ledger sits behind a queue, which is why it is so fast.",
     ],
 )
 def test_familiarity_convention_or_a_vague_benefit_is_not_a_technical_reason(reason):
@@ -491,3 +492,21 @@ def test_familiarity_convention_or_a_vague_benefit_is_not_a_technical_reason(rea
     technical = "The queue is there so that checkout never waits on a slow ledger write."
     assert read_section("architecture", flow + reason).score == 2.0
     assert read_section("architecture", flow + technical).score == 3.0
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "The queue sits between them so a stuck ledger replica can't stall checkout.",
+        "Each order is logged before the write, so a crashed worker's orders can be replayed.",
+    ],
+)
+def test_a_failure_the_design_prevents_is_a_technical_reason(reason):
+    """A benefit that names the failure it prevents or the mechanism it allows lifts a data
+    flow to a reasoned design, with no figure needed."""
+    flow = (
+        "Orders go from the checkout service into a queue, and a worker writes them to the "
+        "ledger database. "
+    )
+    assert read_section("architecture", flow).score == 2.0
+    assert read_section("architecture", flow + reason).score == 3.0
