@@ -29,7 +29,7 @@ from interviews.models import (
 )
 from interviews.services import rows
 from interviews.services.errors import InterviewError, SessionClosed, closed_message
-from interviews.services.turns import advance
+from interviews.services.turns import advance, as_suggestion, planned_pick
 from scoring.framework import SECTION_KEYS
 
 TOKEN_BYTES = 32  # 256 bits: not guessable, and short enough for a URL
@@ -326,16 +326,8 @@ def _queued_after(turn: Turn):
 
 
 def _as_suggestion(turn: Turn) -> dict:
-    """A queued suggestion taken back: the shape _suggested_turn made it from."""
-    return {
-        "slug": turn.challenge_slug,
-        "section": turn.section,
-        "question": turn.question,
-        "persona": turn.persona,
-        "reason": turn.reason,
-        "key_points": list(turn.key_points),
-        "follow_up": turn.is_follow_up,
-    }
+    """A queued suggestion taken back, in the shape the engine's picks are kept in."""
+    return {**as_suggestion(planned_pick(turn)), "follow_up": turn.is_follow_up}
 
 
 def _suggested_turn(session, project, pick: dict, question: str, asked_by: str) -> Turn:

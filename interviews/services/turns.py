@@ -193,7 +193,7 @@ def _listen(session: MockSession, turn: Turn) -> None:
     if project.suggestions:
         planned = [as_pick(suggestion) for suggestion in project.suggestions]
     elif remaining:
-        planned = [_planned_pick(t) for t in remaining]
+        planned = [planned_pick(t) for t in remaining]
     else:
         return
     answered = [t for t in turns if t.is_answered]
@@ -267,7 +267,8 @@ def as_pick(suggestion: dict) -> engine.Pick:
     )
 
 
-def _planned_pick(turn: Turn) -> engine.Pick:
+def planned_pick(turn: Turn) -> engine.Pick:
+    """An unasked challenge turn as the engine's pick it was made from."""
     return engine.Pick(
         slug=turn.challenge_slug,
         section=turn.section,
